@@ -1,0 +1,102 @@
+"""Reading kg's RDF files back, exporting them to other formats, and counting what is in them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from .errors import InputError
+from .network import local_name, to_networkx
+from .store import FORMATS, GraphStore
+
+RDF_EXPORTS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "jsonld"}
+EXPORT_FORMATS = (*RDF_EXPORTS, "graphml", "csv")
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld", "graphml": ".graphml", "csv": ".csv"}
+
+
+def read_graph_files(paths: Iterable[str | Path]) -> GraphStore:
+    """An in-memory store of kg RDF files (Turtle, TriG, N-Triples, N-Quads, JSON-LD).
+
+    Raises:
+        InputError: a file is missing, of an unknown format, or not valid RDF.
+    """
+    store = GraphStore()
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_file():
+            raise InputError(f"{path}: no such file; give an RDF file written by kg build")
+        if path.suffix.lstrip(".").lower() not in FORMATS:
+            raise InputError(f"{path}: unknown RDF format; use .ttl, .trig, .nt, .nq or .jsonld")
+        from .errors import StoreError
+
+        try:
+            store.load(path)
+        except StoreError as err:
+            raise InputError(str(err)) from None
+    return store
+
+
+def export(store: GraphStore, format: str) -> bytes:
+    """The store's content in an RDF format, as GraphML (the networkx view), or as CSV (one row
+    per fact and evidence sentence)."""
+    if format in RDF_EXPORTS:
+        if format in ("turtle", "nt", "jsonld"):
+            # triple formats carry no graph names: the union of the article graphs
+            import pyoxigraph as ox
+
+            triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.store}
+            return ox.serialize(sorted(triples, key=str), format=FORMATS[format])
+        return store.dump(format)
+    graph = to_networkx(store)
+    if format == "graphml":
+        return graphml(graph)
+    if format == "csv":
+        return facts_csv(graph).encode("utf-8")
+    raise InputError(f"unknown export format '{format}'; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+def graphml(graph: nx.MultiDiGraph) -> bytes:
+    """GraphML of the networkx view; list attributes are joined with '; '."""
+    flat = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, label=data["label"], type=data["type"], names="; ".join(data["names"]),
+                      titles="; ".join(data["titles"]))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key, predicate=data["predicate"], title=data.get("title") or "",
+                      confidence=float(data["confidence"]),
+                      evidence=" | ".join(e["sentence"] for e in data["evidence"]))
+    buffer = io.BytesIO()
+    nx.write_graphml(flat, buffer)
+    return buffer.getvalue()
+
+
+def facts_csv(graph: nx.MultiDiGraph) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["subject", "subject_label", "predicate", "title", "object", "object_label", "confidence",
+                     "sentence", "start", "end", "article"])
+    for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[2]["predicate"], e[1])):
+        for ev in data["evidence"]:
+            writer.writerow([u, graph.nodes[u]["label"], data["predicate"], data.get("title") or "", v,
+                             graph.nodes[v]["label"], f"{data['confidence']:.3f}", ev["sentence"], ev["start"],
+                             ev["end"], ev["article"]])
+    return buffer.getvalue()
+
+
+def stats(store: GraphStore) -> dict[str, object]:
+    """Counts of what the graphs hold: triples, articles, entities by type, facts by relation."""
+    graph = to_networkx(store)
+    articles = sum(1 for _ in store.query("SELECT DISTINCT ?a WHERE { ?a a <https://schema.org/NewsArticle> }"))
+    types = Counter(d["type"] for _, d in graph.nodes(data=True))
+    relations = Counter(d["predicate"] for _, _, d in graph.edges(data=True))
+    facts = sum(1 for _ in store.query("SELECT ?f WHERE { ?f a <https://example.org/kg/ontology#Fact> }"))
+    return {"triples": len(store), "articles": articles, "facts": facts,
+            "entities": dict(sorted(types.items())), "relations": dict(sorted(relations.items()))}
+
+
+__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export", "facts_csv", "graphml", "local_name", "read_graph_files", "stats"]

@@ -1,0 +1,276 @@
+"""Proposals as first-class nodes: plans, bills, deals, agreements, requests, calls, pledges.
+
+A proposal is the phrase someone proposes, backs, opposes, considers, discusses or commits to: a
+noun phrase headed by a proposal noun ("a French-backed proposal for Western peacekeepers to
+monitor a future ceasefire") or a clause ("agreed to suspend Parliament", "announced US troops
+would be leaving Syria"). Its label is the phrase itself, without determiners, possessors,
+relative clauses and the agent ("the request of Prime Minister Boris Johnson to suspend
+Parliament" -> "request to suspend Parliament").
+
+Two phrases are one proposal when they share most of their content words or a distinctive name
+("the EastMed project", "the EastMed pipeline"); an anaphoric phrase ("the move", "this change",
+"the decision") is the most recent proposal with that head noun, or the most recent one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .gazetteer import gazetteer
+from .records import Evidence, Proposal
+
+MAX_LABEL_TOKENS = 24
+ANAPHOR_DETERMINERS = {"the", "this", "that", "these", "those", "such"}
+ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change", "announcement", "policy",
+                 "deal", "agreement", "measure", "initiative", "project", "scheme", "request", "call", "bill",
+                 "withdrawal", "operation", "pledge", "offer", "treaty", "accord", "pact", "law", "programme",
+                 "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership"}
+STATUS_RANK = {"proposed": 0, "under consideration": 1, "agreed": 2, "rejected": 3, "withdrawn": 3}
+STOP_LEMMAS = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+               "to", "of", "a", "an", "the", "for", "on", "in", "at", "by", "with", "from", "and", "or", "that",
+               "this", "its", "their", "his", "her", "it", "they", "as", "into", "about", "-", "'s"}
+
+
+@cache
+def statuses() -> dict[str, str]:
+    text = files("kg").joinpath("data", "proposal_status.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {lemma: status for lemma, status in rows[1:]}
+
+
+@dataclass
+class _Candidate:
+    key: str
+    label: str
+    head: str  # head lemma
+    tokens: set[int] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # distinctive proper nouns
+    labels: list[str] = field(default_factory=list)
+    last: int = 0
+    status: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+class ProposalRegistry:
+    """The proposals of one article, found phrase by phrase in text order."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.candidates: list[_Candidate] = []
+        self.agents: dict[str, set[str]] = {}  # proposal key -> entity keys acting on it
+
+    # --- finding --------------------------------------------------------------------------------
+
+    def of_phrase(self, head: Token) -> str | None:
+        """The proposal a phrase headed by ``head`` (a noun or a clause's verb) denotes, created
+        on first sight; None when the phrase is not a proposal (a name, a pronoun, "details")."""
+        if head.i in self.ctx.token_entity or head.pos_ == "PRON":
+            return self.antecedent(head) if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that") else None
+        for candidate in self.candidates:
+            if head.i in candidate.tokens:
+                candidate.last = max(candidate.last, head.i)
+                return candidate.key
+        if is_anaphor(head):
+            return self.antecedent(head)
+        tokens = label_tokens(head, self.ctx)
+        if not tokens:
+            return None
+        return self._add(head, tokens)
+
+    def antecedent(self, token: Token) -> str | None:
+        """The proposal an anaphoric phrase refers to: the most recent one before it with the
+        same head noun, else the most recent one."""
+        before = [c for c in self.candidates if min(c.tokens, default=0) < token.i]
+        if not before:
+            return None
+        same = [c for c in before if c.head == token.lemma_.lower()]
+        chosen = max(same or before, key=lambda c: c.last if c.last < token.i else min(c.tokens))
+        chosen.last = max(chosen.last, token.i)
+        return chosen.key
+
+    def latest_before(self, position: int) -> str | None:
+        before = [c for c in self.candidates if min(c.tokens, default=0) < position]
+        return max(before, key=lambda c: c.last).key if before else None
+
+    def _add(self, head: Token, tokens: list[Token]) -> str:
+        label = _label_text(tokens)
+        # entity names are shared by many proposals of one article: they do not make two one
+        lemmas = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
+                  and not t.is_stop and t.i not in self.ctx.token_entity}
+        names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha}
+        for candidate in self.candidates:
+            if _same_proposal(candidate, lemmas, names, head.lemma_.lower()):
+                candidate.tokens.update(t.i for t in tokens)
+                candidate.labels.append(label)
+                candidate.lemmas |= lemmas
+                candidate.last = head.i
+                candidate.evidence.append(self.ctx.evidence(head))
+                return candidate.key
+        key = f"proposal:{_slug(label)}"
+        existing = {c.key for c in self.candidates}
+        n = 2
+        while key in existing:
+            key, n = f"proposal:{_slug(label)}-{n}", n + 1
+        self.candidates.append(_Candidate(key, label, head.lemma_.lower(), {t.i for t in tokens}, lemmas, names,
+                                          [label], head.i, None, [self.ctx.evidence(head)]))
+        return key
+
+    # --- status and participants ---------------------------------------------------------------
+
+    def set_status(self, key: str, lemma: str, agents: list[str]) -> None:
+        status = statuses().get(lemma)
+        if status == "rejected" and not any(self.ctx.entities[a].type in ("Country", "Organization") for a in agents):
+            status = None  # a critic cannot reject a proposal; a parliament or a state can
+        candidate = self._get(key)
+        if status and (candidate.status is None or STATUS_RANK[status] >= STATUS_RANK[candidate.status]):
+            candidate.status = status
+
+    def add_agents(self, key: str, agents: list[str]) -> None:
+        self.agents.setdefault(key, set()).update(agents)
+
+    def concerned(self, key: str) -> list[tuple[str, Token]]:
+        """The entities named inside the proposal's phrases (its agents excepted), with a token
+        of each for evidence."""
+        candidate = self._get(key)
+        out: dict[str, Token] = {}
+        for i in sorted(candidate.tokens):
+            entity = self.ctx.token_entity.get(i)
+            if entity and entity not in self.agents.get(key, set()) and entity not in out:
+                if self.ctx.entities[entity].type != "Person" or self.ctx.doc[i].pos_ == "PROPN":
+                    out[entity] = self.ctx.doc[i]
+        return list(out.items())
+
+    def _get(self, key: str) -> _Candidate:
+        return next(c for c in self.candidates if c.key == key)
+
+    def proposals(self) -> dict[str, Proposal]:
+        out = {}
+        for c in self.candidates:
+            names = set(c.labels)
+            out[c.key] = Proposal(c.key, c.labels[0], names, c.status, c.evidence)
+        return out
+
+
+def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], head: str) -> bool:
+    if names & candidate.names:
+        return True
+    shared = lemmas & candidate.lemmas
+    smaller = min(len(lemmas), len(candidate.lemmas)) or 1
+    return len(shared) >= 2 and len(shared) / smaller >= 0.5
+
+
+def is_anaphor(head: Token) -> bool:
+    """A definite phrase that points back to a proposal: "the move", "this change", "this
+    impulsive decision by the president"."""
+    if head.lemma_.lower() not in ANAPHOR_NOUNS:
+        return False
+    dets = [c for c in head.children if c.dep_ in ("det", "poss")]
+    if not dets or not (dets[0].lower_ in ANAPHOR_DETERMINERS or dets[0].dep_ == "poss"):
+        return False
+    content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
+               and not (c.dep_ == "prep" and c.lower_ == "by")]
+    return not content
+
+
+def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
+    """The tokens of a proposal's label: the phrase headed by ``head`` without determiners,
+    possessors, relative clauses, appositions, agents ("by X", "of X") and edge punctuation."""
+    excluded: set[int] = set()
+    for child in head.children:
+        drop = child.dep_ in ("det", "poss", "relcl", "appos", "punct", "cc", "mark", "nsubj", "nsubjpass", "advmod",
+                              "aux", "auxpass", "neg", "case")
+        if head.pos_ in ("VERB", "AUX") and child.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp":
+            drop = False  # "announced [US troops would be leaving Syria]": the subject belongs to it
+        if child.dep_ in ("aux", "auxpass") and head.dep_ == "ccomp":
+            drop = False
+        if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
+            drop = True
+        if child.dep_ == "prep" and child.i > head.i and _is_time(child):
+            drop = True
+        if drop:
+            excluded.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in excluded]
+    # keep one contiguous stretch around the head
+    start = end = tokens.index(head) if head in tokens else 0
+    while start > 0 and tokens[start - 1].i == tokens[start].i - 1:
+        start -= 1
+    while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
+        end += 1
+    tokens = tokens[start:end + 1]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("to", "that", "and", "but")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or", "but", "which", "that")):
+        tokens = tokens[:-1]
+    if len(tokens) > MAX_LABEL_TOKENS:
+        tokens = tokens[:MAX_LABEL_TOKENS]
+        while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT") or tokens[-1].is_stop):
+            tokens = tokens[:-1]
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return []
+    return tokens
+
+
+def _is_agent_phrase(prep: Token, ctx: ArticleContext) -> bool:
+    """ "by X" naming an entity, or "of X" / "from X" naming a person: who acts, not what."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    keys = [ctx.entity_of(o) for o in objects]
+    if not objects or not all(keys):
+        return False
+    if prep.lower_ == "by":
+        return True
+    return prep.lower_ in ("of", "from") and all(ctx.entities[k].type == "Person" for k in keys)
+
+
+def _is_time(prep: Token) -> bool:
+    """A prepositional phrase of time: "on Monday", "in July", "until December"."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects) and prep.lower_ in ("on", "in", "at", "until", "since", "during")
+
+
+def _label_text(tokens: list[Token]) -> str:
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" ,;:\"'“”‘’")
+
+
+def _slug(label: str) -> str:
+    words = re.findall(r"[a-z0-9]+", label.lower())
+    return "-".join(words[:8]) or "proposal"
+
+
+def proposal_kind(token: Token) -> str | None:
+    """``named``, ``act`` or ``topic`` for a proposal noun (``kg/data/proposal_nouns.tsv``)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return gazetteer().proposal_nouns.get(token.lemma_.lower())
+
+
+def is_proposal_noun(token: Token) -> bool:
+    return proposal_kind(token) is not None
+
+
+DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "wal")
+
+
+def proposal_head(target: Token) -> Token | None:
+    """The token heading the proposal a cue verb is about, or None when its object is not one:
+    a clause, a proposal noun or a deverbal noun ("the conversion of the museum"), a pronoun or
+    anaphor pointing back to one; or a proposal noun inside the object ("his authority to make
+    the change")."""
+    if target.pos_ in ("VERB", "AUX") or target.dep_ == "xcomp":
+        return target
+    if target.pos_ == "PRON":
+        return target if target.lower_ in ("it", "this", "that") else None
+    if is_proposal_noun(target) or target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG":
+        return target
+    for token in target.subtree:
+        if token is not target and (is_proposal_noun(token) or is_anaphor(token)):
+            return token
+    return None

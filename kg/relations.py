@@ -1,0 +1,279 @@
+"""Who proposes, backs, opposes, considers, discusses or commits to which proposal.
+
+Read from the dependency parse with the cue lexicon of ``kg/data/cues.tsv``:
+
+- a cue verb's subject (or passive agent) is the agent, its object, prepositional object or
+  clausal complement the proposal: "Erdogan proposed converting Hagia Sophia",
+  "Queen Elizabeth agrees to suspend Parliament", "peace negotiations being proposed by Trump";
+- a proposal noun names its agent by a possessor, "of"/"by", or a hyphenated modifier:
+  "Johnson's plans", "the request of Boris Johnson", "a French-backed proposal",
+  "the Turkish-Libyan agreement" (both parties commit);
+- "criticism by X", "support from X": X opposes / backs the proposal in question;
+- a critical direct quotation (VADER sentiment) about the proposal under discussion opposes it,
+  with a low confidence, unless the speaker is one of its proponents.
+
+A negated cue ("did not commit to") or one under a negating verb ("refused to sign") gives no
+fact. Hedges lower the confidence ("might propose").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from .context import ArticleContext, is_negated, modality
+from .gazetteer import Cue, gazetteer
+from .proposals import ProposalRegistry, is_proposal_noun, proposal_head, proposal_kind
+from .quotes import speech_verbs
+from .records import Fact, Quote
+
+AGENT_TYPES = ("Person", "Country", "Organization")
+AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
+                   "ceasefire", "truce", "settlement", "compromise"}
+PLEDGE_NOUNS = {"pledge", "promise", "commitment", "guarantee"}
+HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "endorsed": "backs",
+                "proposed": "proposes", "drafted": "proposes", "led": "proposes", "brokered": "proposes",
+                "sponsored": "proposes", "initiated": "proposes"}
+STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
+                "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
+                "endorsement": "backs", "approval": "backs"}
+CRITICAL_QUOTE = -0.3  # VADER compound score at or below which a quotation is critical
+POSITIVE = {"proposes", "backs", "commitsTo"}
+
+
+@cache
+def _sentiment():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+class ProposalRelations:
+    """Collects the proposal facts of one article."""
+
+    def __init__(self, ctx: ArticleContext, registry: ProposalRegistry) -> None:
+        self.ctx = ctx
+        self.registry = registry
+        self.facts: list[Fact] = []
+
+    def add(self, subject: str, relation: str, obj: str, token: Token, confidence: float) -> None:
+        confidence *= self.ctx.confidence_of_token.get(token.i, 1.0)
+        self.facts.append(Fact(subject, relation, obj, self.ctx.evidence(token), round(min(confidence, 1.0), 3)))
+
+    def agents(self, keys: list[str]) -> list[str]:
+        return [k for k in keys if self.ctx.entities[k].type in AGENT_TYPES]
+
+    # --- cue verbs ------------------------------------------------------------------------------
+
+    def cue_verb(self, verb: Token) -> None:
+        cues = gazetteer().cues.get(verb.lemma_.lower(), [])
+        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or is_negated(verb):
+            return
+        agents = self.agents(self.ctx.subjects(verb))
+        for cue in cues:
+            for target in cue_targets(verb, cue):
+                self._cue_target(verb, cue, agents, target)
+
+    def _cue_target(self, verb: Token, cue: Cue, agents: list[str], target: Token) -> None:
+        ctx = self.ctx
+        named = [k for k in ctx.refers_to(target) if ctx.entities[k].type in AGENT_TYPES]
+        if named and not is_proposal_noun(target):
+            if cue.relation == "backs":
+                for agent in agents:
+                    for other in named:
+                        if other != agent:
+                            self.add(agent, "supports", other, verb, cue.confidence * 0.8)
+            return
+        head = proposal_head(target)
+        if not agents or head is None:
+            return
+        key = self.registry.of_phrase(head)
+        if key is None:
+            return
+        self.registry.add_agents(key, agents)
+        self.registry.set_status(key, verb.lemma_.lower(), agents)
+        factor = modality(verb) * (0.9 if ctx.in_quote(verb) else 1.0)
+        for agent in agents:
+            self.add(agent, cue.relation, key, verb, cue.confidence * factor)
+
+    # --- proposal nouns -------------------------------------------------------------------------
+
+    def proposal_noun(self, noun: Token) -> None:
+        """Agents a proposal noun names itself: a possessor, "of"/"by", a hyphenated modifier,
+        the parties to an agreement, the subject of "X ... with a plan to"."""
+        kind = proposal_kind(noun)
+        if kind is None or kind == "topic":
+            return
+        ctx = self.ctx
+        lemma = noun.lemma_.lower()
+        relation = "commitsTo" if lemma in PLEDGE_NOUNS else "proposes"
+        found: list[tuple[str, str, float]] = []
+        for child in noun.children:
+            if child.dep_ == "poss" and kind == "named":
+                found += [(k, relation, 0.75) for k in self.agents(ctx.refers_to(child))]
+            elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "of" and kind == "named"):
+                for obj in (o for o in child.children if o.dep_ == "pobj"):
+                    keys = self.agents(ctx.refers_to(obj))
+                    if child.lower_ == "of":  # "the request of Boris Johnson", not "a plan of the EU's"
+                        keys = [k for k in keys if ctx.entities[k].type == "Person"]
+                    found += [(k, relation, 0.7) for k in keys]
+            elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS:
+                for obj in child.children:
+                    found += [(k, "commitsTo", 0.75) for k in self.agents(ctx.refers_to(obj))]
+        if kind == "named" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
+            verb = noun.head.head  # "Trump is sworn in ... with a plan to negotiate"
+            holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found += [(k, relation, 0.6) for c in holders for k in self.agents(ctx.refers_to(c))]
+        found += self._hyphenated(noun)
+        if lemma in AGREEMENT_NOUNS:
+            parties = self._parties(noun)
+            if len(parties) >= 2:
+                found += [(k, "commitsTo", 0.7) for k in parties]
+        if not found:
+            return
+        key = self.registry.of_phrase(noun)
+        if key is None:
+            return
+        self.registry.add_agents(key, [k for k, _, _ in found])
+        for agent, rel, confidence in found:
+            self.add(agent, rel, key, noun, confidence)
+
+    def _hyphenated(self, noun: Token) -> list[tuple[str, str, float]]:
+        """"French-backed proposal": the word before "-backed" names who backs it."""
+        doc = noun.doc
+        out = []
+        for token in noun.lefts:
+            for t in token.subtree:
+                rel = HYPHEN_VERBS.get(t.lower_)
+                if rel and t.i >= 2 and doc[t.i - 1].text == "-":
+                    key = self.ctx.token_entity.get(t.i - 2)
+                    if key and self.ctx.entities[key].type in AGENT_TYPES:
+                        out.append((key, rel, 0.8))
+        return out
+
+    def _parties(self, noun: Token) -> list[str]:
+        """Countries or organisations modifying an agreement noun: "the Turkish-Libyan deal"."""
+        parties = []
+        for token in noun.lefts:
+            for t in token.subtree:
+                key = self.ctx.token_entity.get(t.i)
+                if key and self.ctx.entities[key].type in ("Country", "Organization") and key not in parties:
+                    if t.dep_ in ("amod", "compound", "nmod", "npadvmod") or t.head.dep_ in ("amod", "compound"):
+                        parties.append(key)
+        return parties
+
+    # --- stance nouns ---------------------------------------------------------------------------
+
+    def stance_noun(self, noun: Token) -> None:
+        """"criticism by the Greek foreign minister", "support from the EU for the plan"."""
+        relation = STANCE_NOUNS.get(noun.lemma_.lower())
+        if relation is None or noun.pos_ != "NOUN":
+            return
+        ctx = self.ctx
+        agents, target = [], None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                agents += self.agents(ctx.refers_to(child))
+            elif child.dep_ == "prep":
+                for obj in (o for o in child.children if o.dep_ == "pobj"):
+                    if child.lower_ in ("by", "from"):
+                        agents += self.agents(ctx.refers_to(obj))
+                    elif child.lower_ in ("of", "to", "for", "against"):
+                        target = obj
+        if not agents:
+            return
+        if target is None:
+            key = self._proposal_in_sentence(noun)
+        else:
+            head = proposal_head(target)
+            key = self.registry.of_phrase(head) if head is not None else None
+        if key is None:
+            return
+        for agent in agents:
+            self.add(agent, relation, key, noun, 0.7)
+
+    def _proposal_in_sentence(self, token: Token) -> str | None:
+        sent = token.sent
+        keys = {c.key for c in self.registry.candidates if any(sent.start <= i < sent.end for i in c.tokens)}
+        if len(keys) == 1:
+            return keys.pop()
+        return self.registry.latest_before(token.i)
+
+    # --- critical quotations --------------------------------------------------------------------
+
+    def critical_quotes(self, quotes: list[Quote]) -> None:
+        """A speaker's strongly negative quotation about the proposal under discussion opposes it."""
+        doc = self.ctx.doc
+        for quote in quotes:
+            if _sentiment().polarity_scores(quote.text)["compound"] > CRITICAL_QUOTE:
+                continue
+            span = doc.char_span(quote.evidence.start, quote.evidence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            key = self.registry.latest_before(span.start + 1) or self.registry.latest_before(span.end)
+            if key is None or self.ctx.entities[quote.speaker].type not in AGENT_TYPES:
+                continue
+            positive = {f.subject for f in self.facts if f.object == key and f.relation in POSITIVE}
+            if quote.speaker in positive:
+                continue
+            self.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
+
+
+def cue_targets(verb: Token, cue: Cue) -> list[Token]:
+    """The heads of what a cue verb is about: its prepositional object for "call for", "commit
+    to"; else its direct object(s), infinitive or gerund complement, or clausal complement (unless
+    that clause reports speech or is itself a cue); for a passive, its subject or the noun it
+    modifies ("negotiations being proposed by Trump")."""
+    targets: list[Token] = []
+    if cue.prep:
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt") and child.lower_ == cue.prep:
+                targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+                if child.dep_ == "prt":
+                    targets += [o for o in verb.children if o.dep_ == "dobj"]
+        if cue.prep == "to":
+            targets += [c for c in verb.children if c.dep_ == "xcomp"]
+        return _with_conjuncts(targets)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp") and not passive:
+            targets.append(child)
+        elif child.dep_ == "nsubjpass":
+            targets.append(child)
+        elif child.dep_ == "ccomp" and not _reports_or_cues(child):
+            targets.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "to") and verb.lemma_ in ("agree", "vote", "decide"):
+            targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    if passive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        targets.append(verb.head)
+    return _with_conjuncts(targets)
+
+
+def _reports_or_cues(clause: Token) -> bool:
+    lemma = clause.lemma_.lower()
+    return lemma in speech_verbs() or lemma in gazetteer().cues or lemma == "be"
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM") or t.dep_ == "xcomp"):
+                out.append(t)
+    return out
+
+
+def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
+    """All proposal facts of an article, and the proposals' ``concerns``, in text order."""
+    relations = ProposalRelations(ctx, registry)
+    for token in ctx.doc:  # one pass in text order, so that "the move" finds what came before
+        relations.cue_verb(token)
+        relations.proposal_noun(token)
+        relations.stance_noun(token)
+    relations.critical_quotes(quotes)
+    used = {f.object for f in relations.facts if f.object.startswith("proposal:")}
+    for key in sorted(used):
+        for entity, token in registry.concerned(key):
+            relations.add(key, "concerns", entity, token, 0.7)
+    return relations.facts

@@ -1,0 +1,299 @@
+"""Entity resolution within an article: grouping the names that refer to one entity.
+
+"Sir Keir Starmer", "Keir Starmer" and "Sir Keir" are one person; "UNESCO" is the "United Nations
+Educational, Scientific and Cultural Organization" written before it; "US", "U.S." and "America"
+are one country. Two people who share a surname are kept apart: a bare surname goes to the
+nearest full name that carries it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .gazetteer import fold, gazetteer
+from .mentions import NameMention, type_words
+from .records import Entity, Mention
+
+PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el", "du", "des", "von", "van",
+             "der", "del", "da", "di", "bin", "ibn"}
+
+
+def ascii_key(name: str) -> str:
+    """A spelling-insensitive key: accents removed, lowercase, letters and digits only.
+
+    >>> ascii_key("Recep Tayyip Erdoğan")
+    'recep tayyip erdogan'
+    """
+    folded = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
+
+
+@dataclass
+class Group:
+    """Mentions believed to name one entity, with their summed type evidence."""
+
+    mentions: list[NameMention] = field(default_factory=list)
+    canonical: str | None = None  # a gazetteer name, when the entity is known
+    iso: str | None = None
+
+    @property
+    def votes(self) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for mention in self.mentions:
+            for kind, weight in mention.votes.items():
+                total[kind] = total.get(kind, 0.0) + weight
+        return total
+
+    @property
+    def type(self) -> str:
+        votes = self.votes
+        return max(sorted(votes), key=votes.get) if votes else "Organization"
+
+    @property
+    def known(self) -> bool:
+        return self.canonical is not None or self.iso is not None
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name for m in self.mentions]
+
+    @property
+    def full_name(self) -> str:
+        """The longest name used (most words, then most characters), first seen on ties."""
+        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+
+    def absorb(self, other: Group) -> None:
+        self.mentions.extend(other.mentions)
+        self.mentions.sort(key=lambda m: m.start)
+        self.canonical = self.canonical or other.canonical
+        self.iso = self.iso or other.iso
+
+
+def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, Entity], dict[int, str]]:
+    """Group name mentions into entities.
+
+    Args:
+        mentions: the article's name mentions, in text order.
+        text: the article text (to see brackets between names).
+
+    Returns:
+        The entities by key, and for every token of every name mention, its entity's key.
+    """
+    groups = _initial_groups([m for m in mentions if m.votes])
+    groups = _merge_bracketed(groups, text)
+    groups = _merge_variants(groups)
+    groups = _merge_acronyms(groups)
+    groups = _merge_people(groups)
+    return _entities(groups)
+
+
+def _initial_groups(mentions: list[NameMention]) -> list[Group]:
+    """One group per country (ISO code), known organisation, or distinct spelling of a name."""
+    gaz = gazetteer()
+    by_key: dict[str, Group] = {}
+    for mention in mentions:
+        if mention.iso:
+            key, canonical = f"iso:{mention.iso}", None
+        elif (org := gaz.org(mention.name)) is not None:
+            key, canonical = f"org:{org.name}", org.name
+        else:
+            key, canonical = f"name:{ascii_key(mention.name)}", None
+        group = by_key.setdefault(key, Group(canonical=canonical, iso=mention.iso))
+        group.mentions.append(mention)
+    return list(by_key.values())
+
+
+def _merge(groups: list[Group], pairs: list[tuple[int, int]]) -> list[Group]:
+    """Merge groups by index pairs (union-find), keeping text order of first mention."""
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    merged: dict[int, Group] = {}
+    for i, group in enumerate(groups):
+        r = root(i)
+        if r not in merged:
+            merged[r] = Group(canonical=None, iso=None)
+        merged[r].absorb(group)
+    return sorted(merged.values(), key=lambda g: g.mentions[0].start)
+
+
+def _compatible(a: Group, b: Group) -> bool:
+    """Two groups may be one entity: not two different known entities."""
+    if a.iso and b.iso:
+        return a.iso == b.iso
+    if a.canonical and b.canonical:
+        return a.canonical == b.canonical
+    return not ((a.iso and b.canonical) or (a.canonical and b.iso))
+
+
+def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
+    """A name glossed in brackets right after another is the same entity: "Ayasofya [Haghia
+    Sophia]", "Islamic State (ISIS)"."""
+    owner = {id(m): i for i, g in enumerate(groups) for m in g.mentions}
+    ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
+    pairs = []
+    for first, second in zip(ordered, ordered[1:]):
+        if 1 <= second.start - first.end <= 2 and first.sentence == second.sentence:
+            a, b = owner[id(first)], owner[id(second)]
+            between = text[first.end_char:second.start_char].strip()
+            if a != b and between in ("(", "[") and _compatible(groups[a], groups[b]):
+                pairs.append((a, b))
+    return _merge(groups, pairs)
+
+
+def _merge_variants(groups: list[Group]) -> list[Group]:
+    """Spelling variants and longer forms of one name: "Haghia Sophia" / "Hagia Sophia",
+    "Labour" / "Labour Party", "Parliament" / "UK Parliament"."""
+    pairs = []
+    keys = [{ascii_key(n) for n in g.names} for g in groups]
+    for i, a in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            b = groups[j]
+            if not _compatible(a, b) or (a.known and b.known):
+                continue
+            if a.type == "Person" or b.type == "Person":
+                continue  # people are merged by their name parts, below
+            if any(_variant(x, y) for x in keys[i] for y in keys[j]):
+                pairs.append((i, j))
+    return _merge(groups, pairs)
+
+
+def _variant(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    if long.startswith(short + " "):
+        rest = long[len(short) + 1:].split()
+        return all(word in type_words() or word in PARTICLES for word in rest)
+    if long.endswith(" " + short):
+        rest = long[: -len(short) - 1].split()
+        gaz = gazetteer()
+        return len(rest) == 1 and (rest[0] in gaz.demonyms or rest[0] in gaz.country_names)
+    return len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
+
+
+def initials(name: str) -> str:
+    """The initials of a name's content words: "United Nations Educational, Scientific and
+    Cultural Organization" -> "UNESCO"."""
+    words = [w for w in re.split(r"[\s,\-]+", name) if w and w.lower() not in PARTICLES]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _merge_acronyms(groups: list[Group]) -> list[Group]:
+    """An acronym joins the name it abbreviates: one given in brackets after the name, or one
+    whose letters are the initials of a longer name in the article."""
+    pairs = []
+    for i, short in enumerate(groups):
+        acronyms = {m.name for m in short.mentions if m.name.replace(".", "").isupper() and len(m.name) <= 8}
+        for j, long in enumerate(groups):
+            if i == j or not _compatible(short, long) or long.type in ("Person",):
+                continue
+            given = {m.acronym for m in long.mentions if m.acronym}
+            if acronyms & given or any(
+                    initials(name) == acronym.replace(".", "") and len(name.split()) > 1
+                    for acronym in acronyms for name in long.names):
+                pairs.append((i, j))
+    return _merge(groups, pairs)
+
+
+def _name_parts(name: str) -> list[str]:
+    """The words of a person's name that identify them: no initials, no particles."""
+    return [w for w in ascii_key(name).split() if len(w) > 1 and w not in PARTICLES]
+
+
+def _merge_people(groups: list[Group]) -> list[Group]:
+    """A shorter form of a person's name ("Starmer", "Keir", "Mr Zelensky") joins the full name
+    that contains it. When two people share the word, each mention goes to the nearest one
+    before it (after it, if none is before)."""
+    people = [g for g in groups if g.type == "Person" and not g.known]
+    full = [g for g in people if len(_name_parts(g.full_name)) >= 2]
+    others = [g for g in groups if not any(g is p for p in people)]
+    result = list(full)
+    for group in people:
+        if any(group is f for f in full):
+            continue
+        parts = set(_name_parts(group.full_name))
+        candidates = [f for f in full if parts and parts <= set(_name_parts(f.full_name))]
+        if not candidates:
+            result.append(group)
+            continue
+        for mention in group.mentions:
+            _nearest(candidates, mention.start).mentions.append(mention)
+    # a lone surname that NER typed otherwise ("Mitsotakis" as ORG) still names the person
+    surnames = {_name_parts(f.full_name)[-1]: f for f in full}
+    kept = []
+    for group in others:
+        parts = _name_parts(group.full_name)
+        if not group.known and len(parts) == 1 and parts[0] in surnames and group.type != "Country":
+            surnames[parts[0]].mentions.extend(group.mentions)
+        else:
+            kept.append(group)
+    for group in result:
+        group.mentions.sort(key=lambda m: m.start)
+    # two full-name groups where one's words contain the other's ("John Bolton", "John R. Bolton")
+    pairs = []
+    for i, a in enumerate(result):
+        for j in range(i + 1, len(result)):
+            pa, pb = set(_name_parts(a.full_name)), set(_name_parts(result[j].full_name))
+            if len(pa) >= 2 and len(pb) >= 2 and (pa <= pb or pb <= pa):
+                pairs.append((i, j))
+    return sorted(_merge(result, pairs) + kept, key=lambda g: g.mentions[0].start)
+
+
+def _nearest(candidates: list[Group], position: int) -> Group:
+    before = [(max(m.start for m in g.mentions if m.start <= position), g) for g in candidates
+              if any(m.start <= position for m in g.mentions)]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(candidates, key=lambda g: g.mentions[0].start)
+
+
+def _entities(groups: list[Group]) -> tuple[dict[str, Entity], dict[int, str]]:
+    gaz = gazetteer()
+    entities: dict[str, Entity] = {}
+    token_entity: dict[int, str] = {}
+    for group in groups:
+        kind = group.type
+        if group.iso:
+            country = gaz.countries[group.iso]
+            name, key = country.name, f"iso:{group.iso}"
+            kind = "Country" if country.sovereign else "Place"
+        else:
+            name = group.canonical or _display_name(group, kind)
+            key = f"{kind}:{ascii_key(name)}"
+        entity = entities.get(key)
+        if entity is None:
+            entity = entities[key] = Entity(key=key, type=kind, name=name, iso=group.iso)
+        for m in group.mentions:
+            if not m.demonym:
+                entity.aliases.update({m.name, m.surface})
+            entity.mentions.append(Mention(m.name, m.start_char, m.end_char, kind, m.sentence))
+            for i in range(m.start - (1 if m.surface != m.name else 0), m.end):
+                token_entity[i] = key
+        for m in group.mentions:
+            if m.acronym:
+                entity.aliases.add(m.acronym)
+        entity.aliases.discard(entity.name)
+    return entities, token_entity
+
+
+def _display_name(group: Group, kind: str) -> str:
+    gaz = gazetteer()
+    name = group.full_name
+    if kind == "Place":
+        place = gaz.place(name)
+        if place is not None:
+            return place.name
+    return name

@@ -1,0 +1,205 @@
+"""Roles: the positions people hold, and of which country or organisation.
+
+Four patterns of English carry a role:
+
+- a title before the name: "Greek Foreign Minister George Katrougalos", "secretary of state Marco
+  Rubio", "President of the United States Donald Trump";
+- an apposition: "Carrie Lam, the chief executive of Hong Kong", "The Greek prime minister,
+  Kyriakos Mitsotakis, said";
+- a copula: "Pompeo, who is the secretary of state", "Bolton was the national security advisor";
+- "as": "Bolton served as the US ambassador", "his second term as US president".
+
+A title that names no one ("the prime minister said") is a role reference, resolved to a person
+in `references.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+from spacy.util import filter_spans
+
+from .gazetteer import gazetteer
+from .records import Entity, Evidence
+
+# the heads of titles that take modifiers of their own: "economic development minister"
+EXTENSIBLE_HEADS = {"minister", "secretary", "director", "adviser", "advisor", "spokesman", "spokeswoman",
+                    "spokesperson", "officer", "chief", "commissioner", "envoy", "ambassador", "leader",
+                    "chairman", "chairwoman", "chair", "head", "president", "governor", "executive", "official",
+                    "representative", "attorney", "general", "commander", "editor"}
+STOP_EXTENDING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s", ",", "and", "or"}
+
+
+@dataclass
+class TitleSpan:
+    """A title found in the text, e.g. "foreign minister" in "Greek Foreign Minister George K."
+
+    Attributes:
+        span: the title's tokens (with modifiers such as "former").
+        title: the title as a lowercase string.
+        qualifier: the entity key it is of ("Greek" -> Greece), when the text gives one.
+        person: the entity key of the person it names, when it names one.
+    """
+
+    span: Span
+    title: str
+    qualifier: str | None = None
+    person: str | None = None
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    @property
+    def base(self) -> str:
+        """The title without modifiers of time ("former", "acting"): what it is a title of."""
+        mods = gazetteer().title_modifiers
+        return " ".join(w for w in self.title.split() if w not in mods)
+
+
+@cache
+def _title_matcher(vocab: Vocab) -> Matcher:
+    """A token matcher for every office title, on lowercase words ("president-elect" is the
+    three tokens spaCy makes of it)."""
+    matcher = Matcher(vocab)
+    for title in gazetteer().titles.values():
+        if title.kind in ("office", "both"):
+            words = re.findall(r"[^\s-]+|-", title.title)
+            matcher.add("TITLE", [[{"LOWER": word} for word in words]])
+    return matcher
+
+
+def find_titles(doc: Doc) -> list[TitleSpan]:
+    """Every title in the document, longest first where they overlap, extended over the words
+    that belong to it ("Special Presidential Envoy", "economic development minister") and over a
+    time modifier before it ("former")."""
+    matcher = _title_matcher(doc.vocab)
+    spans = [doc[start:end] for _, start, end in matcher(doc)]
+    spans = [s for s in spans if not _inside_name(s)]
+    found = []
+    for span in filter_spans(spans):
+        span = _extend(span)
+        title = " ".join(t.lower_ for t in span).replace(" - ", "-").replace("’", "'")
+        found.append(TitleSpan(span, title))
+    return found
+
+
+def _inside_name(span: Span) -> bool:
+    """A title word that is part of an organisation's or place's name ("Security Council")."""
+    return any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW") and t.ent_iob_ == "I" for t in span) \
+        or (span[0].ent_type_ in ("ORG", "FAC") and span.end < len(span.doc) and span.doc[span.end].ent_type_ == span[0].ent_type_
+            and span.doc[span.end].ent_iob_ == "I")
+
+
+def _extend(span: Span) -> Span:
+    doc = span.doc
+    start = span.start
+    mods = gazetteer().title_modifiers
+    head_word = span[-1].lower_
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.lower_ in STOP_EXTENDING or prev.is_punct and prev.text != "-":
+            break
+        if prev.lower_.rstrip("-") in mods or prev.text == "-":
+            start -= 1
+            continue
+        extendable = head_word in EXTENSIBLE_HEADS and prev.pos_ in ("NOUN", "ADJ", "PROPN") and not prev.ent_type_ \
+            and prev.head.i >= start and prev.dep_ in ("compound", "amod", "nmod")
+        if not extendable:
+            break
+        start -= 1
+    return doc[start:span.end]
+
+
+def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """The country or organisation a title is of: an entity just before it ("Greek", "US",
+    "Labour Party", "the United Kingdom's") or after it with "of" ("chief executive of Hong Kong")."""
+    doc = title.span.doc
+    i = title.span.start - 1
+    if i >= 0 and doc[i].text in ("'s", "’s", "'"):
+        i -= 1
+    if i >= 0 and i in token_entity and entities[token_entity[i]].type in ("Country", "Organization", "Place"):
+        return token_entity[i]
+    head = title.head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            for obj in child.children:
+                key = _entity_in(obj, token_entity)
+                if key and entities[key].type in ("Country", "Organization", "Place"):
+                    return key
+    return None
+
+
+def _entity_in(token: Token, token_entity: dict[int, str]) -> str | None:
+    if token.i in token_entity:
+        return token_entity[token.i]
+    for child in token.children:
+        if child.dep_ in ("compound", "flat") and child.i in token_entity:
+            return token_entity[child.i]
+    return None
+
+
+def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """The person a title names: the name right after it, an apposition, or the subject of a
+    copula or "as" phrase it heads."""
+    doc = title.span.doc
+
+    def person(i: int) -> str | None:
+        key = token_entity.get(i)
+        return key if key and entities[key].type == "Person" else None
+
+    # "Prime Minister Boris Johnson", "Ambassador to the United Nations Nikki Haley"
+    after = title.span.end
+    if after < len(doc) and (key := person(after)):
+        return key
+    head = title.head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for") and (nxt := child.right_edge.i + 1) < len(doc):
+            if (key := person(nxt)) and doc[child.right_edge.i].ent_type_ and child.right_edge.i + 1 == nxt:
+                return key
+    # "The Greek prime minister, Kyriakos Mitsotakis," / "Carrie Lam, the chief executive of HK"
+    for child in head.children:
+        if child.dep_ == "appos" and (key := person(child.i)):
+            return key
+    if head.dep_ == "appos" and (key := person(head.head.i)):
+        return key
+    # "X is the secretary of state", "X, who is the secretary of state"
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        verb = head.head
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    return person(verb.head.i)
+                return person(child.i)
+    # "served as the US ambassador", "sworn in for his second term as US president"
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        node = head.head.head
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "poss") and (key := person(child.i)):
+                    return key
+            if node.pos_ in ("VERB", "AUX") or node.head is node:
+                break
+            node = node.head
+    return None
+
+
+def is_reference(title: TitleSpan) -> bool:
+    """A definite title naming no one: "the prime minister", "the US president-elect"."""
+    doc = title.span.doc
+    start = title.span.start
+    while start > 0 and (doc[start - 1].ent_type_ in ("GPE", "NORP", "ORG") or doc[start - 1].text in ("'s", "’s")):
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ in ("the", "this", "that")
+
+
+def evidence_for(doc: Doc, token: Token) -> Evidence:
+    sent = token.sent
+    text = doc.text[sent.start_char:sent.end_char].strip()
+    offset = doc.text.index(text, sent.start_char) if text else sent.start_char
+    return Evidence(text, offset, offset + len(text))
