@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .errors import StoreError
+from .errors import QueryError, StoreError
 from .namespace import KG, article_iri
 
 FORMATS = {
@@ -116,7 +116,10 @@ class GraphStore:
     def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):
         """Run a SPARQL query over the union of all article graphs, with bound parameters."""
         substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+        try:
+            return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+        except SyntaxError as err:
+            raise QueryError(f"the SPARQL query is malformed: {err}") from None
 
     def dump(self, format: str = "trig") -> bytes:
         return self.store.dump(format=FORMATS[format])
