@@ -157,5 +157,6 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
+# the other command groups live in their own modules; importing them registers their commands
+from . import cli_eval, cli_query, cli_serve, cli_validate  # noqa: E402,F401
+

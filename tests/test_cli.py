@@ -48,7 +48,7 @@ def test_cli_build_writes_turtle_and_page(tmp_path):
 def test_cli_bad_input_is_one_line_error_without_traceback(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(empty), "--out", str(tmp_path / "o")],
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(empty), "--out", str(tmp_path / "o")],
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
