@@ -45,6 +45,7 @@ class NameMention:
         votes: evidence for each type, summed over mentions when names are grouped.
         honorific: a form of address before the name ("mr", "sir"), lowercase.
         iso: the ISO code when the name is a country or its demonym.
+        org: the gazetteer's name when the name is a known organisation.
         acronym: an acronym given in brackets right after the name: "... Organization (UNESCO)".
     """
 
@@ -59,8 +60,11 @@ class NameMention:
     votes: dict[str, float] = field(default_factory=dict)
     honorific: str | None = None
     iso: str | None = None
+    org: str | None = None
     acronym: str | None = None
     demonym: bool = False
+    ambiguous: bool = False  # a short name two people share: not recorded as a name of either
+    forms: set[str] = field(default_factory=set)  # other surface forms: "Mark Tedeschi, QC"
 
     def vote(self, kind: str | None, weight: float) -> None:
         if kind:
@@ -76,21 +80,67 @@ def sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+OTHER_LABELS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", ""}  # kept only when the name's own words type it
+CAPTION_WORDS = {"image", "photo", "video", "source", "credit", "caption", "file", "picture"}
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Words spaCy takes for names that kg does not keep (``kg/data/not_names.txt``)."""
+    text = files("kg").joinpath("data", "not_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[NameMention]:
-    """The cleaned name mentions of a parsed document, in text order."""
+    """The cleaned name mentions of a parsed document, in text order: spaCy's entities, and
+    runs of proper nouns it missed when their own words say what they are ("Shandao Station",
+    "the company Hitwise UK")."""
     sentences = sentences or sentence_index(doc)
+    found: list[NameMention] = []
+    covered: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in LABEL_TYPES:
+        if ent.label_ not in LABEL_TYPES and ent.label_ not in OTHER_LABELS:
             continue
-        for span, acronym in _clean_spans(ent):
-            mention = _mention(doc, span, ent.label_, sentences[span.start], acronym)
-            if mention is not None:
-                yield mention
+        covered.update(range(ent.start, ent.end))
+        for span, acronym, label in _clean_spans(ent):
+            mention = _mention(doc, span, label, sentences[span.start], acronym)
+            if mention is not None and (label in LABEL_TYPES or _typed_by_own_words(mention)):
+                found.append(mention)
+    for span in proper_noun_runs(doc, covered):
+        mention = _mention(doc, span, "", sentences[span.start], None)
+        if mention is not None and mention.votes:
+            found.append(mention)
+    yield from sorted(found, key=lambda m: m.start)
 
 
-def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None]]:
-    """The name part(s) of an entity span: without a leading determiner, honorifics or titles,
-    a trailing possessive, brackets; "Name (ACRONYM)" gives the name with its acronym."""
+def _typed_by_own_words(mention: NameMention) -> bool:
+    return any(weight >= HEAD_WEIGHT for weight in mention.votes.values()) or mention.iso is not None
+
+
+def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
+    """Maximal runs of capitalised proper nouns (with "of", "the", "and" inside) outside spaCy's
+    entities."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in covered and (
+                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                or doc[j].lower_ in ("of", "the", "and", "for", "-") and j + 1 < len(doc)
+                and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 not in covered):
+            j += 1
+        yield doc[i:j]
+        i = j
+
+
+def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str]]:
+    """The name part(s) of an entity span, with their labels: without a leading determiner,
+    honorifics or titles, a trailing possessive, brackets; "Name (ACRONYM)" gives the name with its
+    acronym; a known name glued to what follows it is cut off ("Google Chrome", "the United
+    Nations Nikki Haley")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     acronym = None
@@ -103,10 +153,53 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None]]:
             break
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
         start += 1
-    while end > start and doc[end - 1].text in STRIP_RIGHT:
+    while end > start and (doc[end - 1].text in STRIP_RIGHT or _postnominal(doc[end - 1])
+                           or _caption_word(doc, end - 1)):
         end -= 1
-    if end > start:
-        yield doc[start:end], acronym
+    if end <= start:
+        return
+    cut = _known_prefix(doc, start, end)
+    rest = doc[cut:end] if cut is not None else None
+    person_rest = rest is not None and 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) \
+        and not type_words().get(rest[-1].lower_)
+    if cut is None or not (person_rest or ent.label_ in OTHER_LABELS):
+        yield _extend_left(doc[start:end]), acronym, ent.label_
+        return
+    yield doc[start:cut], None, ent.label_
+    if person_rest:
+        yield rest, acronym, "PERSON"
+
+
+def _known_prefix(doc: Doc, start: int, end: int) -> int | None:
+    """Where a known country or organisation name at the start of a longer span ends."""
+    gaz = gazetteer()
+    for cut in range(end - 1, start, -1):
+        text = doc[start:cut].text
+        if gaz.org(text) is not None or gaz.country_iso(text) is not None and not doc[start:cut][-1].ent_type_ == "NORP":
+            return cut
+    return None
+
+
+def _extend_left(span: Span) -> Span:
+    """"the Plains of Arafat": a capitalised word of place or organisation and "of" before a name
+    belong to it."""
+    doc = span.doc
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].text[:1].isupper() and doc[i - 2].pos_ in ("PROPN", "NOUN"):
+        word = doc[i - 2].lemma_.lower()
+        if type_words().get(word) in ("Place", "Organization") or type_words().get(doc[i - 2].lower_):
+            return doc[i - 2:span.end]
+    return span
+
+
+def _postnominal(token: Token) -> bool:
+    title = gazetteer().titles.get(token.lower_.rstrip("."))
+    return title is not None and title.kind == "postnominal"
+
+
+def _caption_word(doc: Doc, i: int) -> bool:
+    """"… Ahmed Mohamed Image: Twitter": a caption's label glued to the name before it."""
+    return doc[i].lower_ in CAPTION_WORDS and i + 1 < len(doc) and doc[i + 1].text == ":"
 
 
 def _is_title_word(doc: Doc, start: int, end: int) -> bool:
@@ -124,15 +217,35 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
     name = " ".join(name.split())
     if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
         return None
-    gaz = gazetteer()
+    if fold(name) in not_names() or all(_postnominal(t) for t in tokens):
+        return None
+    if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
+        return None  # a social-media handle or hashtag, not a name
     mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,
                           acronym=acronym)
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and gaz.honorific(before.text.rstrip(".")) and before.text[:1].isupper():
-        mention.honorific = before.lower_.rstrip(".")
-        mention.surface = f"{before.text} {name}"
+    address = _form_of_address(doc, span)
+    if address is not None:
+        mention.honorific = address.lower_.rstrip(".")
+        mention.surface = f"{address.text} {name}"
+    after = [t for t in doc[span.end:span.end + 2] if t.text != ","]
+    if after and _postnominal(after[0]):  # "Mark Tedeschi, QC"
+        mention.forms.add(doc.text[span.start_char:after[0].idx + len(after[0].text)])
     _type_evidence(mention, span)
     return mention
+
+
+def _form_of_address(doc: Doc, span: Span) -> Token | None:
+    """"Mr", "Sir", "President" right before a name, when it stands alone ("President Volodymyr
+    Zelensky"), not as the end of a longer title ("Greek Foreign Minister George Katrougalos")."""
+    if span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if not before.text[:1].isupper() or gazetteer().honorific(before.text.rstrip(".")) is None:
+        return None
+    if span.start >= 2 and doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].is_alpha \
+            and not doc[span.start - 2].is_sent_start:
+        return None
+    return before
 
 
 def _type_evidence(mention: NameMention, span: Span) -> None:
@@ -143,6 +256,11 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
     iso = gaz.country_names.get(fold(name))
     if label == "NORP":
         iso = gaz.demonyms.get(fold(name)) or iso
+        party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
+        if iso is None and party is not None:  # "Conservative MP Philip Hammond"
+            mention.org = party.name
+            mention.vote("Organization", GAZETTEER_WEIGHT)
+            return
         if iso is None:
             return  # a religious or ethnic group: not an entity kg keeps
         mention.demonym = fold(name) in gaz.demonyms
@@ -153,9 +271,10 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
         return
     org = gaz.org(name)
     if org is not None:
+        mention.org = org.name
         mention.vote("Organization", GAZETTEER_WEIGHT)
         return
-    mention.vote(LABEL_TYPES[label], LABEL_WEIGHT)
+    mention.vote(LABEL_TYPES.get(label), LABEL_WEIGHT)
     last = span[-1]
     if len(span) > 1 and last.text[:1].isupper():
         mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), HEAD_WEIGHT)

@@ -3,32 +3,53 @@ parameters.
 
 A query file starts with comment lines::
 
-    # title: People
-    # description: Every person, with their roles and the articles that mention them.
+    # title: Entity
+    # description: Everything about one entity.
     # param entity: an entity's name or IRI (default: Keir Starmer)
 
-Parameters are bound, never formatted into the query text: Oxigraph substitutes the variable
-(SPARQL SEP-0007); for a remote endpoint the value is sent in a ``VALUES`` block written by
-rdflib's term serialiser, which escapes it. A hostile value cannot change what a query does.
+Parameters are bound, never formatted into the query text. On a `GraphStore` Oxigraph
+substitutes the variable (SPARQL SEP-0007), which requires a SELECT query to project it. For a
+remote endpoint, which takes only query text, `with_values` adds a one-row ``VALUES`` block whose
+terms are written by Oxigraph's N-Triples serialiser, so quotes, braces and newlines in a value
+stay inside its literal. Either way a hostile value cannot change what a query does.
+
+>>> query = load_query("entity")
+>>> [(p.name, p.default) for p in query.params]
+[('entity', 'Keir Starmer')]
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Protocol, Union
 
 import pyoxigraph as ox
 
 from .errors import QueryError
 
+Term = Union[ox.NamedNode, ox.Literal]
+Results = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples, list]
+
 PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*?)\s*(?:\(default:\s*(.*)\))?\s*$")
 META_LINE = re.compile(r"^#\s*(title|description)\s*:\s*(.*)$")
+IRI_VALUE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+
+
+class Source(Protocol):
+    """Anything SPARQL can be asked: a `kg.store.GraphStore` or a `kg.remote.Endpoint`."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Results:
+        """Run ``sparql`` with ``bindings`` (variable name -> RDF term)."""
 
 
 @dataclass
 class Param:
+    """A parameter of a stored query: a variable of the query, bound to an RDF term."""
+
     name: str
     description: str
     default: str | None = None
@@ -36,22 +57,33 @@ class Param:
 
 @dataclass
 class StoredQuery:
-    """A SPARQL query with its metadata."""
+    """A SPARQL query with its metadata.
+
+    ``adhoc`` queries (SPARQL text given on the command line) declare no parameters, so any
+    ``--param`` binds the variable of that name.
+    """
 
     name: str
     text: str
     title: str = ""
     description: str = ""
     params: list[Param] = field(default_factory=list)
+    adhoc: bool = False
 
-    def bindings(self, values: dict[str, str] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
-        """The RDF terms to bind: given values, else defaults. An unknown parameter is an error."""
+    def bindings(self, values: Mapping[str, str] | None = None) -> dict[str, Term]:
+        """The RDF terms to bind: the given values, else the defaults.
+
+        Raises:
+            QueryError: a value names a parameter the query does not declare.
+        """
         values = dict(values or {})
+        if self.adhoc:
+            return {name: to_term(value) for name, value in sorted(values.items())}
         known = {p.name for p in self.params}
-        unknown = set(values) - known
+        unknown = sorted(set(values) - known)
         if unknown:
             hint = ", ".join(sorted(known)) or "none"
-            raise QueryError(f"query '{self.name}' has no parameter {', '.join(sorted(unknown))}; its parameters: {hint}")
+            raise QueryError(f"query '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {hint}")
         out = {}
         for param in self.params:
             value = values.get(param.name, param.default)
@@ -60,10 +92,20 @@ class StoredQuery:
         return out
 
 
-def to_term(value: str) -> ox.NamedNode | ox.Literal:
-    """An IRI when the value is one (``http(s)://…``), else a plain literal."""
-    if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", value):
-        return ox.NamedNode(value)
+def to_term(value: str) -> Term:
+    """An IRI when the whole value is one (``http(s)://`` and no character an IRI may not hold),
+    else a plain literal.
+
+    >>> to_term("https://example.org/kg/id/country/UA")
+    <NamedNode value=https://example.org/kg/id/country/UA>
+    >>> to_term("https://example.org/> } UNION { ?s ?p ?o")
+    <Literal value=https://example.org/> } UNION { ?s ?p ?o datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>
+    """
+    if IRI_VALUE.match(value):
+        try:
+            return ox.NamedNode(value)
+        except ValueError:
+            pass
     return ox.Literal(value)
 
 
@@ -76,13 +118,19 @@ def query_dir() -> Path:
     return Path(str(files("kg.query_files")))
 
 
-def available() -> list[str]:
-    """The names of the stored queries (helper queries starting with ``_`` excepted)."""
-    return sorted(p.stem for p in query_dir().glob("*.rq") if not p.stem.startswith("_"))
+def available(*, internal: bool = False) -> list[str]:
+    """The names of the stored queries (with ``internal``, also the helpers starting with ``_``)."""
+    return sorted(p.stem for p in query_dir().glob("*.rq") if internal or not p.stem.startswith("_"))
 
 
-def parse_query_file(name: str, text: str) -> StoredQuery:
-    query = StoredQuery(name=name, text=text)
+def stored_queries() -> list[StoredQuery]:
+    """Every stored query a user can run, by name."""
+    return [load_query(name) for name in available()]
+
+
+def parse_query_file(name: str, text: str, *, adhoc: bool = False) -> StoredQuery:
+    """A query and the metadata of its leading comment lines."""
+    query = StoredQuery(name=name, text=text, adhoc=adhoc)
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -96,7 +144,7 @@ def parse_query_file(name: str, text: str) -> StoredQuery:
 
 
 def load_query(name_or_text: str) -> StoredQuery:
-    """A stored query by name, a ``.rq`` file by path, or a literal SPARQL query.
+    """A stored query by name, a ``.rq`` file by path, or literal SPARQL text.
 
     Raises:
         QueryError: neither a stored query, a file, nor something that looks like SPARQL.
@@ -105,21 +153,70 @@ def load_query(name_or_text: str) -> StoredQuery:
     if re.fullmatch(r"[\w-]+", name_or_text) and candidate.is_file():
         return parse_query_file(name_or_text, candidate.read_text(encoding="utf-8"))
     path = Path(name_or_text)
-    if name_or_text.endswith(".rq") and path.is_file():
+    if name_or_text.endswith(".rq"):
+        if not path.is_file():
+            raise QueryError(f"{path}: no such query file")
         return parse_query_file(path.stem, path.read_text(encoding="utf-8"))
     if re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", name_or_text, re.IGNORECASE):
-        return parse_query_file("query", name_or_text)
-    raise QueryError(f"no stored query named '{name_or_text}'; stored queries: {', '.join(available())}")
+        return parse_query_file("query", name_or_text, adhoc=True)
+    raise QueryError(f"no stored query named '{name_or_text}'; stored queries: {', '.join(available())} "
+                     "(or give SPARQL text or a .rq file)")
 
 
-def with_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with each binding as a one-row ``VALUES`` block at the start of its WHERE
-    clause, for endpoints that take only query text. Terms are written by Oxigraph's own
-    serialiser (``str(term)`` is N-Triples), so quotes and newlines in values are escaped."""
+# Comments, strings and IRIs are blanked out before looking for the WHERE clause, so that a
+# "WHERE {" inside any of them is not taken for it. No SPARQL parser in Python reports token
+# positions, hence this small scanner.
+_OPAQUE = re.compile(r'''
+      \#[^\n]*
+    | """(?:[^"\\]|\\.|"(?!""))*"""
+    | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+    | "(?:[^"\\\n]|\\.)*"
+    | '(?:[^'\\\n]|\\.)*'
+    | <[^<>"{}|^`\\\x00-\x20]*>
+''', re.VERBOSE)
+
+
+def _blank_opaque(text: str) -> str:
+    return _OPAQUE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _where_brace(text: str) -> int:
+    """The offset just after the ``{`` that opens the query's outermost WHERE pattern."""
+    code = _blank_opaque(text)
+    if re.search(r"\bCONSTRUCT\s+WHERE\b", code, re.IGNORECASE):
+        raise QueryError("cannot bind parameters in the short form CONSTRUCT WHERE { … }; "
+                         "write CONSTRUCT { template } WHERE { pattern }")
+    where = re.search(r"(?<![\w:?$])WHERE\s*\{", code, re.IGNORECASE)
+    if where is not None:
+        return where.end()
+    braces = [m.end() for m in re.finditer(r"\{", code)]
+    # CONSTRUCT { template } { pattern }: the pattern is the second group; otherwise the first
+    index = 1 if re.search(r"\bCONSTRUCT\b", code, re.IGNORECASE) else 0
+    if len(braces) <= index:
+        raise QueryError("cannot bind parameters: the query has no WHERE pattern")
+    if index == 1:  # skip past the template's closing brace
+        depth, pos = 1, braces[0]
+        while depth and pos < len(code):
+            depth += {"{": 1, "}": -1}.get(code[pos], 0)
+            pos += 1
+        return code.index("{", pos) + 1
+    return braces[0]
+
+
+def with_values(text: str, bindings: Mapping[str, Term]) -> str:
+    """The query with the bindings as a one-row ``VALUES`` block opening its WHERE pattern, for
+    endpoints that take only query text.
+
+    >>> with_values("SELECT ?n WHERE { ?s ?p ?n }", {"n": ox.Literal('say "hi" }')})
+    'SELECT ?n WHERE { VALUES (?n) { ("say \\\\"hi\\\\" }") } ?s ?p ?n }'
+    """
     if not bindings:
         return text
-    block = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
-    match = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
-    if match is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    return text[:match.end()] + " " + block + " " + text[match.end():]
+    names = sorted(bindings)
+    for name in names:
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"'{name}' is not a SPARQL variable name")
+    # str() of an Oxigraph term is its N-Triples form: IRIs are validated, literals escaped
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+    at = _where_brace(text)
+    return text[:at] + block + text[at:]

@@ -92,13 +92,12 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
 
 def _initial_groups(mentions: list[NameMention]) -> list[Group]:
     """One group per country (ISO code), known organisation, or distinct spelling of a name."""
-    gaz = gazetteer()
     by_key: dict[str, Group] = {}
     for mention in mentions:
         if mention.iso:
             key, canonical = f"iso:{mention.iso}", None
-        elif (org := gaz.org(mention.name)) is not None:
-            key, canonical = f"org:{org.name}", org.name
+        elif mention.org is not None:
+            key, canonical = f"org:{mention.org}", mention.org
         else:
             key, canonical = f"name:{ascii_key(mention.name)}", None
         group = by_key.setdefault(key, Group(canonical=canonical, iso=mention.iso))
@@ -165,9 +164,18 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
                 continue
             if a.type == "Person" or b.type == "Person":
                 continue  # people are merged by their name parts, below
-            if any(_variant(x, y) for x in keys[i] for y in keys[j]):
+            same_type = a.type == b.type
+            if any(_variant(x, y) or same_type and _short_of(x, y) for x in keys[i] for y in keys[j]):
                 pairs.append((i, j))
     return _merge(groups, pairs)
+
+
+def _short_of(x: str, y: str) -> bool:
+    """One name is the other's short form: "Scientology" or "the Church" for "Church of
+    Scientology"."""
+    short, long = sorted((x, y), key=len)
+    head, sep, rest = long.partition(" of ")
+    return bool(sep) and " " not in head and short in (head, rest)
 
 
 def _variant(x: str, y: str) -> bool:
@@ -215,41 +223,58 @@ def _name_parts(name: str) -> list[str]:
 
 def _merge_people(groups: list[Group]) -> list[Group]:
     """A shorter form of a person's name ("Starmer", "Keir", "Mr Zelensky") joins the full name
-    that contains it. When two people share the word, each mention goes to the nearest one
-    before it (after it, if none is before)."""
+    that contains it, or that it misspells by a letter or two ("Bauchtman" for "Buchtmann").
+    When two people share the word, each mention goes to the nearest one before it (after it, if
+    none is before), and the shared word is not recorded as a name of either."""
     people = [g for g in groups if g.type == "Person" and not g.known]
-    full = [g for g in people if len(_name_parts(g.full_name)) >= 2]
-    others = [g for g in groups if not any(g is p for p in people)]
+    full = _merge_full_names([g for g in people if len(_name_parts(g.full_name)) >= 2])
+    short = [g for g in people if len(_name_parts(g.full_name)) < 2]
+    others = [g for g in groups if g.type != "Person" or g.known]
     result = list(full)
-    for group in people:
-        if any(group is f for f in full):
-            continue
+    for group in short:
         parts = set(_name_parts(group.full_name))
         candidates = [f for f in full if parts and parts <= set(_name_parts(f.full_name))]
+        if not candidates:
+            candidates = [f for f in full if _misspelt_surname(parts, f)]
         if not candidates:
             result.append(group)
             continue
         for mention in group.mentions:
+            mention.ambiguous = len(candidates) > 1
             _nearest(candidates, mention.start).mentions.append(mention)
     # a lone surname that NER typed otherwise ("Mitsotakis" as ORG) still names the person
-    surnames = {_name_parts(f.full_name)[-1]: f for f in full}
+    surnames: dict[str, list[Group]] = {}
+    for f in full:
+        surnames.setdefault(_name_parts(f.full_name)[-1], []).append(f)
     kept = []
     for group in others:
         parts = _name_parts(group.full_name)
-        if not group.known and len(parts) == 1 and parts[0] in surnames and group.type != "Country":
-            surnames[parts[0]].mentions.extend(group.mentions)
+        owners = surnames.get(parts[0], []) if len(parts) == 1 and not group.known and group.type != "Country" else []
+        if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
         else:
             kept.append(group)
     for group in result:
         group.mentions.sort(key=lambda m: m.start)
-    # two full-name groups where one's words contain the other's ("John Bolton", "John R. Bolton")
+    return sorted(result + kept, key=lambda g: g.mentions[0].start)
+
+
+def _merge_full_names(full: list[Group]) -> list[Group]:
+    """Full names where one's words contain the other's: "John Bolton", "John R. Bolton"."""
     pairs = []
-    for i, a in enumerate(result):
-        for j in range(i + 1, len(result)):
-            pa, pb = set(_name_parts(a.full_name)), set(_name_parts(result[j].full_name))
-            if len(pa) >= 2 and len(pb) >= 2 and (pa <= pb or pb <= pa):
+    for i, a in enumerate(full):
+        for j in range(i + 1, len(full)):
+            pa, pb = set(_name_parts(a.full_name)), set(_name_parts(full[j].full_name))
+            if pa <= pb or pb <= pa:
                 pairs.append((i, j))
-    return sorted(_merge(result, pairs) + kept, key=lambda g: g.mentions[0].start)
+    return _merge(full, pairs)
+
+
+def _misspelt_surname(parts: set[str], group: Group) -> bool:
+    if len(parts) != 1:
+        return False
+    word, surname = next(iter(parts)), _name_parts(group.full_name)[-1]
+    return len(word) >= 5 and word[0] == surname[0] and difflib.SequenceMatcher(None, word, surname).ratio() >= 0.85
 
 
 def _nearest(candidates: list[Group], position: int) -> Group:
@@ -277,8 +302,8 @@ def _entities(groups: list[Group]) -> tuple[dict[str, Entity], dict[int, str]]:
         if entity is None:
             entity = entities[key] = Entity(key=key, type=kind, name=name, iso=group.iso)
         for m in group.mentions:
-            if not m.demonym:
-                entity.aliases.update({m.name, m.surface})
+            if not m.demonym and not m.ambiguous:
+                entity.aliases.update({m.name, m.surface, *m.forms})
             entity.mentions.append(Mention(m.name, m.start_char, m.end_char, kind, m.sentence))
             for i in range(m.start - (1 if m.surface != m.name else 0), m.end):
                 token_entity[i] = key
