@@ -108,6 +108,8 @@ class ArticleContext:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.refers_to(obj)
+        if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head)  # "I am committed to ..."
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return []

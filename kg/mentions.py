@@ -107,7 +107,12 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             if mention is not None and (label in LABEL_TYPES or _typed_by_own_words(mention)):
                 found.append(mention)
     for span in proper_noun_runs(doc, covered):
-        mention = _mention(doc, span, "", sentences[span.start], None)
+        start = span.start
+        while start < span.end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")):
+            start += 1  # "Queen Elizabeth II", "President Erdogan": the title marks a person
+        mention = _mention(doc, doc[start:span.end], "", sentences[start], None)
+        if mention is not None and start > span.start and mention.iso is None and not mention.org:
+            mention.vote("Person", CONTEXT_WEIGHT)
         if mention is not None and mention.votes:
             found.append(mention)
     yield from sorted(found, key=lambda m: m.start)

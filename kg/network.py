@@ -9,23 +9,21 @@ Paths, centrality and communities are networkx's own algorithms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from itertools import islice
 
 import networkx as nx
 
 from .errors import QueryError
-from .queries import load_query
-from .store import GraphStore
-
-TYPES = {"Person", "Country", "Organization", "Place", "Proposal", "Quotation"}
-
+from .queries import Source, load_query
 
 def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
-    """The entity graph of everything in ``store``, one edge per fact (its evidence on it)."""
+def to_networkx(store: Source) -> nx.MultiDiGraph:
+    """The entity graph of everything in ``store`` (a `GraphStore` or a remote `Endpoint`): one
+    edge per fact, with every sentence that states it as its evidence."""
     graph = nx.MultiDiGraph()
     for row in store.query(load_query("_graph-nodes").text):
         node = row["node"].value
@@ -67,55 +65,67 @@ def find_node(graph: nx.MultiDiGraph, name: str) -> str:
     if name in graph:
         return name
     wanted = name.casefold().strip()
-    found = [n for n, data in graph.nodes(data=True) if any(x.casefold() == wanted for x in data.get("names", []))]
-    entities = [n for n in found if graph.nodes[n]["type"] != "Quotation"]
+    entities = [n for n, data in graph.nodes(data=True)
+                if data["type"] != "Quotation" and any(x.casefold() == wanted for x in data.get("names", []))]
+    if not entities and wanted:
+        # no name is exactly this: take the entities with a name holding it as whole words ("Rubio")
+        words = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+        entities = [n for n, data in graph.nodes(data=True)
+                    if data["type"] != "Quotation" and any(words.search(x.casefold()) for x in data.get("names", []))]
     if len(entities) == 1:
         return entities[0]
     if not entities:
         raise QueryError(f"no entity named '{name}' in the graph; try `kg query people` for the names it knows")
     choices = "; ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']}, {n})" for n in entities)
-    raise QueryError(f"'{name}' names several entities: {choices}; give the IRI")
+    raise QueryError(f"'{name}' names several entities: {choices}; give a fuller name or the IRI")
 
 
 def neighbors(graph: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:
-    """The subgraph within ``depth`` hops of an entity, in either direction."""
+    """The subgraph within ``depth`` hops of an entity, in either direction.
+
+    Raises:
+        QueryError: no entity has that name, or ``depth`` is below 1.
+    """
+    if depth < 1:
+        raise QueryError(f"the depth must be 1 or more, not {depth}")
     node = find_node(graph, name)
     reach = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, cutoff=depth)
     return graph.subgraph(reach).copy()
 
 
+MAX_CANDIDATES = 200  # shortest paths compared for support; a dense graph can have millions
+
+
 def shortest_paths(graph: nx.MultiDiGraph, a: str, b: str, *, limit: int = 3) -> list[list[dict]]:
-    """Up to ``limit`` shortest paths between two entities, each hop with its fact and evidence.
+    """Up to ``limit`` shortest paths between two entities (in either direction of the facts),
+    each hop with its fact and evidence; the best supported first (highest weakest-hop confidence).
 
     Returns:
-        Paths as lists of hops: ``{"from", "to", "predicate", "title", "forward", "evidence"}``.
+        Paths as lists of hops: ``{"from", "to", "forward", "predicate", "title", "confidence",
+        "evidence"}``; ``forward`` is False when the fact runs from ``to`` to ``from``. No path: [].
+
+    Raises:
+        QueryError: an entity is unknown or ambiguous, or ``limit`` is below 1.
     """
+    if limit < 1:
+        raise QueryError(f"the number of paths must be 1 or more, not {limit}")
     source, target = find_node(graph, a), find_node(graph, b)
     undirected = nx.Graph(graph.to_undirected(as_view=True))
     try:
-        node_paths = list(_take(nx.all_shortest_paths(undirected, source, target), limit))
+        candidates = list(islice(nx.all_shortest_paths(undirected, source, target), MAX_CANDIDATES))
     except nx.NetworkXNoPath:
         return []
-    paths = []
-    for nodes in node_paths:
-        hops = []
-        for u, v in zip(nodes, nodes[1:]):
-            forward = graph.has_edge(u, v)
-            data = _best_edge(graph, u, v) if forward else _best_edge(graph, v, u)
-            hops.append({"from": u, "to": v, "forward": forward, **data})
-        paths.append(hops)
-    return paths
+    paths = [[_hop(graph, u, v) for u, v in zip(nodes, nodes[1:])] for nodes in candidates]
+    paths.sort(key=lambda hops: -min((hop["confidence"] for hop in hops), default=1.0))  # stable
+    return paths[:limit]
 
 
-def _best_edge(graph: nx.MultiDiGraph, u: str, v: str) -> dict:
-    return max(graph.get_edge_data(u, v).values(), key=lambda d: d["confidence"])
-
-
-def _take(iterable: Iterable, n: int) -> Iterable:
-    for i, item in enumerate(iterable):
-        if i >= n:
-            return
-        yield item
+def _hop(graph: nx.MultiDiGraph, u: str, v: str) -> dict:
+    """The best supported fact between two adjacent nodes, whichever way it runs."""
+    options = [(True, d) for d in (graph.get_edge_data(u, v) or {}).values()]
+    options += [(False, d) for d in (graph.get_edge_data(v, u) or {}).values()]
+    forward, data = max(options, key=lambda option: option[1]["confidence"])
+    return {"from": u, "to": v, "forward": forward, **data}
 
 
 def centrality(graph: nx.MultiDiGraph, by: str = "degree", *, top: int = 20) -> list[tuple[str, float]]:

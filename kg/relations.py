@@ -121,8 +121,10 @@ class ProposalRelations:
             elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS:
                 for obj in child.children:
                     found += [(k, "commitsTo", 0.75) for k in self.agents(ctx.refers_to(obj))]
-        if kind == "named" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB":
-            verb = noun.head.head  # "Trump is sworn in ... with a plan to negotiate"
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+        if kind == "named" and verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in gazetteer().cues \
+                and any(c.dep_ in ("acl", "relcl") for c in noun.children):
+            # "Trump is sworn in ... with a plan to negotiate"; not "comply with the request"
             holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             found += [(k, relation, 0.6) for c in holders for k in self.agents(ctx.refers_to(c))]
         found += self._hyphenated(noun)

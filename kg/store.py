@@ -3,11 +3,27 @@ graph per article.
 
 rdflib builds and serialises the graphs; Oxigraph answers SPARQL, which it does orders of
 magnitude faster than rdflib's own engine on large graphs (rdflib issue #2181).
+
+The API other stages rely on (kept small on purpose)::
+
+    store = GraphStore("corpus/")             # persistent; GraphStore() keeps it in memory
+    store = GraphStore.open("corpus/")        # an existing store only (for reading)
+    store.has_article(content_hash)           # is this article's graph in the store?
+    store.put_graph(article_iri, turtle)      # add or replace one article's named graph
+    store.remove_graph(article_iri)
+    store.graphs()                            # the named graphs' IRIs, sorted
+    store.graph_data(article_iri, "nt")       # one graph's triples, serialised
+    store.query(sparql, {"entity": term})     # SPARQL over the union of the article graphs
+    store.flush()                             # make the writes durable
+
+Entities have the same IRI in every article, so the union of the article graphs holds one node
+per entity however many articles mention it. Oxigraph's union default graph keeps a triple once
+per graph that holds it, which is why the stored queries say DISTINCT.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,6 +38,7 @@ FORMATS = {
     "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
     "xml": ox.RdfFormat.RDF_XML, "rdf": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3,
 }
+RDF_SUFFIXES = (".ttl", ".trig", ".nt", ".nq", ".jsonld")
 
 
 class GraphStore:
@@ -29,11 +46,18 @@ class GraphStore:
 
     Args:
         path: a directory for a persistent store (created if missing); None keeps it in memory.
-        read_only: open an existing persistent store without the right to write.
+        read_only: open an existing persistent store without the right to write. Oxigraph
+            leaves undefined what a read-only store sees while another process writes it.
+
+    Raises:
+        StoreError: the directory holds something else, or another process has the store open.
     """
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        if self.path is not None and self.path.is_dir() and any(self.path.iterdir()) and not _is_store(self.path):
+            raise StoreError(f"{self.path}: not a kg store (the directory holds other files); "
+                             "give a new or empty directory, or one written by `kg build --store`")
         try:
             if self.path is None:
                 self.store = ox.Store()
@@ -43,15 +67,33 @@ class GraphStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(str(self.path))
         except OSError as err:
-            raise StoreError(f"{self.path}: cannot open the store ({err}); check the path, or close the other kg process using it") from None
+            raise StoreError(f"{self.path}: cannot open the store ({_first_line(err)}); "
+                             "check the path, or wait for the other kg process using it to finish") from None
+
+    @classmethod
+    def open(cls, path: str | Path) -> GraphStore:
+        """An existing persistent store (never creates one).
+
+        Raises:
+            StoreError: there is no store at ``path``.
+        """
+        if not _is_store(Path(path)):
+            raise StoreError(f"{path}: no store there; create one with `kg build ARTICLES --store {path}`")
+        return cls(path)
 
     # --- writing --------------------------------------------------------------------------------
 
     def put_graph(self, graph_iri: str, data: bytes | str, format: str = "turtle") -> None:
-        """Replace the named graph ``graph_iri`` with the triples of ``data``, in one transaction."""
+        """Replace the named graph ``graph_iri`` with the triples of ``data`` (add it if new).
+
+        Raises:
+            StoreError: ``data`` is not valid RDF in ``format``, or the store cannot be written.
+        """
         name = ox.NamedNode(graph_iri)
-        quads = [ox.Quad(t.subject, t.predicate, t.object, name)
-                 for t in ox.parse(data, format=FORMATS[format])]
+        try:
+            quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in ox.parse(data, format=FORMATS[format])]
+        except SyntaxError as err:
+            raise StoreError(f"<{graph_iri}>: not valid {format} ({_first_line(err)})") from None
         self._replace(name, quads)
 
     def put_rdflib(self, graph_iri: str, graph: Graph) -> None:
@@ -67,16 +109,21 @@ class GraphStore:
             self.store.add_graph(name)
             self.store.extend(quads)
         except OSError as err:
-            raise StoreError(f"{self.path or 'memory'}: cannot write to the store ({err})") from None
+            raise StoreError(f"{self.path or 'memory'}: cannot write to the store ({_first_line(err)})") from None
 
     def remove_graph(self, graph_iri: str) -> None:
+        """Remove one named graph (nothing happens if it is not there)."""
         name = ox.NamedNode(graph_iri)
         if self.store.contains_named_graph(name):
             self.store.remove_graph(name)
 
     def load(self, path: str | Path, format: str | None = None) -> None:
-        """Load an RDF file: TriG/N-Quads keep their graphs; a triples file goes into a named graph
-        named after its article (or the file)."""
+        """Load an RDF file: TriG/N-Quads keep their graphs; a triples file replaces the named graph
+        of its article (the subject of ``kg:contentHash``), or of the file when it has none.
+
+        Raises:
+            StoreError: the file cannot be read, its format is unknown, or it is not valid RDF.
+        """
         path = Path(path)
         fmt = FORMATS.get(format or path.suffix.lstrip(".").lower())
         if fmt is None:
@@ -92,11 +139,12 @@ class GraphStore:
                 name = ox.NamedNode(graph)
                 self._replace(name, [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
         except SyntaxError as err:
-            raise StoreError(f"{path}: not valid RDF ({err}); check the file") from None
+            raise StoreError(f"{path}: not valid RDF ({_first_line(err)}); check the file") from None
         except OSError as err:
-            raise StoreError(f"{path}: cannot be read ({err})") from None
+            raise StoreError(f"{path}: cannot be read ({_first_line(err)})") from None
 
     def flush(self) -> None:
+        """Write what is buffered to disk (persistent stores only)."""
         if self.path is not None:
             self.store.flush()
 
@@ -106,28 +154,70 @@ class GraphStore:
         """True when an article with this content hash is in the store."""
         return self.store.contains_named_graph(ox.NamedNode(str(article_iri(content_hash))))
 
-    def graphs(self) -> Iterator[str]:
-        for name in self.store.named_graphs():
-            yield name.value
+    def graphs(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(name.value for name in self.store.named_graphs())
+
+    def graph_data(self, graph_iri: str, format: str = "nt") -> bytes:
+        """One named graph's triples in a triples format (``nt``, ``turtle``, ``jsonld``, ``xml``)."""
+        return self.store.dump(format=FORMATS[format], from_graph=ox.NamedNode(graph_iri))
 
     def __len__(self) -> int:
         return len(self.store)
 
-    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):
-        """Run a SPARQL query over the union of all article graphs, with bound parameters."""
+    def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None):
+        """Run a SPARQL query over the union of all article graphs.
+
+        Args:
+            sparql: the query text.
+            bindings: variable name -> RDF term, substituted by Oxigraph (never formatted into the
+                text). A SELECT query must project each bound variable.
+
+        Returns:
+            `pyoxigraph.QuerySolutions` (SELECT), `QueryBoolean` (ASK) or `QueryTriples`.
+
+        Raises:
+            QueryError: the query is malformed or cannot run.
+        """
         substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
             return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
         except SyntaxError as err:
-            raise QueryError(f"the SPARQL query is malformed: {err}") from None
+            raise QueryError(f"the SPARQL query is malformed: {_first_line(err)}") from None
+        except RuntimeError as err:
+            message = _first_line(err)
+            if "projection" in message:
+                message += "; add the parameter's variable to the SELECT clause"
+            raise QueryError(f"the query cannot run: {message}") from None
+        except OSError as err:
+            raise QueryError(f"the query failed: {_first_line(err)}") from None
 
     def dump(self, format: str = "trig") -> bytes:
+        """The whole dataset in a quads format (``trig``, ``nquads``)."""
         return self.store.dump(format=FORMATS[format])
 
 
+def _is_store(path: Path) -> bool:
+    return (path / "CURRENT").is_file()
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+def rdf_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files given, with each directory replaced by the RDF files in it (sorted)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.iterdir() if p.suffix.lower() in RDF_SUFFIXES)
+        else:
+            yield path
+
+
 def load_files(paths: Iterable[str | Path]) -> GraphStore:
-    """An in-memory store holding the given RDF files."""
+    """An in-memory store holding the given RDF files (directories: the RDF files in them)."""
     store = GraphStore()
-    for path in paths:
+    for path in rdf_files(paths):
         store.load(path)
     return store
