@@ -168,8 +168,11 @@ def _open_corpus(out: Path, stem: str, corpora: dict[str, _Corpus]) -> _Corpus:
 
 
 def _trig_block(graph, article: Article) -> str:
-    """One article's graph as a TriG block (the file's prefixes are written once, at its top)."""
+    """One article's graph as a TriG block (the file's prefixes are written once, at its top).
+
+    The lines are left as rdflib wrote them, not indented: a line may be inside a multi-line
+    literal, whose text would change."""
     body = graph.serialize(format="turtle")
-    lines = [line for line in body.splitlines() if not line.startswith("@prefix")]
-    inner = "\n".join("    " + line if line else "" for line in lines).strip("\n")
-    return f"<{article_iri(article.content_hash)}> {{\n{inner}\n}}\n\n"
+    if body.startswith("@prefix"):
+        body = body.split("\n\n", 1)[1]  # rdflib writes the prefixes first, then a blank line
+    return f"<{article_iri(article.content_hash)}> {{\n{body.strip(chr(10))}\n}}\n\n"

@@ -65,6 +65,7 @@ class NameMention:
     demonym: bool = False
     ambiguous: bool = False  # a short name two people share: not recorded as a name of either
     forms: set[str] = field(default_factory=set)  # other surface forms: "Mark Tedeschi, QC"
+    gloss: str | None = None  # another name given for it in brackets: "Ayasofya [Haghia Sophia]"
 
     def vote(self, kind: str | None, weight: float) -> None:
         if kind:
@@ -102,9 +103,11 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
         if ent.label_ not in LABEL_TYPES and ent.label_ not in OTHER_LABELS:
             continue
         covered.update(range(ent.start, ent.end))
-        for span, acronym, label in _clean_spans(ent):
+        for span, acronym, label, gloss in _clean_spans(ent):
             mention = _mention(doc, span, label, sentences[span.start], acronym)
-            if mention is not None and (label in LABEL_TYPES or _typed_by_own_words(mention)):
+            if mention is not None:
+                mention.gloss = gloss
+            if mention is not None and (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
                 found.append(mention)
     for span in proper_noun_runs(doc, covered):
         start = span.start
@@ -141,19 +144,22 @@ def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
         i = j
 
 
-def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str]]:
+def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]]:
     """The name part(s) of an entity span, with their labels: without a leading determiner,
     honorifics or titles, a trailing possessive, brackets; "Name (ACRONYM)" gives the name with its
     acronym; a known name glued to what follows it is cut off ("Google Chrome", "the United
     Nations Nikki Haley")."""
     doc = ent.doc
     start, end = ent.start, ent.end
-    acronym = None
+    acronym, gloss = None, None
     for token in ent:
-        if token.text == "(":
-            inner = [t for t in doc[token.i + 1:end] if t.text not in (")",)]
+        if token.text in ("(", "["):
+            closing = next((t.i for t in doc[token.i + 1:min(len(doc), end + 6)] if t.text in (")", "]")), end)
+            inner = doc[token.i + 1:closing]
             if len(inner) == 1 and inner[0].text.isupper():
                 acronym = inner[0].text
+            elif len(inner) and any(t.text[:1].isupper() for t in inner):
+                gloss = inner  # "Ayasofya [Haghia Sophia]": two names of one thing
             end = token.i
             break
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
@@ -163,16 +169,20 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str]]:
         end -= 1
     if end <= start:
         return
+    if gloss is not None:
+        yield doc[start:end], acronym, ent.label_, gloss.text
+        yield gloss, None, ent.label_, doc[start:end].text
+        return
     cut = _known_prefix(doc, start, end)
     rest = doc[cut:end] if cut is not None else None
     person_rest = rest is not None and 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) \
         and not type_words().get(rest[-1].lower_)
     if cut is None or not (person_rest or ent.label_ in OTHER_LABELS):
-        yield _extend_left(doc[start:end]), acronym, ent.label_
+        yield _extend_left(doc[start:end]), acronym, ent.label_, None
         return
-    yield doc[start:cut], None, ent.label_
+    yield doc[start:cut], None, ent.label_, None
     if person_rest:
-        yield rest, acronym, "PERSON"
+        yield rest, acronym, "PERSON", None
 
 
 def _known_prefix(doc: Doc, start: int, end: int) -> int | None:
@@ -296,10 +306,10 @@ def describing_nouns(span: Span) -> Iterator[str]:
     noun a copula or apposition attaches)."""
     doc = span.doc
     head = span.root
-    # a lowercase common noun right before the name, inside the same noun phrase
+    # a lowercase common noun right before the name: "the daily Kathimerini", "the company X"
     if span.start > 0:
         before = doc[span.start - 1]
-        if before.text.islower() and before.head.i in range(span.start, span.end):
+        if before.text.islower() and before.pos_ in ("NOUN", "ADJ", "ADV") and before.lower_ not in _title_ends():
             yield before.lemma_.lower()
     # "the city of Paris"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.text.islower():
@@ -318,6 +328,12 @@ def describing_nouns(span: Span) -> Iterator[str]:
         for child in head.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 yield child.lemma_.lower()
+
+
+@cache
+def _title_ends() -> frozenset[str]:
+    """Last words of titles ("state" in "secretary of state"): before a name they end a title."""
+    return frozenset(t.split()[-1] for t in gazetteer().titles)
 
 
 def is_name_token(token: Token) -> bool:

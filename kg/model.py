@@ -16,7 +16,6 @@ entities), there are no blank nodes and no timestamps: the same article gives th
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -178,4 +177,10 @@ class _Builder:
 
 
 def _decimal(value: float) -> Literal:
-    return Literal(Decimal(f"{value:.3f}"), datatype=XSD.decimal)
+    """An xsd:decimal with three digits at most, in canonical form ("0.9", "1"): the form Oxigraph
+    and other stores give back, so a graph read back from a store is the graph that was written.
+
+    >>> [str(_decimal(v)) for v in (0.9, 1.0, 0.125, 0.0)]
+    ['0.9', '1', '0.125', '0']
+    """
+    return Literal(f"{value:.3f}".rstrip("0").rstrip("."), datatype=XSD.decimal)

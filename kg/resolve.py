@@ -82,7 +82,7 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     Returns:
         The entities by key, and for every token of every name mention, its entity's key.
     """
-    groups = _initial_groups([m for m in mentions if m.votes])
+    groups = _initial_groups([m for m in mentions if m.votes or m.gloss])
     groups = _merge_bracketed(groups, text)
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
@@ -149,12 +149,19 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
             between = text[first.end_char:second.start_char].strip()
             if a != b and between in ("(", "[") and _compatible(groups[a], groups[b]):
                 pairs.append((a, b))
+    by_name = {ascii_key(n): i for i, g in enumerate(groups) for n in g.names}
+    for i, group in enumerate(groups):
+        for mention in group.mentions:
+            other = by_name.get(ascii_key(mention.gloss)) if mention.gloss else None
+            if other is not None and other != i and _compatible(group, groups[other]):
+                pairs.append((i, other))
     return _merge(groups, pairs)
 
 
 def _merge_variants(groups: list[Group]) -> list[Group]:
     """Spelling variants and longer forms of one name: "Haghia Sophia" / "Hagia Sophia",
-    "Labour" / "Labour Party", "Parliament" / "UK Parliament"."""
+    "Labour" / "Labour Party", "Parliament" / "UK Parliament", "Hagia Sophia" / "Hagia Sophia
+    Museum" (the last word says what it is, whatever NER thought of the shorter one)."""
     pairs = []
     keys = [{ascii_key(n) for n in g.names} for g in groups]
     for i, a in enumerate(groups):
@@ -162,11 +169,12 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
             b = groups[j]
             if not _compatible(a, b) or (a.known and b.known):
                 continue
-            if a.type == "Person" or b.type == "Person":
-                continue  # people are merged by their name parts, below
+            people = a.type == "Person" or b.type == "Person"
             same_type = a.type == b.type
-            if any(_variant(x, y) or same_type and _short_of(x, y) for x in keys[i] for y in keys[j]):
-                pairs.append((i, j))
+            for x in keys[i]:
+                for y in keys[j]:
+                    if _variant(x, y, people=people) or same_type and not people and _short_of(x, y):
+                        pairs.append((i, j))
     return _merge(groups, pairs)
 
 
@@ -178,18 +186,22 @@ def _short_of(x: str, y: str) -> bool:
     return bool(sep) and " " not in head and short in (head, rest)
 
 
-def _variant(x: str, y: str) -> bool:
+def _variant(x: str, y: str, *, people: bool = False) -> bool:
+    """Two forms of one name: equal, misspelt, or the longer one adds only a word that says what
+    it is ("Labour Party") or a country word before it ("UK Parliament"). People's shorter names
+    are merged by their name parts instead (see `_merge_people`)."""
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
     if long.startswith(short + " "):
         rest = long[len(short) + 1:].split()
-        return all(word in type_words() or word in PARTICLES for word in rest)
-    if long.endswith(" " + short):
+        return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
+    if long.endswith(" " + short) and not people:
         rest = long[: -len(short) - 1].split()
         gaz = gazetteer()
         return len(rest) == 1 and (rest[0] in gaz.demonyms or rest[0] in gaz.country_names)
-    return len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
+    similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
+    return similar and (not people or len(short.split()) == len(long.split()) >= 2)
 
 
 def initials(name: str) -> str:
