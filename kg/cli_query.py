@@ -50,7 +50,7 @@ def open_source(store: Path | None = None, data: list[Path] | None = None, endpo
         return Endpoint(endpoint)
     if store is not None:
         return GraphStore.open(store)
-    paths = list(rdf_files(data or [DEFAULT_DATA]))
+    paths = list(rdf_files(data)) if data else list(rdf_files([DEFAULT_DATA])) if DEFAULT_DATA.is_dir() else []
     if not paths:
         where = ", ".join(map(str, data)) if data else f"{DEFAULT_DATA}/ (the default)"
         raise StoreError(f"no RDF files in {where}; give --store DIR, --data FILE or --endpoint URL, "
@@ -114,7 +114,8 @@ def query_cli(
 
 
 def _console() -> Console:
-    return Console(highlight=False)
+    """Tables fit the terminal; written to a file or a pipe, they keep long cells on one line."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 240)
 
 
 # -------------------------------------------------------------------------------- graph commands

@@ -34,6 +34,7 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
 TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
+GENERIC_ANAPHORS = {"move", "decision", "step", "change", "idea", "announcement", "it", "this", "that"}
 STATUS_RANK = {"proposed": 0, "under consideration": 1, "agreed": 2, "rejected": 3, "withdrawn": 3}
 STOP_LEMMAS = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
                "to", "of", "a", "an", "the", "for", "on", "in", "at", "by", "with", "from", "and", "or", "that",
@@ -90,15 +91,40 @@ class ProposalRegistry:
         return self._add(head, tokens)
 
     def antecedent(self, token: Token) -> str | None:
-        """The proposal an anaphoric phrase refers to: the most recent one before it with the
-        same head noun, else the most recent one."""
+        """The proposal an anaphoric phrase refers to: "the plan" is the last plan before it;
+        "the move", "the decision", "it" are the proposal the passage is about."""
         before = [c for c in self.candidates if min(c.tokens, default=0) < token.i]
         if not before:
             return None
-        same = [c for c in before if c.head == token.lemma_.lower()]
-        chosen = max(same or before, key=lambda c: c.last if c.last < token.i else min(c.tokens))
+        lemma = token.lemma_.lower()
+        same = [c for c in before if c.head == lemma] if lemma not in GENERIC_ANAPHORS else []
+        if same:
+            chosen = max(same, key=lambda c: c.last if c.last < token.i else min(c.tokens))
+        else:
+            chosen = self._get(self.salient_before(token.i))
         chosen.last = max(chosen.last, token.i)
+        chosen.heads.add(token.i)
         return chosen.key
+
+    def topic_of(self, span) -> str | None:
+        """The proposal a passage (a quotation) is about: the one sharing most content words and
+        entities (named in it, or acting on it) with the passage."""
+        lemmas = {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and t.i not in self.ctx.token_entity}
+        lemmas -= set(gazetteer().proposal_nouns)
+        entities = {self.ctx.token_entity[t.i] for t in span if t.i in self.ctx.token_entity}
+        best, best_score = None, 0
+        for c in self.candidates:
+            score = len(lemmas & c.lemmas) + len(entities & (c.entities | self.agents.get(c.key, set())))
+            if score > best_score:
+                best, best_score = c.key, score
+        return best
+
+    def salient_before(self, position: int, window: int = 400) -> str | None:
+        """The proposal most mentioned in the stretch of text before ``position`` (in tokens)."""
+        recent = [c for c in self.candidates if any(position - window <= i < position for i in c.heads)]
+        if not recent:
+            return self.latest_before(position)
+        return max(recent, key=lambda c: (sum(1 for i in c.heads if i < position), c.last)).key
 
     def latest_before(self, position: int) -> str | None:
         before = [c for c in self.candidates if min(c.tokens, default=0) < position]

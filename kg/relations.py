@@ -38,7 +38,8 @@ HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "end
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
                 "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
                 "endorsement": "backs", "approval": "backs"}
-CRITICAL_QUOTE = -0.3  # VADER compound score at or below which a quotation is critical
+CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
+CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 POSITIVE = {"proposes", "backs", "commitsTo"}
 
 
@@ -205,21 +206,44 @@ class ProposalRelations:
     # --- critical quotations --------------------------------------------------------------------
 
     def critical_quotes(self, quotes: list[Quote]) -> None:
-        """A speaker's strongly negative quotation about the proposal under discussion opposes it."""
+        """A speaker's negative quotation about a proposal opposes it: the proposal the quote
+        shares words or entities with, else the one the passage is about. A proponent's own
+        complaint is not opposition."""
         doc = self.ctx.doc
         for quote in quotes:
+            if self.ctx.entities[quote.speaker].type not in AGENT_TYPES:
+                continue
             if _sentiment().polarity_scores(quote.text)["compound"] > CRITICAL_QUOTE:
                 continue
-            span = doc.char_span(quote.evidence.start, quote.evidence.end, alignment_mode="expand")
+            start = doc.text.find(quote.text, quote.evidence.start)
+            span = doc.char_span(start, start + len(quote.text), alignment_mode="expand") if start >= 0 else None
             if span is None:
                 continue
-            key = self.registry.latest_before(span.start + 1) or self.registry.latest_before(span.end)
-            if key is None or self.ctx.entities[quote.speaker].type not in AGENT_TYPES:
+            key = self.registry.topic_of(span) or self.registry.salient_before(span.start)
+            if key is None:
                 continue
             positive = {f.subject for f in self.facts if f.object == key and f.relation in POSITIVE}
-            if quote.speaker in positive:
-                continue
-            self.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
+            if quote.speaker not in positive:
+                self.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
+
+    def characterisation(self, verb: Token) -> None:
+        """"X called the move a 'smash and grab'", "calling it 'null and void'": a speaker's label
+        for a proposal. Unless the label is positive, it is criticism."""
+        if verb.lemma_ not in CHARACTERISING_VERBS or verb.pos_ != "VERB" or is_negated(verb):
+            return
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
+        if not objects or not labels:
+            return
+        head = proposal_head(objects[0])
+        agents = self.agents(self.ctx.subjects(verb))
+        key = self.registry.of_phrase(head) if head is not None and agents else None
+        if key is None:
+            return
+        said = " ".join(t.text for label in labels for t in label.subtree)
+        relation = "backs" if _sentiment().polarity_scores(said)["compound"] >= 0.3 else "opposes"
+        for agent in agents:
+            self.add(agent, relation, key, verb, 0.6)
 
 
 def cue_targets(verb: Token, cue: Cue) -> list[Token]:
@@ -271,6 +295,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
     relations = ProposalRelations(ctx, registry)
     for token in ctx.doc:  # one pass in text order, so that "the move" finds what came before
         relations.cue_verb(token)
+        relations.characterisation(token)
         relations.proposal_noun(token)
         relations.stance_noun(token)
     relations.critical_quotes(quotes)
