@@ -1,0 +1,291 @@
+"""Hostile text: markup in an article stays text on its page, every IRI kg writes is valid (rdflib
+and Oxigraph's strict parser agree), and everything kg writes parses back to the same graph."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.term import _is_valid_uri
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.exporting import RDF_EXPORTS, export, read_graph_files
+from kg.model import article_graph
+from kg.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
+from kg.validate import describe, validate_graph
+
+runner = CliRunner()
+
+HEADLINE = '<script>alert(1)</script>" onmouseover="alert(2)'
+ARTICLE = f"""{HEADLINE}
+
+Prime Minister Keir Starmer met President Volodymyr Zelensky in Kyiv on Thursday, <script>alert(3)</script>" onmouseover="alert(4)" said the BBC.
+
+Keir Starmer said: "We reject <script>alert(5)</script> and " onmouseover= tricks, whatever anyone says."
+
+Chancellor Rachel Reeves backed the <b onmouseover="alert(7)">peace plan</b> for Ukraine.
+"""
+
+HOSTILE_NAMES = [
+    'Conan "The Barbarian" O\'Brien',
+    "<script>alert(1)</script>",
+    '" onmouseover="alert(2)',
+    "a>b<c {x} |y| ^z^ `w` \\v",
+    "Smiley 🙂 Face 👩\u200d👩\u200d👧",
+    "محمد بن سلمان",
+    "בנימין נתניהו",
+    "\u202eevil\u202c override",
+    "tab\tnew\nline\r\x00nul\x07bell",
+    "100% #hash ?query=1&x=2 ../../etc/passwd",
+    "Ǆemal Bijedić Ωμέγα 日本",
+    "x" * 500,
+]
+
+SUFFIX = {"turtle": "ttl", "trig": "trig", "nt": "nt", "nquads": "nq", "jsonld": "jsonld"}
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+              "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "json-ld"}
+
+
+def assert_isomorphic(expected: Graph, actual: Graph) -> None:
+    if not isomorphic(expected, actual):
+        _both, first, second = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+        lost = "\n".join(sorted(t.n3() for t in first)[:5])
+        gained = "\n".join(sorted(t.n3() for t in second)[:5])
+        pytest.fail(f"graphs differ\nonly in the original:\n{lost}\nonly after the round trip:\n{gained}")
+
+
+def union_of(data: bytes, format: str) -> Graph:
+    """Parse ``data`` with rdflib: the union of its graphs."""
+    if format in ("trig", "nquads"):
+        dataset = Dataset()
+        dataset.parse(data=data, format=RDFLIB_FORMATS[format])
+        union = Graph()
+        for s, p, o, _g in dataset.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return Graph().parse(data=data, format=RDFLIB_FORMATS[format])
+
+
+def strict_parse(data: bytes, format: str) -> list[ox.Quad]:
+    """Parse with Oxigraph's strict parser: an invalid IRI or literal raises SyntaxError."""
+    return list(ox.parse(data, format=OX_FORMATS[format], lenient=False))
+
+
+def assert_iris_valid(graph: Graph) -> None:
+    for term in {t for triple in graph for t in triple if isinstance(t, URIRef)}:
+        assert _is_valid_uri(str(term)), term
+        ox.NamedNode(str(term))  # raises ValueError for an invalid IRI
+
+
+# ------------------------------------------------------------------------------ the page
+
+class _Page(HTMLParser):
+    """Every start tag with its attributes, and the text of each element kind we check."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: dict[str, str] = {}
+        self.scripts: list[str] = []
+        self._open: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._open = tag
+
+    def handle_endtag(self, tag):
+        self._open = None
+
+    def handle_data(self, data):
+        if self._open == "script":
+            self.scripts.append(data)
+        elif self._open in ("title", "h1"):
+            self.text[self._open] = self.text.get(self._open, "") + data
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "hostile.txt").write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(root / "hostile.txt"), "--out", str(root / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    return root / "out"
+
+
+def test_hostile_page_has_no_injected_elements_or_handlers(hostile_build):
+    page = _Page()
+    page.feed((hostile_build / "hostile.html").read_text(encoding="utf-8"))
+    assert [tag for tag, _ in page.tags].count("script") == 4  # two JSON blocks, vis-network, kg's viewer
+    handlers = [(tag, name) for tag, attrs in page.tags for name in attrs if name.lower().startswith("on")]
+    assert handlers == []
+    assert not {"b", "img", "iframe", "object"} & {tag for tag, _ in page.tags}
+
+
+def test_hostile_page_shows_the_headline_as_text(hostile_build):
+    page = _Page()
+    page.feed((hostile_build / "hostile.html").read_text(encoding="utf-8"))
+    assert page.text["title"] == HEADLINE
+    assert page.text["h1"] == HEADLINE
+
+
+def test_hostile_page_data_keeps_the_text_exactly(hostile_build):
+    html = (hostile_build / "hostile.html").read_text(encoding="utf-8")
+    block = html.split('<script type="application/json" id="kg-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block
+    data = json.loads(block)
+    shown = {e["sentence"] for f in data["facts"] for e in f["evidence"]} | {d["label"] for d in data["details"].values()}
+    graph = Graph().parse(hostile_build / "hostile.ttl")
+    written = {str(o) for o in graph.objects()}
+    assert shown <= written, "the page shows text the graph does not hold"
+    assert any("<script>" in text for text in shown), "no hostile text reached the page: the article needs a sentence kg extracts from"
+
+
+def test_hostile_page_runs_no_injected_script_in_a_browser(hostile_build):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no Chromium (make setup-test installs it)")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto((hostile_build / "hostile.html").resolve().as_uri())
+            page.wait_for_selector("body[data-ready=true]", timeout=20000)
+            nodes = page.evaluate("Object.keys(JSON.parse(document.getElementById('kg-data').textContent).details)")
+            panels = []
+            for node in nodes:
+                page.evaluate("(id) => window.kgSelect(id)", node)
+                panels.append(page.inner_text("#kg-panel"))
+            page.mouse.move(400, 300)
+            injected = page.evaluate("document.querySelectorAll('[onmouseover], [onerror], b, img').length")
+        finally:
+            browser.close()
+    assert dialogs == []
+    assert injected == 0
+    assert any("<script>" in text for text in panels), "the hostile evidence is shown as text"
+
+
+# ------------------------------------------------------------------------------ IRIs and literals
+
+def hostile_extraction(name: str) -> Extraction:
+    """An extraction whose every name, title, quotation and metadata field is ``name``: written by
+    hand, so the model is tested whatever the extractor recognises."""
+    text = f"{name} met {name}. {name} said: “{name}”"
+    first = Evidence(f"{name} met {name}.", 0, len(name) * 2 + 6)
+    second = Evidence(text[first.end + 1:], first.end + 1, len(text))
+    person, org, place, plan = f"Person:{name}", f"Organization:{name}", f"Place:{name}", f"proposal:{name}"
+    return Extraction(
+        article=Article(id=name, text=text, title=name, url=f"https://example.com/{name}", date=name),
+        entities={person: Entity(person, "Person", name, {name + " II", f"<{name}>"}),
+                  org: Entity(org, "Organization", name), place: Entity(place, "Place", name)},
+        proposals={plan: Proposal(plan, name, {name}, "proposed", [first])},
+        roles=[Role(person, name, org, first, 0.9)],
+        quotes=[Quote(name, person, second, 0.9)],
+        facts=[Fact(person, "proposes", plan, first, 0.8), Fact(plan, "concerns", place, first, 0.7),
+               Fact(person, "memberOf", org, first, 0.6)],
+    )
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_give_valid_iris(name):
+    graph = article_graph(hostile_extraction(name))
+    assert_iris_valid(graph)
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_graph_conforms_to_the_shapes(name):
+    violations = validate_graph(article_graph(hostile_extraction(name)))
+    assert violations == [], "\n".join(map(describe, violations))
+
+
+@pytest.mark.parametrize("format", list(RDF_EXPORTS))
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_round_trip_through_every_export_format(tmp_path, name, format):
+    graph = article_graph(hostile_extraction(name))
+    path = tmp_path / "article.ttl"
+    path.write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
+    strict_parse(path.read_bytes(), "turtle")
+    data = export(read_graph_files([path]), format)
+    strict_parse(data, format)
+    assert_isomorphic(graph, union_of(data, format))
+
+
+# ------------------------------------------------------------------------------ kg build outputs
+
+CORPUS = [
+    {"id": "multi-line", "title": "First line\n@prefix evil: <http://evil/> .\n    } indented {", "url": "https://example.com/a b\"<>",
+     "date": "2025-01-16\n", "text": "Prime Minister Keir Starmer met\nPresident Volodymyr Zelensky in Kyiv.\n"
+     "Starmer said: \"We will\nstand with Ukraine for a hundred years.\""},
+    {"id": "../../escape", "title": HEADLINE, "text": ARTICLE},
+    {"id": "controls", "text": "Angela Merkel met Emmanuel Macron in Berlin.\x00\x07\x1b[31m \u2028 \ufeff \U0001F600 "
+     "Merkel said: «Nous sommes d'accord sur tout cela» and left."},
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    source = root / "corpus.jsonl"
+    source.write_text("".join(json.dumps(record) + "\n" for record in CORPUS), encoding="utf-8")
+    result = runner.invoke(app, ["build", str(source), "--out", str(root / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    return root / "out"
+
+
+def test_hostile_corpus_files_stay_in_the_output_directory(corpus_build):
+    written = sorted(p.name for p in corpus_build.iterdir())
+    assert len([n for n in written if n.endswith(".ttl")]) == len(CORPUS)
+    assert not list(corpus_build.parent.glob("*.ttl")) and not list(corpus_build.parent.parent.glob("*.ttl"))
+
+
+def test_hostile_corpus_outputs_parse_strictly(corpus_build):
+    for path in [*corpus_build.glob("*.ttl"), *corpus_build.glob("*.trig")]:
+        fmt = "trig" if path.suffix == ".trig" else "turtle"
+        quads = strict_parse(path.read_bytes(), fmt)
+        assert quads, path
+        assert_iris_valid(union_of(path.read_bytes(), fmt))
+
+
+def test_hostile_corpus_trig_graphs_equal_the_turtle_files(corpus_build):
+    dataset = Dataset()
+    dataset.parse(corpus_build / "corpus.trig", format="trig")
+    by_graph = {str(g.identifier): g for g in dataset.graphs() if len(g)}
+    assert len(by_graph) == len(CORPUS)
+    for path in corpus_build.glob("*.ttl"):
+        turtle = Graph().parse(path)
+        [article] = {str(s) for s in turtle.subjects(URIRef("https://example.org/kg/ontology#contentHash"))}
+        assert_isomorphic(turtle, by_graph[article])
+
+
+def test_hostile_corpus_outputs_conform_to_the_shapes(corpus_build):
+    result = runner.invoke(app, ["validate", *sorted(str(p) for p in corpus_build.glob("*.t*")) ])
+    assert result.exit_code == 0, result.output
+    assert result.output.count(": conforms\n") == len(CORPUS) + 1
+
+
+@pytest.mark.parametrize("format", list(RDF_EXPORTS))
+def test_hostile_corpus_export_round_trips(corpus_build, tmp_path, format):
+    trig = corpus_build / "corpus.trig"
+    out = tmp_path / f"export.{SUFFIX[format]}"
+    result = runner.invoke(app, ["export", str(trig), "--format", format, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    strict_parse(out.read_bytes(), format)
+    assert_isomorphic(union_of(trig.read_bytes(), "trig"), union_of(out.read_bytes(), format))
+
+
+def test_hostile_bundled_article_export_round_trips(tmp_path):
+    """The confidence decimals are written in canonical form, as a store gives them back."""
+    path = Path(__file__).resolve().parent.parent / "exports" / "article.ttl"
+    original = Graph().parse(path)
+    for format in RDF_EXPORTS:
+        assert_isomorphic(original, union_of(export(read_graph_files([path]), format), format))
