@@ -18,7 +18,8 @@ NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease"
 # nouns naming a group of people acting for an entity: "the delegations of Cyprus and Greece"
 AGENT_NOUNS = {"delegation", "government", "leader", "official", "minister", "representative", "people",
                "authority", "administration", "force", "troop", "army", "military", "president", "spokesman",
-               "spokeswoman", "spokesperson", "office", "ministry", "embassy", "envoy", "parliament", "side"}
+               "spokeswoman", "spokesperson", "office", "ministry", "embassy", "envoy", "parliament", "side",
+               "statement", "communique", "announcement", "report", "letter", "decree", "media"}
 
 
 @dataclass
@@ -48,8 +49,11 @@ class ArticleContext:
         if key is not None:
             return key
         for child in token.children:
-            if child.dep_ in ("compound", "flat", "appos") and child.i in self.token_entity and child.i > token.i - 4:
-                if child.dep_ != "appos" or self.entities[self.token_entity[child.i]].type == "Person":
+            if child.dep_ in ("compound", "flat") and child.i in self.token_entity and child.i > token.i - 4:
+                return self.token_entity[child.i]
+            if child.dep_ == "appos" and child.i in self.token_entity:
+                # "Mr Trump's pick, Marco Rubio", "One of these groups, the SDF,"
+                if self.entities[self.token_entity[child.i]].type == "Person" or token.pos_ in ("NUM", "PRON", "NOUN"):
                     return self.token_entity[child.i]
         return None
 

@@ -298,6 +298,8 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
         mention.vote("Place", GAZETTEER_WEIGHT if place.population == 0 and label != "PERSON" else PLACE_LIST_WEIGHT)
     for word in describing_nouns(span):
         mention.vote(type_words().get(word), CONTEXT_WEIGHT)
+    if after_title(span):
+        mention.vote("Person", CONTEXT_WEIGHT)
 
 
 def describing_nouns(span: Span) -> Iterator[str]:
@@ -328,6 +330,30 @@ def describing_nouns(span: Span) -> Iterator[str]:
         for child in head.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 yield child.lemma_.lower()
+
+
+def after_title(span: Span) -> bool:
+    """The name follows a title: "Ambassador Nikki Haley", "Ambassador to the United Nations
+    Nikki Haley", "secretary of state Marco Rubio"."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].ent_iob_ in ("B", "I") and doc[i].ent_type_ in ("ORG", "GPE", "NORP"):
+        while i >= 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        i -= 1  # the entity's first token
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i < 0 or doc[i].lower_ not in ("to", "of", "for"):
+            return False
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _office_words()
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Last words of the titles of offices ("ambassador", "minister", "president")."""
+    return frozenset(t.title.split()[-1] for t in gazetteer().titles.values() if t.kind in ("office", "both")
+                     and t.title.split()[-1] not in ("state", "general", "staff", "parliament", "government"))
 
 
 @cache

@@ -216,7 +216,8 @@ def is_anaphor(head: Token) -> bool:
     if head.lemma_.lower() not in ANAPHOR_NOUNS:
         return False
     dets = [c for c in head.children if c.dep_ in ("det", "poss")]
-    if not dets or not (dets[0].lower_ in ANAPHOR_DETERMINERS or dets[0].dep_ == "poss"):
+    # "[T]his decision": editorial brackets in quotations
+    if not dets or not (dets[0].lower_.replace("[", "").replace("]", "") in ANAPHOR_DETERMINERS or dets[0].dep_ == "poss"):
         return False
     content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
                and not (c.dep_ == "prep" and c.lower_ == "by")]
@@ -238,7 +239,7 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True
         if drop:
             excluded.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in excluded]
+    tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("to", "that", "and", "but")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or", "but", "which", "that")):
@@ -270,11 +271,12 @@ def _is_time(prep: Token) -> bool:
 
 
 def _label_text(tokens: list[Token]) -> str:
+    tokens = [t for t in tokens if t.text.strip("[]")]
     parts = []
     for token, following in zip(tokens, [*tokens[1:], None]):
         gap = following is not None and following.i != token.i + 1  # a dropped agent or clause
         parts.append(token.text + (" " if gap and not token.whitespace_ else token.whitespace_))
-    text = "".join(parts).strip()
+    text = "".join(parts).replace("[", "").replace("]", "").strip()
     text = re.sub(r"\s+", " ", text)
     return text.strip(" ,;:\"'“”‘’")
 

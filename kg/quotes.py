@@ -121,6 +121,12 @@ def _speaker(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, flo
         according = _according_to(ctx, sent, start, end)
         if according:
             return according, 0.8
+    # "Trump, also on Twitter, defended his decision, "As I have stated …"": the sentence's subject
+    root = span[0].sent.root
+    if not start <= root.idx < end and root.pos_ == "VERB":
+        keys = [k for k in ctx.subjects(root) if ctx.entities[k].type in ("Person", "Organization")]
+        if keys:
+            return keys[0], 0.6
     # "McGurk criticized the decision via Twitter. "The WH statement ..."": the sentence before
     before = span[0].sent.start - 1
     if before >= 0:

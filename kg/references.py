@@ -70,6 +70,8 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
         title.person = person_named_by(title, ctx.token_entity, entities)
         if title.person:
             roles.append(Role(title.person, title.title, title.qualifier, ctx.evidence(title.head), 0.9))
+            # "US Ambassador to the United Nations Nikki Haley wrote": the title heads the phrase
+            ctx.token_entity.setdefault(title.head.i, title.person)
         elif is_reference(title) and title.head.i not in ctx.token_entity:
             references[title.head.i] = title
     state = _Salience()

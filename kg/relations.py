@@ -41,6 +41,7 @@ STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "o
 CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
 CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 POSITIVE = {"proposes", "backs", "commitsTo"}
+AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 
 
 @cache
@@ -80,7 +81,7 @@ class ProposalRelations:
         ctx = self.ctx
         named = [k for k in ctx.refers_to(target) if ctx.entities[k].type in AGENT_TYPES]
         if named and not is_proposal_noun(target):
-            if cue.relation == "backs":
+            if cue.relation == "backs" and verb.lemma_ in AID_CUES:
                 for agent in agents:
                     for other in named:
                         if other != agent:
@@ -129,10 +130,11 @@ class ProposalRelations:
             holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             found += [(k, relation, 0.6) for c in holders for k in self.agents(ctx.refers_to(c))]
         found += self._hyphenated(noun)
-        if lemma in AGREEMENT_NOUNS:
-            parties = self._parties(noun)
-            if len(parties) >= 2:
-                found += [(k, "commitsTo", 0.7) for k in parties]
+        parties = self._parties(noun)
+        if lemma in AGREEMENT_NOUNS and len(parties) >= 2:  # "the Turkish-Libyan agreement"
+            found += [(k, "commitsTo", 0.7) for k in parties]
+        elif len(parties) == 1 and not found:  # "the Turkish military operation", "a US plan"
+            found += [(parties[0], relation, 0.6)]
         if not found:
             return
         key = self.registry.of_phrase(noun)
@@ -263,11 +265,13 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
         return _with_conjuncts(targets)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_ == "be":
+            continue  # "consider it to be off limits" is a judgement, not a proposal
         if child.dep_ in ("dobj", "xcomp") and not passive:
             targets.append(child)
         elif child.dep_ == "nsubjpass":
             targets.append(child)
-        elif child.dep_ == "ccomp" and not _reports_or_cues(child):
+        elif child.dep_ == "ccomp" and cue.relation in ("proposes", "considers") and not _reports_or_cues(child):
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "to") and verb.lemma_ in ("agree", "vote", "decide"):
             targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]

@@ -159,9 +159,16 @@ def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: di
         return key
     head = title.head
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for") and (nxt := child.right_edge.i + 1) < len(doc):
-            if (key := person(nxt)) and doc[child.right_edge.i].ent_type_ and child.right_edge.i + 1 == nxt:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
+            # the name right after the title's complement: "Ambassador to the UN Nikki Haley"
+            edge = child.right_edge.i
+            if edge + 1 < len(doc) and doc[edge].ent_type_ and (key := person(edge + 1)):
                 return key
+            # … or parsed into it, after the organisation: "to the United Nations Nikki Haley"
+            for obj in child.subtree:
+                key = person(obj.i)
+                if key and doc[obj.i - 1].ent_type_ in ("ORG", "GPE") and token_entity.get(obj.i - 1) != key:
+                    return key
     # "The Greek prime minister, Kyriakos Mitsotakis," / "Carrie Lam, the chief executive of HK"
     for child in head.children:
         if child.dep_ == "appos" and (key := person(child.i)):
