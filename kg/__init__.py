@@ -27,6 +27,7 @@ _EXPORTS = {
     "build": "build", "build_article": "api", "BuildReport": "build",
     # store, queries, graph
     "GraphStore": "store", "load_query": "queries", "run_query": "api", "to_networkx": "network",
+    "Endpoint": "remote", "push": "remote",
     "neighbors": "network", "shortest_paths": "network", "centrality": "network", "communities": "network",
     "render_page": "viewer", "KG": "namespace",
     # errors
@@ -62,5 +63,6 @@ if TYPE_CHECKING:  # for type checkers and editors
     from .pipeline import load_pipeline  # noqa: F401
     from .queries import load_query  # noqa: F401
     from .records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role  # noqa: F401
+    from .remote import Endpoint, push  # noqa: F401
     from .store import GraphStore  # noqa: F401
     from .viewer import render_page  # noqa: F401
