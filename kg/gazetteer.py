@@ -74,6 +74,7 @@ class Cue(NamedTuple):
     lemma: str
     prep: str | None
     confidence: float
+    clause: bool
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def gazetteer() -> Gazetteer:
               for row in _rows("titles.tsv")}
     cues: dict[str, list[Cue]] = {}
     for row in _rows("cues.tsv"):
-        cue = Cue(row["relation"], row["lemma"], None if row["prep"] == "-" else row["prep"], float(row["confidence"]))
+        cue = Cue(row["relation"], row["lemma"], None if row["prep"] == "-" else row["prep"], float(row["confidence"]),
+                  row["clause"] == "yes")
         cues.setdefault(cue.lemma, []).append(cue)
     proposal_nouns = {row["noun"]: row["kind"] for row in _rows("proposal_nouns.tsv")}
     return Gazetteer(countries, country_names, demonyms, places, orgs, titles,

@@ -240,6 +240,13 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         if drop:
             excluded.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
+    if head.dep_ == "xcomp":  # "called on Italy and Egypt [to join the project]": who is to do it
+        for sibling in head.head.children:
+            controllers = [sibling] if sibling.dep_ == "dobj" else [o for o in sibling.children if o.dep_ == "pobj"] \
+                if sibling.dep_ == "prep" and sibling.lower_ == "on" else []
+            for obj in controllers:
+                if ctx.refers_to(obj):
+                    tokens = [*obj.subtree, *tokens]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("to", "that", "and", "but")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or", "but", "which", "that")):

@@ -260,7 +260,9 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
                 targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
                 if child.dep_ == "prt":
                     targets += [o for o in verb.children if o.dep_ == "dobj"]
-        if cue.prep == "to":
+        if cue.prep in ("to", "on") and any(t.dep_ == "prep" and t.lower_ == cue.prep for t in verb.children) \
+                or cue.prep == "to":
+            # "agreed to suspend", "called on Italy and Egypt to join the project"
             targets += [c for c in verb.children if c.dep_ == "xcomp"]
         return _with_conjuncts(targets)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
@@ -271,7 +273,7 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             targets.append(child)
         elif child.dep_ == "nsubjpass":
             targets.append(child)
-        elif child.dep_ == "ccomp" and cue.relation in ("proposes", "considers") and not _reports_or_cues(child):
+        elif child.dep_ == "ccomp" and cue.clause and not _reports_or_cues(child, cue):
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "to") and verb.lemma_ in ("agree", "vote", "decide"):
             targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
@@ -280,9 +282,13 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     return _with_conjuncts(targets)
 
 
-def _reports_or_cues(clause: Token) -> bool:
+def _reports_or_cues(clause: Token, cue: Cue) -> bool:
+    """A clause that reports speech or carries its own cue is not the proposal; nor is a copula,
+    except after "reaffirmed that X is open to ...", which backs the proposition itself."""
     lemma = clause.lemma_.lower()
-    return lemma in speech_verbs() or lemma in gazetteer().cues or lemma == "be"
+    if lemma == "be":
+        return cue.relation != "backs"
+    return lemma in speech_verbs() or lemma in gazetteer().cues
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
