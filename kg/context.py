@@ -65,7 +65,8 @@ class ArticleContext:
         found: list[str] = []
         for head in heads:
             if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-                head = head.head.head
+                before = self.doc[head.i - 2] if head.i >= 2 and self.doc[head.i - 1].text == "," else self.doc[head.i - 1]
+                head = before if head.lower_ == "who" and self.entity_of(before) else head.head.head
             keys = self.token_group.get(head.i) or [self.entity_of(head)]
             if keys[0] is None and through_groups and head.lemma_.lower() in AGENT_NOUNS:
                 keys = [self._group_entity(head) or self._possessor_entity(head)]
@@ -114,6 +115,12 @@ class ArticleContext:
                         return self.refers_to(obj)
         if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head)  # "I am committed to ..."
+        if verb.dep_ == "xcomp":  # "called on Italy and Egypt to join": they are to join
+            controllers = [c for c in verb.head.children if c.dep_ == "dobj" and self.refers_to(c)]
+            controllers += [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                            for o in c.children if o.dep_ == "pobj"]
+            if controllers:
+                return [k for c in controllers for k in self.refers_to(c)]
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return []

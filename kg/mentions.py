@@ -66,6 +66,10 @@ class NameMention:
     ambiguous: bool = False  # a short name two people share: not recorded as a name of either
     forms: set[str] = field(default_factory=set)  # other surface forms: "Mark Tedeschi, QC"
     gloss: str | None = None  # another name given for it in brackets: "Ayasofya [Haghia Sophia]"
+    dep: str = ""  # the name's syntactic role: nsubj, poss, compound, ...
+    modifies_noun: bool = False  # it modifies a common noun: "the EastMed project"
+    weak: bool = False  # a capitalised run nothing types: kept only if it repeats a known name
+    agentive: bool = True  # for a demonym: it stands for the country acting ("British troops")
 
     def vote(self, kind: str | None, weight: float) -> None:
         if kind:
@@ -110,13 +114,16 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             if mention is not None and (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
                 found.append(mention)
     for span in proper_noun_runs(doc, covered):
-        start = span.start
-        while start < span.end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")):
+        start, end = span.start, span.end
+        while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")):
             start += 1  # "Queen Elizabeth II", "President Erdogan": the title marks a person
-        mention = _mention(doc, doc[start:span.end], "", sentences[start], None)
+        while end - 1 > start and (_postnominal(doc[end - 1]) or doc[end - 1].lower_ in _office_words()):
+            end -= 1  # "Conservative MP (Philip Hammond)": the party, not the title
+        mention = _mention(doc, doc[start:end], "", sentences[start], None)
         if mention is not None and start > span.start and mention.iso is None and not mention.org:
             mention.vote("Person", CONTEXT_WEIGHT)
-        if mention is not None and mention.votes:
+        if mention is not None:
+            mention.weak = not mention.votes
             found.append(mention)
     yield from sorted(found, key=lambda m: m.start)
 
@@ -232,12 +239,13 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
     name = " ".join(name.split())
     if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
         return None
-    if fold(name) in not_names() or all(_postnominal(t) for t in tokens):
+    if fold(name) in not_names() or all(_postnominal(t) for t in tokens) or _ends_title(span):
         return None
     if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
         return None  # a social-media handle or hashtag, not a name
     mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,
-                          acronym=acronym)
+                          acronym=acronym, dep=span.root.dep_,
+                          modifies_noun=span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN")
     address = _form_of_address(doc, span)
     if address is not None:
         mention.honorific = address.lower_.rstrip(".")
@@ -269,16 +277,17 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
     gaz = gazetteer()
     label, name = mention.label, mention.name
     iso = gaz.country_names.get(fold(name))
-    if label == "NORP":
+    if label in ("NORP", ""):
         iso = gaz.demonyms.get(fold(name)) or iso
         party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
         if iso is None and party is not None:  # "Conservative MP Philip Hammond"
             mention.org = party.name
             mention.vote("Organization", GAZETTEER_WEIGHT)
             return
-        if iso is None:
+        if iso is None and label == "NORP":
             return  # a religious or ethnic group: not an entity kg keeps
         mention.demonym = fold(name) in gaz.demonyms
+        mention.agentive = not mention.demonym or agentive_demonym(span)
     if iso is not None:
         country = gaz.countries[iso]
         mention.iso = iso
@@ -298,6 +307,9 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
         mention.vote("Place", GAZETTEER_WEIGHT if place.population == 0 and label != "PERSON" else PLACE_LIST_WEIGHT)
     for word in describing_nouns(span):
         mention.vote(type_words().get(word), CONTEXT_WEIGHT)
+    if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
+        mention.vote(type_words()[span.root.head.lemma_.lower()], CONTEXT_WEIGHT)  # "YPG militia"
+        mention.modifies_noun = False  # it names the organisation, not some other thing
     if after_title(span):
         mention.vote("Person", CONTEXT_WEIGHT)
 
@@ -332,6 +344,26 @@ def describing_nouns(span: Span) -> Iterator[str]:
                 yield child.lemma_.lower()
 
 
+AGENTIVE_HEADS = {"government", "official", "authority", "troop", "force", "army", "military", "navy", "soldier",
+                  "police", "ministry", "minister", "president", "leader", "diplomat", "embassy", "delegation",
+                  "company", "firm", "parliament", "court", "state", "citizen", "national", "people", "side",
+                  "statement", "media", "regime", "administration", "investigator", "prosecutor", "negotiator",
+                  "intelligence", "spokesman", "spokeswoman", "envoy", "ambassador", "team", "official",
+                  "lawmaker", "politician", "voter", "economy", "border", "territory", "warplane", "jet"}
+
+
+def agentive_demonym(span: Span) -> bool:
+    """Whether a demonym stands for its country: "British troops", "the Greek foreign minister",
+    "French-backed", "the British" — not "Chinese New Year" or "Russian gas"."""
+    doc, root = span.doc, span.root
+    if root.tag_ in ("NNS", "NNPS") or root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("nsubj", "dobj", "pobj"):
+        return True
+    if span.end < len(doc) and doc[span.end].text == "-":
+        return True
+    head = root.head
+    return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in _office_words() or head.ent_type_ == "PERSON"
+
+
 def after_title(span: Span) -> bool:
     """The name follows a title: "Ambassador Nikki Haley", "Ambassador to the United Nations
     Nikki Haley", "secretary of state Marco Rubio"."""
@@ -354,6 +386,21 @@ def _office_words() -> frozenset[str]:
     """Last words of the titles of offices ("ambassador", "minister", "president")."""
     return frozenset(t.title.split()[-1] for t in gazetteer().titles.values() if t.kind in ("office", "both")
                      and t.title.split()[-1] not in ("state", "general", "staff", "parliament", "government"))
+
+
+def _ends_title(span: Span) -> bool:
+    """The name is the end of a title: "State" in "Secretary of State Mike Pompeo"."""
+    doc = span.doc
+    for words in _multiword_titles():
+        start = span.end - len(words)
+        if start < span.start and start >= 0 and [t.lower_ for t in doc[start:span.end]] == words:
+            return True
+    return False
+
+
+@cache
+def _multiword_titles() -> tuple[list[str], ...]:
+    return tuple(t.title.split() for t in gazetteer().titles.values() if " " in t.title)
 
 
 @cache

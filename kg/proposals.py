@@ -98,8 +98,12 @@ class ProposalRegistry:
             return None
         lemma = token.lemma_.lower()
         same = [c for c in before if c.head == lemma] if lemma not in GENERIC_ANAPHORS else []
+        sentence = token.sent
+        here = [c for c in before if any(sentence.start <= i < token.i for i in c.heads)]
         if same:
             chosen = max(same, key=lambda c: c.last if c.last < token.i else min(c.tokens))
+        elif here:  # "commented on the agreement, calling it ...": the one just named
+            chosen = max(here, key=lambda c: max(i for i in c.heads if i < token.i))
         else:
             chosen = self._get(self.salient_before(token.i))
         chosen.last = max(chosen.last, token.i)
@@ -119,7 +123,7 @@ class ProposalRegistry:
                 best, best_score = c.key, score
         return best
 
-    def salient_before(self, position: int, window: int = 400) -> str | None:
+    def salient_before(self, position: int, window: int = 120) -> str | None:
         """The proposal most mentioned in the stretch of text before ``position`` (in tokens)."""
         recent = [c for c in self.candidates if any(position - window <= i < position for i in c.heads)]
         if not recent:

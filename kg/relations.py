@@ -72,6 +72,8 @@ class ProposalRelations:
         cues = gazetteer().cues.get(verb.lemma_.lower(), [])
         if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or is_negated(verb):
             return
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in gazetteer().cues:
+            return  # "called on Italy to join the project": the joining is what is proposed, not done
         agents = self.agents(self.ctx.subjects(verb))
         for cue in cues:
             for target in cue_targets(verb, cue):
@@ -237,6 +239,8 @@ class ProposalRelations:
         labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
         if not objects or not labels:
             return
+        if objects[0].pos_ == "PRON" and not any(self.ctx.in_quote(t) for label in labels for t in label.subtree):
+            return  # "called it unlikely that ...": no proposal is being labelled
         head = proposal_head(objects[0])
         agents = self.agents(self.ctx.subjects(verb))
         key = self.registry.of_phrase(head) if head is not None and agents else None

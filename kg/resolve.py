@@ -82,12 +82,40 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     Returns:
         The entities by key, and for every token of every name mention, its entity's key.
     """
-    groups = _initial_groups([m for m in mentions if m.votes or m.gloss])
+    groups = _initial_groups([m for m in mentions if (m.votes or m.gloss) and not m.weak])
     groups = _merge_bracketed(groups, text)
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
     groups = _merge_people(groups)
+    groups = [g for g in groups if not _unlikely(g)]
+    _attach_weak([m for m in mentions if m.weak], groups)
     return _entities(groups)
+
+
+def _unlikely(group: Group) -> bool:
+    """Names that are not entities: a one-word name only ever used to modify a noun ("the EastMed
+    project", "the Brexit deadline"); a one-word "person" never acting, owning or named with a
+    title ("a no-deal Brexit"); a demonym never standing for its country ("Chinese New Year")."""
+    if group.iso:
+        return all(m.demonym and not m.agentive for m in group.mentions)
+    if group.known or any(len(m.name.split()) > 1 or m.gloss for m in group.mentions):
+        return False
+    if all(m.modifies_noun for m in group.mentions):
+        return True
+    return group.type == "Person" and not any(
+        m.honorific or m.dep in ("nsubj", "nsubjpass", "poss", "appos", "agent") for m in group.mentions)
+
+
+def _attach_weak(weak: list[NameMention], groups: list[Group]) -> None:
+    """A capitalised name spaCy missed ("Later on Tuesday Mitsotakis met ...") is a mention of the
+    one person whose name contains it; otherwise it is dropped."""
+    people = [g for g in groups if g.type == "Person"]
+    for mention in weak:
+        parts = set(_name_parts(mention.name))
+        owners = [g for g in people if parts and parts <= set(_name_parts(g.full_name))]
+        if len(owners) == 1:
+            owners[0].mentions.append(mention)
+            owners[0].mentions.sort(key=lambda m: m.start)
 
 
 def _initial_groups(mentions: list[NameMention]) -> list[Group]:

@@ -181,7 +181,9 @@ def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: di
         for child in verb.children:
             if child.dep_ == "nsubj":
                 if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return person(verb.head.i)
+                    # the parser may hang "who" on the wrong noun: the name just before it wins
+                    before = child.i - 2 if child.i >= 2 and doc[child.i - 1].text == "," else child.i - 1
+                    return person(before) or person(verb.head.i)
                 return person(child.i)
     # "served as the US ambassador", "sworn in for his second term as US president"
     if head.dep_ == "pobj" and head.head.lower_ == "as":
