@@ -23,7 +23,7 @@ import networkx as nx
 import numpy as np
 
 SPRING_MAX = 300  # cores up to this size use networkx's spring_layout
-SPACING = 60.0  # page pixels between neighbouring nodes
+SPACING = 100.0  # page pixels between neighbouring nodes
 REPULSION = 3.0  # x the Fruchterman-Reingold repulsion, in the grid layout
 
 
@@ -50,7 +50,7 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[Hashable, np.ndarr
         return {n: np.array([float(i), 0.0]) for i, n in enumerate(nodes)}
     if len(nodes) <= SPRING_MAX:
         raw = nx.spring_layout(component, seed=seed, iterations=100, method="force")
-        scale = math.sqrt(len(nodes)) / 2  # spring_layout fits into [-1, 1]; spread to about 1 per node
+        scale = math.sqrt(len(nodes)) * 0.8  # spring_layout fits into [-1, 1]; neighbours about 1 apart
         return {n: np.asarray(p, dtype=float) * scale for n, p in raw.items()}
     index = {n: i for i, n in enumerate(nodes)}
     edges = np.array([(index[u], index[v]) for u, v in component.edges()], dtype=np.int64).reshape(-1, 2)
@@ -111,7 +111,7 @@ def _pack(components: list[dict[Hashable, np.ndarray]]) -> dict[Hashable, tuple[
     for pos in components:
         points = np.array(list(pos.values()))
         low, high = points.min(axis=0), points.max(axis=0)
-        boxes.append((pos, low, high - low + 1.5))
+        boxes.append((pos, low, high - low + 2.0))
     width = max(math.sqrt(sum(size[0] * size[1] for _, _, size in boxes)), max(size[0] for _, _, size in boxes))
     out: dict[Hashable, tuple[float, float]] = {}
     x = y = row = 0.0

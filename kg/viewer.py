@@ -33,6 +33,7 @@ STYLE = {  # type -> (vis shape, colour)
 OTHER_STYLE = ("dot", "#888888")
 DEFAULT_MAX_NODES = 5000
 LABEL_CHARS = 40
+QUOTE_CHARS = 24  # a quotation is drawn by its first words; the panel shows it whole
 
 
 @cache
@@ -72,7 +73,8 @@ def build_network(graph: nx.MultiDiGraph) -> Network:
     for node, data in sorted(graph.nodes(data=True)):
         shape, colour = STYLE.get(data.get("type"), OTHER_STYLE)
         label = str(data.get("label", node))
-        short = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 3] + "…"
+        limit = QUOTE_CHARS if data.get("type") == "Quotation" else LABEL_CHARS
+        short = label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
         x, y = positions.get(node, (0.0, 0.0))
         net.add_node(node, label=short, shape=shape, color=colour, x=x, y=y, physics=False,
                      size=8 if data.get("type") == "Quotation" else 14)
