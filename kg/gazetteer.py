@@ -65,8 +65,9 @@ class Org(NamedTuple):
 
 class Title(NamedTuple):
     title: str
-    kind: str  # honorific | office | both
+    kind: str  # honorific | office | both | postnominal
     gender: str | None
+    national: bool  # an office of a country's state
 
 
 class Cue(NamedTuple):
@@ -133,8 +134,8 @@ def gazetteer() -> Gazetteer:
         org = Org(row["name"], tuple(_split(row["aliases"])), row["kind"], None if row["country"] in ("", "-") else row["country"])
         for name in (org.name, *org.aliases):
             orgs.setdefault(fold(name), org)
-    titles = {row["title"]: Title(row["title"], row["kind"], None if row["gender"] == "-" else row["gender"])
-              for row in _rows("titles.tsv")}
+    titles = {row["title"]: Title(row["title"], row["kind"], None if row["gender"] == "-" else row["gender"],
+                                  row["scope"] == "national") for row in _rows("titles.tsv")}
     cues: dict[str, list[Cue]] = {}
     for row in _rows("cues.tsv"):
         cue = Cue(row["relation"], row["lemma"], None if row["prep"] == "-" else row["prep"], float(row["confidence"]),

@@ -62,6 +62,7 @@ class _Candidate:
     last: int = 0
     status: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    possessors: set[str] = field(default_factory=set)  # "Bolton's resignation": concerned, even as agents
 
 
 class ProposalRegistry:
@@ -142,8 +143,12 @@ class ProposalRegistry:
         names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha
                  and t.ent_type_ not in TIME_ENTITIES}
         entities = {self.ctx.token_entity[t.i] for t in tokens if t.i in self.ctx.token_entity}
+        # "Bolton's resignation": who an act is by or about is concerned by it
+        possessors = {k for c in head.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)} \
+            if proposal_kind(head) == "act" else set()
         for candidate in self.candidates:
             if _same_proposal(candidate, lemmas, names, entities):
+                candidate.possessors |= possessors
                 candidate.heads.add(head.i)
                 candidate.tokens.update(t.i for t in tokens)
                 candidate.labels.append(label)
@@ -158,7 +163,8 @@ class ProposalRegistry:
         while key in existing:
             key, n = f"proposal:{_slug(label)}-{n}", n + 1
         self.candidates.append(_Candidate(key, label, head.lemma_.lower(), {t.i for t in tokens}, lemmas, names,
-                                          entities, {head.i}, [label], head.i, None, [self.ctx.evidence(head)]))
+                                          entities, {head.i}, [label], head.i, None, [self.ctx.evidence(head)],
+                                          possessors))
         return key
 
     # --- status and participants ---------------------------------------------------------------
@@ -178,12 +184,16 @@ class ProposalRegistry:
         """The entities named inside the proposal's phrases (its agents excepted), with a token
         of each for evidence."""
         candidate = self._get(key)
+        agents = self.agents.get(key, set())
         out: dict[str, Token] = {}
         for i in sorted(candidate.tokens):
             entity = self.ctx.token_entity.get(i)
-            if entity and entity not in self.agents.get(key, set()) and entity not in out:
+            if entity and entity not in agents and entity not in out:
                 if self.ctx.entities[entity].type != "Person" or self.ctx.doc[i].pos_ == "PROPN":
                     out[entity] = self.ctx.doc[i]
+        head = self.ctx.doc[min(candidate.heads)]
+        for entity in sorted((candidate.entities - agents | candidate.possessors) - set(out)):
+            out[entity] = head
         return list(out.items())
 
     def _get(self, key: str) -> _Candidate:
@@ -225,6 +235,8 @@ def is_anaphor(head: Token) -> bool:
         return False
     content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
                and not (c.dep_ == "prep" and c.lower_ == "by")]
+    if dets[0].dep_ == "poss":  # "his decision" points back; "Trump's foreign policy" names a thing
+        content += [c for c in head.children if c.dep_ == "amod"]
     return not content
 
 
@@ -235,12 +247,16 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     clause = head.pos_ in ("VERB", "AUX")
     for child in head.children:
         drop = child.dep_ in (VERB_DROPS if clause else NOUN_DROPS)
+        if child.dep_ == "advcl" and head.lemma_ == "be":
+            drop = False  # "is open [for other countries to join]": the point of the statement
         if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
             drop = False  # "announced [US troops would be leaving Syria]": the subject belongs to it
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True
         if child.dep_ == "prep" and child.i > head.i and _is_time(child):
             drop = True
+        if child.dep_ in ("npadvmod", "advmod") and all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
         if drop:
             excluded.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]

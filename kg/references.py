@@ -88,11 +88,9 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
             title = references[token.i]
             person, confidence = _resolve_title(title, roles, state, sentence)
             if person is not None:
-                for t in title.span:
-                    ctx.token_entity[t.i] = person
-                ctx.confidence_of_token[token.i] = confidence
-                roles.append(Role(person, title.title.removeprefix("the "), title.qualifier, ctx.evidence(token), confidence))
+                _bind_reference(ctx, title, person, confidence, roles)
                 state.saw(person, token, sentence)
+                del references[token.i]
         elif _is_pair(token):
             group = _last_two(ctx, state, PAIR_NOUNS[token.lemma_.lower()])
             if group:
@@ -106,7 +104,36 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
                 state.gender.setdefault(person, PRONOUN_GENDER[token.lower_])
                 if token.dep_ in ("nsubj", "nsubjpass"):
                     state.last_subject = (sentence, person)
-    return _dedupe(roles)
+    for title in references.values():  # a headline's "Greek prime minister" names someone later
+        holders = {r.person for r in roles if core_title(r.title) == core_title(title.base)
+                   and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}
+        if len(holders) == 1:
+            _bind_reference(ctx, title, holders.pop(), 0.7, roles)
+    return _dedupe(_national_roles(roles))
+
+
+def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confidence: float, roles: list[Role]) -> None:
+    for t in title.span:
+        ctx.token_entity[t.i] = person
+    ctx.confidence_of_token[title.head.i] = confidence
+    roles.append(Role(person, title.title.removeprefix("the "), title.qualifier, ctx.evidence(title.head), confidence))
+
+
+def _national_roles(roles: list[Role]) -> list[Role]:
+    """A national office the text gives no country for takes the country of the other office
+    named in the same sentence: "the United Kingdom's Queen Elizabeth II will comply with the
+    request of Prime Minister Boris Johnson"."""
+    titles = gazetteer().titles
+    out = []
+    for role in roles:
+        title = titles.get(core_title(role.title)) or titles.get(role.title.split()[-1])
+        if role.of is None and title is not None and title.national:
+            countries = {r.of for r in roles if r.of and r.evidence.start == role.evidence.start and r.person != role.person
+                         and r.of.startswith("iso:")}
+            if len(countries) == 1:
+                role = role._replace(of=countries.pop(), confidence=round(role.confidence * 0.6, 3))
+        out.append(role)
+    return out
 
 
 def _is_pair(token: Token) -> bool:

@@ -72,7 +72,7 @@ class ProposalRelations:
         cues = gazetteer().cues.get(verb.lemma_.lower(), [])
         if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or is_negated(verb):
             return
-        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in gazetteer().cues:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in gazetteer().cues:
             return  # "called on Italy to join the project": the joining is what is proposed, not done
         agents = self.agents(self.ctx.subjects(verb))
         for cue in cues:
