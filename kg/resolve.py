@@ -98,7 +98,8 @@ def _unlikely(group: Group) -> bool:
     title ("a no-deal Brexit"); a demonym never standing for its country ("Chinese New Year")."""
     if group.iso:
         return all(m.demonym and not m.agentive for m in group.mentions)
-    if group.known or any(len(m.name.split()) > 1 or m.gloss for m in group.mentions):
+    if group.known or any(len(m.name.split()) > 1 or m.gloss for m in group.mentions) \
+            or gazetteer().place(group.full_name) is not None:
         return False
     if all(m.modifies_noun for m in group.mentions):
         return True
