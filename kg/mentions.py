@@ -185,6 +185,9 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
             break
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
         start += 1
+    of = next((t.i for t in doc[start:end] if t.lower_ == "of"), None)
+    if of is not None and of > start and doc[of - 1].lower_ in _office_words() | {"officer", "vp", "head"}:
+        start = of + 1  # "Chief Technological Officer of Red Hat": a title, then the organisation
     while end > start and (doc[end - 1].text in STRIP_RIGHT or _postnominal(doc[end - 1])
                            or _caption_word(doc, end - 1)):
         end -= 1
@@ -303,7 +306,9 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
     mention.vote(LABEL_TYPES.get(label), LABEL_WEIGHT)
     last = span[-1]
     if len(span) > 1 and last.text[:1].isupper():
-        mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), HEAD_WEIGHT)
+        # "Zappeion Hall" is a place; "James Alex Fields", whom NER calls a person, is not
+        weight = PLACE_LIST_WEIGHT if label == "PERSON" else HEAD_WEIGHT
+        mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), weight)
     place = gaz.place(name)
     if place is not None:
         mention.vote("Place", GAZETTEER_WEIGHT if place.population == 0 and label != "PERSON" else PLACE_LIST_WEIGHT)
