@@ -149,7 +149,7 @@ class EntityLinks:
             if gives_aid:
                 receivers = []
                 for prep in _same_clause(token):  # "give more support than ever before to Ukraine"
-                    if prep.dep_ == "prep" and prep.lower_ in ("to", "into", "for"):
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "for"):
                         for obj in prep.children:
                             if obj.dep_ == "pobj":
                                 receivers += self.ctx.refers_to(obj)

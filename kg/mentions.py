@@ -185,6 +185,10 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
             break
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
         start += 1
+    label = ent.label_
+    if label == "ORG" and end - start >= 2 and gazetteer().honorific(doc[start].text.rstrip(".")) \
+            and all(t.pos_ == "PROPN" for t in doc[start + 1:end]) and doc[end - 1].lower_ not in type_words():
+        start, label = start + 1, "PERSON"  # "King Felipe VI", taken by NER for an organisation
     of = next((t.i for t in doc[start:end] if t.lower_ == "of"), None)
     if of is not None and of > start and doc[of - 1].lower_ in _office_words() | {"officer", "vp", "head"}:
         start = of + 1  # "Chief Technological Officer of Red Hat": a title, then the organisation
@@ -194,17 +198,17 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
     if end <= start:
         return
     if gloss is not None:
-        yield doc[start:end], acronym, ent.label_, gloss.text
-        yield gloss, None, ent.label_, doc[start:end].text
+        yield doc[start:end], acronym, label, gloss.text
+        yield gloss, None, label, doc[start:end].text
         return
     cut = _known_prefix(doc, start, end)
     rest = doc[cut:end] if cut is not None else None
     person_rest = rest is not None and 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) \
         and not type_words().get(rest[-1].lower_)
-    if cut is None or not (person_rest or ent.label_ in OTHER_LABELS):
-        yield doc[start:end], acronym, ent.label_, None
+    if cut is None or not (person_rest or label in OTHER_LABELS):
+        yield doc[start:end], acronym, label, None
         return
-    yield doc[start:cut], None, ent.label_, None
+    yield doc[start:cut], None, label, None
     if person_rest:
         yield rest, acronym, "PERSON", None
 
@@ -368,7 +372,8 @@ def agentive_demonym(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text == "-":
         return True
     head = root.head
-    return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in _office_words() or head.ent_type_ == "PERSON"
+    return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in _office_words() or head.ent_type_ == "PERSON" \
+        or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Greek-Cypriot agreement"
 
 
 def after_title(span: Span) -> bool:

@@ -84,8 +84,8 @@ class ProposalRegistry:
             if head.i in candidate.heads:
                 candidate.last = max(candidate.last, head.i)
                 return candidate.key
-        if is_anaphor(head):
-            return self.antecedent(head)
+        if is_anaphor(head) and (key := self.antecedent(head)) is not None:
+            return key  # else "the plan" is the first we hear of it: a proposal of its own
         tokens = label_tokens(head, self.ctx)
         if not tokens:
             return None

@@ -90,10 +90,10 @@ class ProposalRelations:
                             self.add(agent, "supports", other, verb, cue.confidence * 0.8)
             return
         head = proposal_head(target)
-        if not agents or head is None:
-            return
-        key = self.registry.of_phrase(head)
-        if key is None:
+        # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
+        # so that a later "it" can find it
+        key = self.registry.of_phrase(head) if head is not None else None
+        if key is None or not agents:
             return
         self.registry.add_agents(key, agents)
         self.registry.set_status(key, verb.lemma_.lower(), agents)

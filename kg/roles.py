@@ -25,6 +25,7 @@ from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from .gazetteer import gazetteer
+from .mentions import type_words
 from .records import Entity, Evidence
 
 # the heads of titles that take modifiers of their own: "economic development minister"
@@ -90,10 +91,19 @@ def find_titles(doc: Doc) -> list[TitleSpan]:
 
 
 def _inside_name(span: Span) -> bool:
-    """A title word that is part of an organisation's or place's name ("Security Council")."""
-    return any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW") and t.ent_iob_ == "I" for t in span) \
-        or (span[0].ent_type_ in ("ORG", "FAC") and span.end < len(span.doc) and span.doc[span.end].ent_type_ == span[0].ent_type_
-            and span.doc[span.end].ent_iob_ == "I")
+    """A title word that is part of an organisation's or place's name ("Security Council"), not
+    one that starts a person's name NER took for an organisation ("King Felipe VI")."""
+    doc = span.doc
+    if any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW") and t.ent_iob_ == "I" for t in span):
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is None or span[0].ent_type_ not in ("ORG", "FAC") or following.ent_iob_ != "I":
+        return False
+    end = span.end
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    name = list(doc[span.end:end])
+    return not (all(t.pos_ == "PROPN" for t in name) and name[-1].lower_ not in type_words())
 
 
 def _extend(span: Span) -> Span:
@@ -125,9 +135,8 @@ def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[
         i -= 1
     if i >= 0 and i in token_entity and entities[token_entity[i]].type in ("Country", "Organization", "Place"):
         return token_entity[i]
-    head = title.head
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+    for child in (c for token in title.span for c in token.children):  # "secretary-general of NATO"
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i >= title.span.end:
             for obj in child.children:
                 key = _entity_in(obj, token_entity)
                 if key and entities[key].type in ("Country", "Organization", "Place"):

@@ -1,0 +1,74 @@
+"""Entities: typing, and resolving the names of one entity within an article."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def entities(extraction):
+    return {e.name: e for e in extraction.entities.values()}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The British government announced new sanctions on Monday.", "United Kingdom", "Country"),
+    ("French troops arrived in Mali, the defence ministry in Paris said.", "France", "Country"),
+    ("Officials at the White House declined to comment on the report.", "White House", "Organization"),
+    ("A spokesman for the Kremlin said the talks would continue.", "Kremlin", "Organization"),
+    ("Downing Street said the prime minister would travel to Brussels.", "Downing Street", "Organization"),
+    ("Angela Merkel flew to Lisbon for the summit.", "Lisbon", "Place"),
+    ("The vote took place at the Bundestag in Berlin on Friday.", "Bundestag", "Organization"),
+    ("Talks were held in Hong Kong between the two delegations.", "Hong Kong", "Place"),
+    ("The newspaper Le Monde reported that the deal had collapsed.", "Le Monde", "Organization"),
+    ("Pilgrims gathered at the Blue Mosque before dawn, said Ahmet Yilmaz.", "Blue Mosque", "Place"),
+])
+def test_entities_are_typed(extract_from, text, name, kind):
+    found = entities(extract_from(text))
+    assert name in found, sorted(found)
+    assert found[name].type == kind
+
+
+@pytest.mark.parametrize("text, name, aliases", [
+    ("Sir Keir Starmer arrived in Kyiv. Sir Keir said the visit mattered. Later Starmer left.",
+     "Keir Starmer", {"Sir Keir", "Starmer"}),
+    ("President Emmanuel Macron spoke first. Mr Macron then met reporters.",
+     "Emmanuel Macron", {"Mr Macron", "Macron"}),
+    ("The African Union (AU) called a meeting. The AU said it would send observers.",
+     "African Union", {"AU"}),
+    ("The International Atomic Energy Agency inspected the site. IAEA experts left on Friday.",
+     "International Atomic Energy Agency", {"IAEA"}),
+    ("Jacinda Ardern said she would resign. Ms Ardern, 42, had led the country since 2017.",
+     "Jacinda Ardern", {"Ms Ardern"}),
+])
+def test_entities_short_forms_join_the_full_name(extract_from, text, name, aliases):
+    found = entities(extract_from(text))
+    assert name in found, sorted(found)
+    assert aliases <= found[name].aliases
+    assert not (aliases & set(found) - {name}), "a short form must not be an entity of its own"
+
+
+def test_entities_two_people_sharing_a_surname_stay_apart(extract_from):
+    text = ("George W. Bush met Jeb Bush in Texas on Monday. Jeb Bush later said the meeting went well, "
+            "and Bush added that he would run again.")
+    found = entities(extract_from(text))
+    assert "George W. Bush" in found and "Jeb Bush" in found
+    assert "Bush" not in found["George W. Bush"].aliases or "Bush" not in found["Jeb Bush"].aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    ("United Nations officials met in Geneva. The U.N. later issued a statement.", "United Nations"),
+    ("The US and the U.S.A. are the same country; America said so.", "United States"),
+])
+def test_entities_country_and_org_aliases_are_one_node(extract_from, text, name):
+    extraction = extract_from(text)
+    assert sum(1 for e in extraction.entities.values() if e.name == name) == 1
+
+
+def test_entities_every_surface_form_is_kept(extract_from):
+    extraction = extract_from("Prime Minister Rishi Sunak spoke. Mr Sunak then left. Sunak returned on Friday.")
+    sunak = entities(extraction)["Rishi Sunak"]
+    assert {"Mr Sunak", "Sunak"} <= sunak.aliases
+
+
+def test_entities_demonym_without_the_country_acting_is_not_a_country(extract_from):
+    extraction = extract_from("Crowds celebrated the Chinese New Year in Vancouver on Sunday.")
+    assert "China" not in entities(extraction)

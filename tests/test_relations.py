@@ -1,0 +1,84 @@
+"""Relations between entities and proposals, read from patterns of English, with negation and
+modality respected."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import fact_set
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Angela Merkel met Emmanuel Macron in Paris on Monday.", ("Angela Merkel", "met", "Emmanuel Macron")),
+    ("Narendra Modi and Shinzo Abe met in Tokyo.", ("Narendra Modi", "met", "Shinzo Abe")),
+    ("Joe Biden held a meeting with Xi Jinping, the Chinese president, in Bali.", ("Joe Biden", "met", "Xi Jinping")),
+    ("Pope Francis visited Iraq in March.", ("Francis", "visited", "Iraq")),
+    ("Chancellor Olaf Scholz travelled to Beijing last week.", ("Olaf Scholz", "visited", "Beijing")),
+    ("Germany will give more military support to Ukraine this year.", ("Germany", "supports", "Ukraine")),
+    ("Canada backs Ukraine, the minister said.", ("Canada", "supports", "Ukraine")),
+    ("Russia's war on Ukraine entered its third year.", ("Russia", "conflict", "Ukraine")),
+    ("The Armenia-Azerbaijan war displaced thousands.", ("Armenia", "conflict", "Azerbaijan")),
+    ("Yvette Cooper of the Labour Party criticised the plan.", ("Yvette Cooper", "memberOf", "Labour Party")),
+    ("Finland joined NATO in April.", ("Finland", "memberOf", "North Atlantic Treaty Organization")),
+    ("The summit was held in Porto, Portugal.", ("Porto", "locatedIn", "Portugal")),
+])
+def test_relations_between_entities(extract_from, text, fact):
+    found = fact_set(extract_from(text))
+    symmetric = fact[1] in ("met", "conflict")
+    assert fact in found or symmetric and (fact[2], fact[1], fact[0]) in found, sorted(found)
+
+
+def relations_to_proposals(extraction):
+    names = {k: e.name for k, e in extraction.entities.items()}
+    return {(names[f.subject], f.relation) for f in extraction.facts
+            if f.subject in names and f.object in extraction.proposals}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Commission proposed a ban on single-use plastics.", ("European Commission", "proposes")),
+    ("Germany backed the French plan for a common defence fund.", ("Germany", "backs")),
+    ("Poland opposed the migration pact.", ("Poland", "opposes")),
+    ("Hungary vetoed the aid package on Thursday.", ("Hungary", "opposes")),
+    ("Japan is considering plans to restart two nuclear reactors.", ("Japan", "considers")),
+    ("Leaders discussed the ceasefire proposal; Egypt discussed it too.", ("Egypt", "discusses")),
+    ("India committed to a 2070 net-zero target.", ("India", "commitsTo")),
+    ("Greece and Turkey signed a maritime agreement in Ankara.", ("Greece", "commitsTo")),
+    ("Elizabeth Warren called for a ban on stock trading by members of Congress.", ("Elizabeth Warren", "proposes")),
+    ("Norway agreed to increase its aid budget.", ("Norway", "commitsTo")),
+    ("The Dutch government welcomed a Belgian-backed proposal to cut fees.", ("Belgium", "backs")),
+    ("The Greek-Cypriot agreement was signed on Monday.", ("Cyprus", "commitsTo")),
+])
+def test_relations_to_proposals(extract_from, text, expected):
+    assert expected in relations_to_proposals(extract_from(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Canada did not commit to the emissions plan.", ("Canada", "commitsTo")),
+    ("Brazil refused to sign the agreement.", ("Brazil", "commitsTo")),
+    ("Italy never backed the proposal.", ("Italy", "backs")),
+    ("Japan is considering a plan to cut taxes.", ("Japan", "proposes")),
+])
+def test_relations_negation_and_modality(extract_from, text, absent):
+    assert absent not in relations_to_proposals(extract_from(text))
+
+
+def test_relations_considering_is_not_committing(extract_from):
+    found = relations_to_proposals(extract_from("Sweden is considering plans to join the alliance."))
+    assert ("Sweden", "considers") in found
+    assert ("Sweden", "commitsTo") not in found and ("Sweden", "proposes") not in found
+
+
+def test_relations_reported_claims_keep_their_attribution(extract_from):
+    text = "Emmanuel Macron said that Germany had agreed to the plan."
+    found = relations_to_proposals(extract_from(text))
+    assert ("Germany", "commitsTo") in found
+    assert ("Emmanuel Macron", "commitsTo") not in found
+
+
+def test_relations_every_fact_has_evidence_and_confidence(extract_from):
+    text = "Angela Merkel met Emmanuel Macron in Paris. He later backed her proposal for a joint fund."
+    extraction = extract_from(text)
+    assert extraction.facts
+    for fact in extraction.facts:
+        assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
+        assert 0.0 < fact.confidence <= 1.0
