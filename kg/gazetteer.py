@@ -76,6 +76,7 @@ class Cue(NamedTuple):
     prep: str | None
     confidence: float
     clause: bool
+    any_object: bool
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def gazetteer() -> Gazetteer:
     cues: dict[str, list[Cue]] = {}
     for row in _rows("cues.tsv"):
         cue = Cue(row["relation"], row["lemma"], None if row["prep"] == "-" else row["prep"], float(row["confidence"]),
-                  row["clause"] == "yes")
+                  row["clause"] == "yes", row["object"] == "any")
         cues.setdefault(cue.lemma, []).append(cue)
     proposal_nouns = {row["noun"]: row["kind"] for row in _rows("proposal_nouns.tsv")}
     return Gazetteer(countries, country_names, demonyms, places, orgs, titles,

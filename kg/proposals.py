@@ -86,6 +86,13 @@ class ProposalRegistry:
                 return candidate.key
         if is_anaphor(head) and (key := self.antecedent(head)) is not None:
             return key  # else "the plan" is the first we hear of it: a proposal of its own
+        if _bare_definite(head):  # "a tax on sugary drinks ... backed the tax"
+            same = [c for c in self.candidates if c.head == head.lemma_.lower() and min(c.heads) < head.i]
+            if same:
+                chosen = max(same, key=lambda c: c.last)
+                chosen.heads.add(head.i)
+                chosen.last = max(chosen.last, head.i)
+                return chosen.key
         tokens = label_tokens(head, self.ctx)
         if not tokens:
             return None
@@ -240,6 +247,13 @@ def is_anaphor(head: Token) -> bool:
     return not content
 
 
+def _bare_definite(head: Token) -> bool:
+    """ "the tax", "this scheme": a definite noun with nothing to tell it from one named before."""
+    dets = [c for c in head.children if c.dep_ == "det"]
+    others = [c for c in head.children if c.dep_ not in ("det", "punct")]
+    return bool(dets) and dets[0].lower_ in ANAPHOR_DETERMINERS and not others
+
+
 def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     """The tokens of a proposal's label: the phrase headed by ``head`` without determiners,
     possessors, relative clauses, appositions, agents ("by X", "of X") and edge punctuation."""
@@ -327,16 +341,19 @@ def is_proposal_noun(token: Token) -> bool:
 DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "wal")
 
 
-def proposal_head(target: Token) -> Token | None:
+def proposal_head(target: Token, *, any_noun: bool = False) -> Token | None:
     """The token heading the proposal a cue verb is about, or None when its object is not one:
-    a clause, a proposal noun or a deverbal noun ("the conversion of the museum"), a pronoun or
-    anaphor pointing back to one; or a proposal noun inside the object ("his authority to make
-    the change")."""
+    a clause, a proposal noun or a deverbal noun ("the conversion of the museum"), any common noun
+    after a verb that only takes proposals ("proposed a mining royalty"), a pronoun or anaphor
+    pointing back to one; or a proposal noun inside the object ("his authority to make the
+    change")."""
     if target.pos_ in ("VERB", "AUX") or target.dep_ == "xcomp":
         return target
     if target.pos_ == "PRON":
         return target if target.lower_ in ("it", "this", "that") else None
     if is_proposal_noun(target) or target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG":
+        return target
+    if any_noun and target.pos_ == "NOUN":  # "proposed a new mining royalty"
         return target
     for token in target.subtree:
         if token is not target and (is_proposal_noun(token) or is_anaphor(token)):

@@ -89,7 +89,7 @@ class ProposalRelations:
                         if other != agent:
                             self.add(agent, "supports", other, verb, cue.confidence * 0.8)
             return
-        head = proposal_head(target)
+        head = proposal_head(target, any_noun=cue.any_object)
         # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
         # so that a later "it" can find it
         key = self.registry.of_phrase(head) if head is not None else None
@@ -122,7 +122,8 @@ class ProposalRelations:
                     if child.lower_ == "of":  # "the request of Boris Johnson", not "a plan of the EU's"
                         keys = [k for k in keys if ctx.entities[k].type == "Person"]
                     found += [(k, relation, 0.7) for k in keys]
-            elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS:
+            elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS \
+                    and not _proposed_by_another(noun):
                 for obj in child.children:
                     found += [(k, "commitsTo", 0.75) for k in self.agents(ctx.refers_to(obj))]
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
@@ -250,6 +251,12 @@ class ProposalRelations:
         relation = "backs" if _sentiment().polarity_scores(said)["compound"] >= 0.3 else "opposes"
         for agent in agents:
             self.add(agent, relation, key, verb, 0.6)
+
+
+def _proposed_by_another(noun: Token) -> bool:
+    """"Turkey proposed a ceasefire between Armenia and Azerbaijan": the parties have not agreed."""
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
+    return verb is not None and any(c.relation != "commitsTo" for c in gazetteer().cues.get(verb.lemma_.lower(), []))
 
 
 def cue_targets(verb: Token, cue: Cue) -> list[Token]:

@@ -1,0 +1,62 @@
+"""Proposals as nodes: labels from the text, one node per proposal, anaphora, status, concerns."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def proposals(extraction):
+    return {p.label: p for p in extraction.proposals.values()}
+
+
+def facts_about(extraction, label_part):
+    names = {k: e.name for k, e in extraction.entities.items()}
+    keys = {k for k, p in extraction.proposals.items() if label_part in p.label}
+    return {(names.get(f.subject, f.subject), f.relation, names.get(f.object, f.object)) for f in extraction.facts
+            if f.subject in keys or f.object in keys}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The European Commission proposed a ban on single-use plastics from 2025.", "ban on single-use plastics"),
+    ("Germany backed a Danish proposal for a joint border force.", "Danish proposal for a joint border force"),
+    ("Japan agreed to release water from the plant.", "release water from the plant"),
+    ("Finland announced that it would close its border with Russia.", "close its border with Russia"),
+])
+def test_proposals_are_labelled_with_the_text(extract_from, text, label):
+    labels = proposals(extract_from(text))
+    assert any(label in found for found in labels), sorted(labels)
+
+
+def test_proposals_anaphora_points_back(extract_from):
+    text = ("Kenya proposed a tax on sugary drinks. Uganda criticised the move, "
+            "and Tanzania backed the tax.")
+    extraction = extract_from(text)
+    assert len(extraction.proposals) == 1
+    found = facts_about(extraction, "tax on sugary drinks")
+    relations = {(s, r) for s, r, _ in found}
+    assert {("Kenya", "proposes"), ("Uganda", "opposes"), ("Tanzania", "backs")} <= relations
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Chile proposed a new mining royalty.", "proposed"),
+    ("Peru is considering a new mining royalty.", "under consideration"),
+    ("Bolivia and Chile signed a water-sharing agreement.", "agreed"),
+    ("The Bundestag rejected the pension reform.", "rejected"),
+])
+def test_proposals_status(extract_from, text, status):
+    extraction = extract_from(text)
+    assert [p.status for p in extraction.proposals.values()] == [status]
+
+
+def test_proposals_concern_what_they_name(extract_from):
+    extraction = extract_from("Turkey proposed a ceasefire between Armenia and Azerbaijan.")
+    concerned = {o for s, r, o in facts_about(extraction, "ceasefire") if r == "concerns"}
+    assert {"Armenia", "Azerbaijan"} <= concerned
+    assert "Turkey" not in concerned, "the proposer is not what the proposal concerns"
+
+
+def test_proposals_a_pledge_is_a_commitment(extract_from):
+    extraction = extract_from("Norway's pledge to double climate aid was welcomed by Sweden.")
+    relations = {(s, r) for s, r, _ in facts_about(extraction, "pledge")}
+    assert ("Norway", "commitsTo") in relations
+    assert ("Sweden", "backs") in relations
