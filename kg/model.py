@@ -66,6 +66,8 @@ class _Builder:
         self.graph = bind_prefixes(Graph())
         self.iris: dict[str, URIRef] = {}
         self.agent = extractor_iri(__version__)
+        # every reading of each (subject, predicate, object): one fact, its best confidence, all evidence
+        self.readings: dict[tuple[URIRef, URIRef, URIRef], list[tuple[Evidence, float]]] = defaultdict(list)
 
     def build(self) -> Graph:
         self._article()
@@ -83,6 +85,8 @@ class _Builder:
         self._roles()
         self._quotes()
         self._facts()
+        for (s, p, o), evidence in self.readings.items():
+            self._fact(s, p, o, evidence)
         return self.graph
 
     def _article(self) -> None:
@@ -154,33 +158,34 @@ class _Builder:
             if of is not None:
                 g.add((iri, KG.roleOf, of))
             g.add((person, SCHEMA.jobTitle, Literal(role.title)))
-            self._fact(person, KG.holdsRole, iri, [(role.evidence, role.confidence)])
+            self.readings[(person, KG.holdsRole, iri)].append((role.evidence, role.confidence))
 
     def _quotes(self) -> None:
         g = self.graph
         for quote in self.ex.quotes:
-            iri = ID[f"quote/{short_hash(self.hash, quote.text)}"]
             speaker = self.iris[quote.speaker]
+            # two people saying the same words are two quotations, each with one speaker
+            iri = ID[f"quote/{short_hash(self.hash, quote.text, speaker)}"]
             g.add((iri, RDF.type, SCHEMA.Quotation))
             g.add((iri, SCHEMA.text, Literal(quote.text)))
             g.add((iri, SCHEMA.creator, speaker))
             g.add((iri, KG.evidence, self._evidence(quote.evidence)))
-            self._fact(speaker, KG.said, iri, [(quote.evidence, quote.confidence)])
+            self.readings[(speaker, KG.said, iri)].append((quote.evidence, quote.confidence))
 
     def _facts(self) -> None:
-        grouped: dict[tuple[str, str, str], list[tuple[Evidence, float]]] = defaultdict(list)
         for fact in self.ex.facts:
             if fact.subject in self.iris and fact.object in self.iris:
-                grouped[(fact.subject, fact.relation, fact.object)].append((fact.evidence, fact.confidence))
-        for (s, relation, o), evidence in grouped.items():
-            self._fact(self.iris[s], RELATIONS[relation], self.iris[o], evidence)
+                key = (self.iris[fact.subject], RELATIONS[fact.relation], self.iris[fact.object])
+                self.readings[key].append((fact.evidence, fact.confidence))
 
 
 def _decimal(value: float) -> Literal:
-    """An xsd:decimal with three digits at most, in canonical form ("0.9", "1"): the form Oxigraph
-    and other stores give back, so a graph read back from a store is the graph that was written.
+    """An xsd:decimal of three digits at most, in canonical form ("0.9", not "0.900"): what a
+    store gives back, so the graph read back from a store is the graph that was written. (For 0
+    and 1 the XSD 1.0 form "1.0", which rdflib's Turtle writer keeps; Oxigraph gives XSD 1.1's "1".)
 
     >>> [str(_decimal(v)) for v in (0.9, 1.0, 0.125, 0.0)]
-    ['0.9', '1', '0.125', '0']
+    ['0.9', '1.0', '0.125', '0.0']
     """
-    return Literal(f"{value:.3f}".rstrip("0").rstrip("."), datatype=XSD.decimal)
+    text = f"{value:.3f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)

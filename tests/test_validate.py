@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 from typer.testing import CliRunner
 
@@ -17,7 +17,7 @@ from kg.build import build
 from kg.cli import app
 from kg.model import PREFIXES, article_graph
 from kg.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
-from kg.validate import Violation, describe, shapes_graph, validate_files, validate_graph
+from kg.validate import Violation, describe, shapes_graph, short, validate_files, validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -28,6 +28,7 @@ SENTENCES = [
     "Starmer proposed a peace plan for Ukraine.",
     "Britain is a member of NATO and supports Ukraine in its war with Russia.",
     'Starmer said: "We will stand with Ukraine for a hundred years."',
+    'He repeated: "We will stand with Ukraine for a hundred years."',
 ]
 TEXT = " ".join(SENTENCES)
 
@@ -217,6 +218,31 @@ def test_validate_violation_names_focus_path_and_shape(base):
     assert {v.shape for v in violations} == {"https://example.org/kg/shapes#Fact"}
 
 
+def test_validate_same_words_from_two_speakers_are_two_quotations():
+    """Found by the property tests: one quotation node got two speakers."""
+    extraction = hand_made_extraction()
+    words = "We will stand with Ukraine for a hundred years."
+    extraction.quotes.append(Quote(words, "Person:volodymyr zelensky", evidence(3), 0.7))
+    graph = article_graph(extraction)
+    assert len(set(graph.subjects(None, PREFIXES["schema"]["Quotation"]))) == 2
+    assert validate_graph(graph) == []
+
+
+def test_validate_repeated_readings_are_one_fact_with_the_best_confidence():
+    """Found validating built articles: a quotation (or a role) read in two sentences gave one
+    fact with two confidences."""
+    extraction = hand_made_extraction()
+    extraction.quotes.append(extraction.quotes[0]._replace(evidence=evidence(4), confidence=0.6))
+    extraction.roles.append(extraction.roles[0]._replace(evidence=evidence(2), confidence=0.5))
+    graph = article_graph(extraction)
+    assert validate_graph(graph) == []
+    kg, keir = PREFIXES["kg"], URIRef("https://example.org/kg/id/person/keir-starmer")
+    for predicate in (kg["said"], kg["holdsRole"]):
+        [fact] = set(graph.subjects(RDF.predicate, predicate)) & set(graph.subjects(RDF.subject, keir))
+        assert [str(c) for c in graph.objects(fact, kg["confidence"])] == ["0.9"]
+        assert len(set(graph.objects(fact, kg["evidence"]))) == 2
+
+
 # ------------------------------------------------------------------------------ real graphs
 
 def test_validate_bundled_article_export_conforms():
@@ -270,6 +296,17 @@ def test_validate_cli_one_line_per_violation(tmp_path, base):
     assert all(" kg:confidence: a fact has one confidence, an xsd:decimal in [0, 1] (value: \"1.5\")" in line
                for line in lines)
     assert proc.stderr == f"kg: 1 of 1 file(s) do not conform ({facts} violation(s))\n"
+
+
+def test_validate_cli_prints_prefixed_names_as_they_are(tmp_path, base):
+    path = tmp_path / "broken.ttl"
+    broken(base, "DELETE { ?p rdfs:label ?l } WHERE { ?p a schema:Person ; rdfs:label ?l }").serialize(path)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    people = sorted(short(str(p)) for p in base.subjects(None, PREFIXES["schema"]["Person"]))
+    expected = [f"{path}: {p} rdfs:label: every person, country, organisation, place and proposal has a label, "
+                "a non-empty string" for p in people]
+    assert result.stdout.splitlines() == expected
 
 
 @pytest.mark.parametrize("name, content, expected", [
