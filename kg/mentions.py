@@ -120,6 +120,10 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             start += 1  # "Queen Elizabeth II", "President Erdogan": the title marks a person
         while end - 1 > start and (_postnominal(doc[end - 1]) or doc[end - 1].lower_ in _office_words()):
             end -= 1  # "Conservative MP (Philip Hammond)": the party, not the title
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1  # "President [and] Vice President"
+        if start >= end:
+            continue
         mention = _mention(doc, doc[start:end], "", sentences[start], None)
         if mention is not None and start > span.start and mention.iso is None and not mention.org:
             mention.vote("Person", CONTEXT_WEIGHT)

@@ -273,6 +273,10 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
         if drop:
             excluded.update(t.i for t in child.subtree)
+    content = [t for t in head.subtree if t.i not in excluded and t.is_alpha and t.i != head.i]
+    for child in head.children:  # "legislation [that would fund the government]": all it says
+        if child.dep_ == "relcl" and not clause and len(content) <= 1:
+            excluded -= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
     if head.dep_ == "xcomp":  # "called on Italy and Egypt [to join the project]": who is to do it
         for sibling in head.head.children:

@@ -41,6 +41,7 @@ STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "o
 CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
 CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 POSITIVE = {"proposes", "backs", "commitsTo"}
+LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 
 
@@ -136,7 +137,7 @@ class ProposalRelations:
         parties = self._parties(noun)
         if lemma in AGREEMENT_NOUNS and len(parties) >= 2:  # "the Turkish-Libyan agreement"
             found += [(k, "commitsTo", 0.7) for k in parties]
-        elif len(parties) == 1 and not found:  # "the Turkish military operation", "a US plan"
+        elif len(parties) == 1 and not found and lemma not in LAWS:  # "the Turkish military operation", not "US law"
             found += [(parties[0], relation, 0.6)]
         if not found:
             return

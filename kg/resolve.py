@@ -292,6 +292,8 @@ def _merge_people(groups: list[Group]) -> list[Group]:
         parts = _name_parts(group.full_name)
         owners = surnames.get(parts[0], []) if len(parts) == 1 and not group.known and group.type != "Country" else []
         if len(owners) == 1:
+            for mention in group.mentions:  # NER's other guesses for a surname do not count
+                mention.votes = {"Person": 1.0}
             owners[0].mentions.extend(group.mentions)
         else:
             kept.append(group)
