@@ -6,7 +6,8 @@ into a one-line message or an HTTP status.
      ├── ModelNotFound     the spaCy pipeline asked for is not installed
      ├── QueryError        a SPARQL query is malformed, unknown, or its parameters are wrong
      ├── StoreError        the store cannot be opened or written
-     └── EndpointError     a remote SPARQL server refused or failed a request
+     ├── EndpointError     a remote SPARQL server refused or failed a request
+     └── ServerError       `kg serve` cannot start (the port is taken, a worker fails)
 """
 
 from __future__ import annotations
@@ -34,3 +35,7 @@ class StoreError(KGError):
 
 class EndpointError(KGError):
     """A remote SPARQL endpoint refused or failed a request."""
+
+
+class ServerError(KGError):
+    """`kg serve` cannot start: the address is in use or not allowed, or a query worker fails."""

@@ -1,0 +1,190 @@
+/* kg query editor: stored queries one click away (with their parameters, bound by the server),
+ * any SPARQL sent to /sparql, results as a table or drawn as a graph with vis-network.
+ * Everything from the server is inserted with textContent. */
+(function () {
+  "use strict";
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, text, cls) => {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  };
+  const ACCEPT = "application/sparql-results+json, application/ld+json;q=0.9";
+  let stored = null; // the stored query shown, until its text is edited
+  let last = null; // the last result: {vars, rows} or {boolean}
+  let network = null;
+
+  function status(text, error) {
+    $("q-status").textContent = text || "";
+    $("q-status").className = error ? "error" : "";
+  }
+
+  // --- stored queries
+  async function loadStored() {
+    const response = await fetch("/queries", { headers: { Accept: "application/json" } });
+    const queries = await response.json();
+    for (const q of queries) {
+      const button = el("button", q.title);
+      button.type = "button";
+      button.dataset.query = q.name;
+      button.title = q.description || "";
+      button.addEventListener("click", () => { choose(q, button); run(); });
+      const item = el("li");
+      item.append(button);
+      $("q-list").append(item);
+    }
+  }
+  function choose(q, button) {
+    stored = q;
+    for (const b of document.querySelectorAll("#q-list button")) b.classList.toggle("active", b === button);
+    $("q-text").value = q.text;
+    $("q-description").textContent = q.description || "";
+    $("q-params").replaceChildren();
+    for (const p of q.params) {
+      const label = el("label", p.name + " ");
+      const input = el("input");
+      input.name = p.name;
+      input.value = p.default || "";
+      input.placeholder = p.description;
+      input.title = p.description;
+      label.append(input);
+      $("q-params").append(label);
+    }
+  }
+  $("q-text").addEventListener("input", () => {
+    if (!stored) return;
+    stored = null;
+    $("q-params").replaceChildren();
+    for (const b of document.querySelectorAll("#q-list button")) b.classList.remove("active");
+  });
+
+  // --- running
+  async function run() {
+    status("Running…");
+    const started = performance.now();
+    let response;
+    try {
+      if (stored) {
+        const params = new URLSearchParams();
+        for (const input of $("q-params").querySelectorAll("input")) params.set(input.name, input.value);
+        response = await fetch("/queries/" + encodeURIComponent(stored.name) + "?" + params, { headers: { Accept: ACCEPT } });
+      } else {
+        response = await fetch("/sparql", { method: "POST", body: $("q-text").value,
+          headers: { "Content-Type": "application/sparql-query", Accept: ACCEPT } });
+      }
+    } catch (err) {
+      status("The server did not answer: " + err, true);
+      return;
+    }
+    if (!response.ok) { status(response.status + " " + (await response.text()).trim(), true); return; }
+    const type = response.headers.get("Content-Type") || "";
+    const body = await response.json();
+    last = type.startsWith("application/ld+json") ? fromJsonLd(body) : fromResults(body);
+    status("Done in " + Math.round(performance.now() - started) + " ms.");
+    show();
+  }
+  $("q-run").addEventListener("click", run);
+  $("q-text").addEventListener("keydown", (ev) => { if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); } });
+  $("q-view").addEventListener("change", show);
+
+  // --- results as {vars, rows}, each cell {type: "uri"|"literal"|"bnode", value}
+  function fromResults(body) {
+    if (typeof body.boolean === "boolean") return { boolean: body.boolean };
+    return { vars: body.head.vars, rows: body.results.bindings.map((b) => body.head.vars.map((v) => b[v] || null)) };
+  }
+  function fromJsonLd(body) {
+    const term = (v) => (v["@id"] !== undefined ? { type: v["@id"].startsWith("_:") ? "bnode" : "uri", value: v["@id"] } : { type: "literal", value: v["@value"] });
+    const rows = [];
+    for (const node of Array.isArray(body) ? body : body["@graph"] || []) {
+      const subject = term({ "@id": node["@id"] });
+      for (const [key, values] of Object.entries(node)) {
+        if (key === "@id") continue;
+        const predicate = { type: "uri", value: key === "@type" ? "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" : key };
+        for (const v of [].concat(values)) rows.push([subject, predicate, typeof v === "string" ? { type: "uri", value: v } : term(v)]);
+      }
+    }
+    return { vars: ["subject", "predicate", "object"], rows, triples: true };
+  }
+
+  function show() {
+    if (!last) return;
+    const asGraph = $("q-view").value === "graph" && last.boolean === undefined;
+    $("q-table-wrap").hidden = asGraph;
+    $("q-graph").hidden = !asGraph;
+    if (last.boolean !== undefined) {
+      const answer = el("tr");
+      answer.append(el("td", String(last.boolean)));
+      $("q-table").replaceChildren(answer);
+      $("q-count").textContent = "";
+      return;
+    }
+    $("q-count").textContent = last.rows.length + " row" + (last.rows.length === 1 ? "" : "s");
+    asGraph ? drawGraph() : drawTable();
+  }
+  function drawTable() {
+    const head = el("tr");
+    for (const v of last.vars) head.append(el("th", v));
+    const rows = [head];
+    for (const row of last.rows) {
+      const tr = el("tr");
+      for (const cell of row) tr.append(el("td", cell ? cell.value : "", cell && cell.type === "uri" ? "iri" : ""));
+      rows.push(tr);
+    }
+    $("q-table").replaceChildren(...rows);
+  }
+
+  // --- results drawn as a graph: IRIs are nodes; a row links its IRIs in column order (a
+  // column named like a predicate labels the link), a literal after an IRI names it.
+  const localName = (iri) => iri.replace(/.*[/#]/, "") || iri;
+  const PREDICATE = /^(p|pred|predicate|property|relation)$/i;
+  const LABEL = /(label|name|title)$/i;
+  function graphOf(result) {
+    const nodes = new Map();
+    const edges = new Map();
+    const node = (iri) => nodes.get(iri) || nodes.set(iri, { id: iri, label: localName(iri) }).get(iri);
+    for (const row of result.rows) {
+      if (result.triples) {
+        const [s, p, o] = row;
+        if (o.type === "literal") { if (LABEL.test(p.value)) node(s.value).label = o.value; else node(s.value); continue; }
+        node(s.value); node(o.value);
+        edges.set(s.value + " " + p.value + " " + o.value, { from: s.value, to: o.value, label: localName(p.value) });
+        continue;
+      }
+      let previous = null;
+      let label = "";
+      row.forEach((cell, i) => {
+        if (!cell) return;
+        const name = result.vars[i];
+        if (cell.type !== "uri" && cell.type !== "bnode") {
+          if (previous && i > 0 && row[i - 1] && row[i - 1].value === previous && typeof cell.value === "string") node(previous).label = cell.value;
+          return;
+        }
+        if (PREDICATE.test(name)) { label = localName(cell.value); return; }
+        node(cell.value);
+        if (previous && previous !== cell.value) {
+          edges.set(previous + " " + label + " " + cell.value, { from: previous, to: cell.value, label: label || name });
+        }
+        previous = cell.value;
+        label = "";
+      });
+    }
+    return { nodes: [...nodes.values()], edges: [...edges.values()].map((e, i) => Object.assign({ id: i }, e)) };
+  }
+  function drawGraph() {
+    const data = graphOf(last);
+    if (data.nodes.length > 3000) { $("q-count").textContent += " — too many nodes to draw (" + data.nodes.length + "); add a LIMIT"; return; }
+    if (network) network.destroy();
+    network = new vis.Network($("q-graph"), { nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, {
+      physics: { stabilization: { iterations: 200 }, barnesHut: { springLength: 120 } },
+      edges: { arrows: "to", font: { size: 10 }, color: { color: "#aaa" }, smooth: false },
+      nodes: { shape: "dot", size: 10, color: "#4C78A8", font: { size: 12 } },
+      layout: { improvedLayout: data.nodes.length < 150 },
+    });
+    network.once("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
+    window.kgQueryNetwork = network;
+    $("q-count").textContent += " — " + data.nodes.length + " nodes, " + data.edges.length + " links";
+  }
+
+  loadStored().then(() => { document.body.dataset.ready = "true"; }, (err) => status("Cannot list the stored queries: " + err, true));
+})();
