@@ -27,11 +27,21 @@ STRIP_RIGHT = {"'s", "’s", "'", "’", '"', "“", "”", "[", "]", "(", ")", 
 
 
 @cache
+def _type_rows() -> list[list[str]]:
+    text = files("kg").joinpath("data", "type_words.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+
+
+@cache
 def type_words() -> dict[str, str]:
     """Nouns that tell an entity's type (``kg/data/type_words.tsv``): word -> type."""
-    text = files("kg").joinpath("data", "type_words.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {word: kind for word, kind in rows[1:]}
+    return {word: kind for word, kind, _ in _type_rows()}
+
+
+@cache
+def surname_words() -> frozenset[str]:
+    """Type words that are also common surnames ("Hill", "Fields")."""
+    return frozenset(word for word, _, surname in _type_rows() if surname == "yes")
 
 
 @dataclass
@@ -143,6 +153,15 @@ def _named_actor(span: Span) -> bool:
     return len(span) >= 2 and not opening and root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")
 
 
+def _common_word(token: Token) -> bool:
+    """A capitalised word that is a common noun: it opens its sentence and the text also uses it
+    in lower case ("Protesters ... the protesters")."""
+    if not token.is_sent_start or gazetteer().country_iso(token.text) or gazetteer().org(token.text):
+        return False
+    lower = token.lower_
+    return any(t.text == lower or t.lemma_ == token.lemma_.lower() and t.text.islower() for t in token.doc)
+
+
 def _typed_by_own_words(mention: NameMention) -> bool:
     return any(weight >= HEAD_WEIGHT for weight in mention.votes.values()) or mention.iso is not None
 
@@ -222,7 +241,9 @@ def _known_prefix(doc: Doc, start: int, end: int) -> int | None:
     gaz = gazetteer()
     for cut in range(end - 1, start, -1):
         text = doc[start:cut].text
-        if gaz.org(text) is not None or gaz.country_iso(text) is not None and not doc[start:cut][-1].ent_type_ == "NORP":
+        place = gaz.place(text)
+        if gaz.org(text) is not None or gaz.country_iso(text) is not None and not doc[start:cut][-1].ent_type_ == "NORP" \
+                or place is not None and (place.population == 0 or place.kind == "capital"):
             return cut
     return None
 
@@ -252,8 +273,13 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
     name = " ".join(name.split())
     if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
         return None
+    name = name.replace("[", "").replace("]", "")
     if fold(name) in not_names() or all(_postnominal(t) for t in tokens) or _ends_title(span):
         return None
+    if len(tokens) == 1 and (fold(name) in gazetteer().titles or tokens[0].is_stop and not name.isupper()):
+        return None  # "the Queen" is a role reference; "[W]e" a pronoun in brackets
+    if len(tokens) == 1 and _common_word(tokens[0]):
+        return None  # "Protesters carried placards": a common noun opening a sentence
     if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
         return None  # a social-media handle or hashtag, not a name
     mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,
@@ -290,6 +316,8 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
     gaz = gazetteer()
     label, name = mention.label, mention.name
     iso = gaz.country_names.get(fold(name))
+    if iso is None and fold(name) in gaz.demonyms:
+        label = mention.label = "NORP"  # "Hong Kongers", whatever NER called them
     if label in ("NORP", ""):
         iso = gaz.demonyms.get(fold(name)) or iso
         party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
@@ -314,8 +342,9 @@ def _type_evidence(mention: NameMention, span: Span) -> None:
     mention.vote(LABEL_TYPES.get(label), LABEL_WEIGHT)
     last = span[-1]
     if len(span) > 1 and last.text[:1].isupper():
-        # "Zappeion Hall" is a place; "James Alex Fields", whom NER calls a person, is not
-        weight = PLACE_LIST_WEIGHT if label == "PERSON" else HEAD_WEIGHT
+        # "Trafalgar Square" is a place whatever NER says; "James Alex Fields", whom NER calls a
+        # person, is not: a last word that is also a surname does not outvote NER
+        weight = PLACE_LIST_WEIGHT if label == "PERSON" and last.lower_ in surname_words() else HEAD_WEIGHT
         mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), weight)
     place = gaz.place(name)
     if place is not None:

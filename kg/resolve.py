@@ -258,8 +258,10 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
 
 
 def _name_parts(name: str) -> list[str]:
-    """The words of a person's name that identify them: no initials, no particles."""
-    return [w for w in ascii_key(name).split() if len(w) > 1 and w not in PARTICLES]
+    """The words of a person's name that identify them: no initials, no particles; a hyphenated
+    name is one word ("Mir-Mohammadi")."""
+    words = [ascii_key(w).replace(" ", "-") for w in name.split()]
+    return [w for w in words if len(w) > 1 and w not in PARTICLES]
 
 
 def _merge_people(groups: list[Group]) -> list[Group]:

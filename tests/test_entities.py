@@ -72,3 +72,26 @@ def test_entities_every_surface_form_is_kept(extract_from):
 def test_entities_demonym_without_the_country_acting_is_not_a_country(extract_from):
     extraction = extract_from("Crowds celebrated the Chinese New Year in Vancouver on Sunday.")
     assert "China" not in entities(extraction)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("James Alex Fields was sentenced on Friday. Fields drove the car.", "James Alex Fields", "Person"),
+    ("Crowds gathered in Trafalgar Square on Saturday.", "Trafalgar Square", "Place"),
+])
+def test_entities_last_word_types_a_name_unless_it_is_a_surname(extract_from, text, name, kind):
+    assert entities(extract_from(text))[name].type == kind
+
+
+def test_entities_hyphenated_surname_joins_the_full_name(extract_from):
+    text = "Seyed Mohammad Mir-Mohammadi died on Monday. Mir-Mohammadi had served for decades."
+    found = entities(extract_from(text))
+    assert "Mir-Mohammadi" in found["Seyed Mohammad Mir-Mohammadi"].aliases
+    assert "Mir-Mohammadi" not in found
+
+
+@pytest.mark.parametrize("text, not_an_entity", [
+    ("Protesters marched to the square. The protesters carried flags.", "Protesters"),
+    ("The Queen opened the session, the palace said.", "Queen"),
+])
+def test_entities_common_words_and_bare_titles_are_not_entities(extract_from, text, not_an_entity):
+    assert not_an_entity not in entities(extract_from(text))
