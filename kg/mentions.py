@@ -115,15 +115,17 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
     found: list[NameMention] = []
     covered: set[int] = set()
     for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
         if ent.label_ not in LABEL_TYPES and ent.label_ not in OTHER_LABELS:
             continue
-        covered.update(range(ent.start, ent.end))
         for span, acronym, label, gloss in _clean_spans(ent):
             mention = _mention(doc, span, label, sentences[span.start], acronym)
-            if mention is not None:
-                mention.gloss = gloss
-            if mention is not None and (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
-                found.append(mention)
+            if mention is None:
+                continue
+            mention.gloss = gloss
+            if not (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
+                mention.votes, mention.weak = {}, True  # "Mir-Mohammadi" as a PRODUCT: kept only if a known name
+            found.append(mention)
     for span in proper_noun_runs(doc, covered):
         start, end = span.start, span.end
         while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")):
