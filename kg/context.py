@@ -15,6 +15,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "abandon"}
+# nouns naming a person chosen for a post: "Mr Trump's pick for secretary of state, Marco Rubio"
+SELECTION_NOUNS = {"pick", "choice", "nominee", "candidate", "appointee", "successor", "replacement"}
 # nouns naming a group of people acting for an entity: "the delegations of Cyprus and Greece"
 AGENT_NOUNS = {"delegation", "government", "leader", "official", "minister", "representative", "people",
                "authority", "administration", "force", "troop", "army", "military", "president", "spokesman",
@@ -68,6 +70,8 @@ class ArticleContext:
                 before = self.doc[head.i - 2] if head.i >= 2 and self.doc[head.i - 1].text == "," else self.doc[head.i - 1]
                 head = before if head.lower_ == "who" and self.entity_of(before) else head.head.head
             keys = self.token_group.get(head.i) or [self.entity_of(head)]
+            if keys[0] is None and head.lemma_.lower() in SELECTION_NOUNS:
+                keys = [self._selected(head)]
             if keys[0] is None and through_groups and head.lemma_.lower() in AGENT_NOUNS:
                 keys = [self._group_entity(head) or self._possessor_entity(head)]
                 if keys[0] is None:
@@ -76,6 +80,15 @@ class ArticleContext:
                 if key is not None and key not in found:
                     found.append(key)
         return found
+
+    def _selected(self, head: Token) -> str | None:
+        """"Mr Trump's pick for secretary of state Marco Rubio": the person picked, not the picker."""
+        possessors = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        for token in head.subtree:
+            key = self.token_entity.get(token.i)
+            if key and token.i not in possessors and token.i > head.i and self.entities[key].type == "Person":
+                return key
+        return None
 
     def _group_entity(self, head: Token) -> str | None:
         # "Turkish officials", "the US administration", "Greek delegation"

@@ -36,7 +36,9 @@ NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", 
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
 GENERIC_ANAPHORS = {"move", "decision", "step", "change", "idea", "announcement", "it", "this", "that"}
 STATUS_RANK = {"proposed": 0, "under consideration": 1, "agreed": 2, "rejected": 3, "withdrawn": 3}
-STOP_LEMMAS = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+STOP_LEMMAS = {"make", "take", "give", "get", "go", "come", "put", "set", "keep", "end", "start", "begin", "continue",
+               "allow", "help", "let", "need", "want", "see", "use", "new",
+               "be", "have", "do", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
                "to", "of", "a", "an", "the", "for", "on", "in", "at", "by", "with", "from", "and", "or", "that",
                "this", "its", "their", "his", "her", "it", "they", "as", "into", "about", "-", "'s"}
 
@@ -70,6 +72,7 @@ class ProposalRegistry:
 
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
+        self.topic_words = topic_words(ctx.doc)
         self.candidates: list[_Candidate] = []
         self.agents: dict[str, set[str]] = {}  # proposal key -> entity keys acting on it
 
@@ -146,7 +149,8 @@ class ProposalRegistry:
         label = _label_text(tokens)
         # entity names are shared by many proposals of one article: they do not make two one
         lemmas = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
-                  and not t.is_stop and t.i not in self.ctx.token_entity and t.ent_type_ not in TIME_ENTITIES}
+                  and not t.is_stop and t.i not in self.ctx.token_entity and t.ent_type_ not in TIME_ENTITIES
+                  and t.lemma_.lower() not in self.topic_words}
         names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha
                  and t.ent_type_ not in TIME_ENTITIES}
         entities = {self.ctx.token_entity[t.i] for t in tokens if t.i in self.ctx.token_entity}
@@ -212,6 +216,16 @@ class ProposalRegistry:
             names = set(c.labels)
             out[c.key] = Proposal(c.key, c.labels[0], names, c.status, c.evidence)
         return out
+
+
+def topic_words(doc) -> frozenset[str]:
+    """Words in three or more sentences of the article: what it is about ("war" in a war story),
+    too common in it to tell one proposal from another."""
+    counts: dict[str, int] = {}
+    for sent in doc.sents:
+        for lemma in {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}:
+            counts[lemma] = counts.get(lemma, 0) + 1
+    return frozenset(lemma for lemma, n in counts.items() if n >= 3)
 
 
 def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], entities: set[str]) -> bool:
