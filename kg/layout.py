@@ -107,6 +107,8 @@ def _accumulate(disp: np.ndarray, index: np.ndarray, force: np.ndarray) -> None:
 
 def _pack(components: list[dict[Hashable, np.ndarray]]) -> dict[Hashable, tuple[float, float]]:
     """Components side by side in rows about as wide as the whole is tall, largest first."""
+    if not components:
+        return {}  # an article with nothing to draw
     boxes = []
     for pos in components:
         points = np.array(list(pos.values()))
