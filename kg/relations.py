@@ -37,7 +37,7 @@ HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "end
                 "sponsored": "proposes", "initiated": "proposes"}
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
                 "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
-                "endorsement": "backs", "approval": "backs"}
+                "endorsement": "backs"}  # not "approval": "the requirement of approval by UNESCO" is no backing
 CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
 CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 POSITIVE = {"proposes", "backs", "commitsTo"}
