@@ -14,6 +14,7 @@ Two phrases are one proposal when they share most of their content words or a di
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,6 +35,7 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
 TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
+SALIENCE_DECAY = 300.0  # tokens: a mention this far back counts e^-1 as much as one just before
 GENERIC_ANAPHORS = {"move", "decision", "step", "change", "idea", "announcement", "it", "this", "that"}
 STATUS_RANK = {"proposed": 0, "under consideration": 1, "agreed": 2, "rejected": 3, "withdrawn": 3}
 STOP_LEMMAS = {"make", "take", "give", "get", "go", "come", "put", "set", "keep", "end", "start", "begin", "continue",
@@ -78,16 +80,16 @@ class ProposalRegistry:
 
     # --- finding --------------------------------------------------------------------------------
 
-    def of_phrase(self, head: Token) -> str | None:
+    def of_phrase(self, head: Token, prefer: frozenset[str] = frozenset()) -> str | None:
         """The proposal a phrase headed by ``head`` (a noun or a clause's verb) denotes, created
         on first sight; None when the phrase is not a proposal (a name, a pronoun, "details")."""
         if head.i in self.ctx.token_entity or head.pos_ == "PRON":
-            return self.antecedent(head) if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that") else None
+            return self.antecedent(head, prefer) if head.pos_ == "PRON" and head.lower_ in ("it", "this", "that") else None
         for candidate in self.candidates:
             if head.i in candidate.heads:
                 candidate.last = max(candidate.last, head.i)
                 return candidate.key
-        if is_anaphor(head) and (key := self.antecedent(head)) is not None:
+        if is_anaphor(head) and (key := self.antecedent(head, prefer)) is not None:
             return key  # else "the plan" is the first we hear of it: a proposal of its own
         if _bare_definite(head):  # "a tax on sugary drinks ... backed the tax"
             same = [c for c in self.candidates if c.head == head.lemma_.lower() and min(c.heads) < head.i]
@@ -101,9 +103,11 @@ class ProposalRegistry:
             return None
         return self._add(head, tokens)
 
-    def antecedent(self, token: Token) -> str | None:
+    def antecedent(self, token: Token, prefer: frozenset[str] = frozenset()) -> str | None:
         """The proposal an anaphoric phrase refers to: "the plan" is the last plan before it;
-        "the move", "the decision", "it" are the proposal the passage is about."""
+        "his decision" is the one he is behind; "X also criticised the decision" is the one others
+        criticised (``prefer``); "the move", "it" are the one just named in the sentence, else the
+        one the passage is about."""
         before = [c for c in self.candidates if min(c.tokens, default=0) < token.i]
         if not before:
             return None
@@ -111,8 +115,16 @@ class ProposalRegistry:
         same = [c for c in before if c.head == lemma] if lemma not in GENERIC_ANAPHORS else []
         sentence = token.sent
         here = [c for c in before if any(sentence.start <= i < token.i for i in c.heads)]
+        owners = {k for c in token.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)}
+        if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and token.head.pos_ == "VERB":
+            owners = set(self.ctx.subjects(token.head))  # "Ghana defended its decision": its = Ghana's
+        theirs = [c for c in before if owners & self.agents.get(c.key, set())]
         if same:
             chosen = max(same, key=lambda c: c.last if c.last < token.i else min(c.tokens))
+        elif theirs:  # "Trump defended his decision"
+            chosen = max(theirs, key=lambda c: self._salience(c, token.i))
+        elif lemma in GENERIC_ANAPHORS and (preferred := [c for c in before if c.key in prefer]):
+            chosen = max(preferred, key=lambda c: self._salience(c, token.i))
         elif here:  # "commented on the agreement, calling it ...": the one just named
             chosen = max(here, key=lambda c: max(i for i in c.heads if i < token.i))
         else:
@@ -134,12 +146,17 @@ class ProposalRegistry:
                 best, best_score = c.key, score
         return best
 
-    def salient_before(self, position: int, window: int = 120) -> str | None:
-        """The proposal most mentioned in the stretch of text before ``position`` (in tokens)."""
-        recent = [c for c in self.candidates if any(position - window <= i < position for i in c.heads)]
-        if not recent:
+    def salient_before(self, position: int) -> str | None:
+        """The proposal the text before ``position`` is about: each mention counts, less the
+        further back it is."""
+        before = [c for c in self.candidates if min(c.heads) < position]
+        if not before:
             return self.latest_before(position)
-        return max(recent, key=lambda c: (sum(1 for i in c.heads if i < position), c.last)).key
+        return max(before, key=lambda c: self._salience(c, position)).key
+
+    @staticmethod
+    def _salience(candidate: _Candidate, position: int) -> float:
+        return sum(math.exp(-(position - i) / SALIENCE_DECAY) for i in candidate.heads if i < position)
 
     def latest_before(self, position: int) -> str | None:
         before = [c for c in self.candidates if min(c.tokens, default=0) < position]

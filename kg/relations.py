@@ -93,7 +93,9 @@ class ProposalRelations:
         head = proposal_head(target, any_noun=cue.any_object)
         # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
         # so that a later "it" can find it
-        key = self.registry.of_phrase(head) if head is not None else None
+        # "McGurk also criticised the decision": the one others have criticised
+        prefer = frozenset(f.object for f in self.facts if f.relation == cue.relation and f.subject not in agents)
+        key = self.registry.of_phrase(head, prefer) if head is not None else None
         if key is None or not agents:
             return
         self.registry.add_agents(key, agents)

@@ -60,3 +60,20 @@ def test_proposals_a_pledge_is_a_commitment(extract_from):
     relations = {(s, r) for s, r, _ in facts_about(extraction, "pledge")}
     assert ("Norway", "commitsTo") in relations
     assert ("Sweden", "backs") in relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "his decision" is the one its possessor is behind
+    ("Ghana announced a ban on plastic bags. Kenya proposed a tax on fuel. Ghana defended its decision on Monday.",
+     ("Ghana", "backs", "ban on plastic bags")),
+    # "also criticised the decision": the one others criticised
+    ("Chad announced a withdrawal of troops from Mali. Niger opposed the withdrawal. Benin called for a summit "
+     "on border security. Togo also criticised the decision.",
+     ("Togo", "opposes", "withdrawal of troops from Mali")),
+])
+def test_proposals_generic_anaphors_follow_the_discourse(extract_from, text, expected):
+    extraction = extract_from(text)
+    names = {k: e.name for k, e in extraction.entities.items()}
+    found = {(names.get(f.subject), f.relation, extraction.proposals[f.object].label)
+             for f in extraction.facts if f.object in extraction.proposals}
+    assert expected in found, sorted(found)
