@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import io
-import multiprocessing
+import os
 import resource
 import signal
+import socket
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -85,7 +87,7 @@ def worker_main(conn: Connection, path: str, writable: bool, max_memory: int) ->
     from .errors import KGError
     from .store import GraphStore
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which ends us
+    _die_with_parent()
     if max_memory:
         resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
     try:
@@ -100,6 +102,16 @@ def worker_main(conn: Connection, path: str, writable: bool, max_memory: int) ->
         except (EOFError, OSError):
             return
         conn.send(execute(store, job))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the server goes, even mid-query (prctl PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker ends at its next read instead
+        pass
 
 
 def execute(store, job: Job) -> Reply:
@@ -166,9 +178,9 @@ class _Worker:
         self.process, self.conn = process, conn
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(5)
+        self.process.wait(5)
         self.conn.close()
 
 
@@ -187,7 +199,6 @@ class WorkerPool:
                  max_memory: int = 0) -> None:
         self.path, self.writable, self.time_limit, self.max_memory = path, writable, time_limit, max_memory
         self.size = 1 if writable else max(1, size)
-        self._context = multiprocessing.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: set[_Worker] = set()
         self._replacing: set[asyncio.Task] = set()
@@ -199,11 +210,16 @@ class WorkerPool:
             self._idle.put_nowait(await self._spawn())
 
     async def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=worker_main, args=(child, self.path, self.writable, self.max_memory),
-                                        daemon=True, name="kg-query-worker")
-        process.start()
-        child.close()
+        # A plain subprocess, not multiprocessing: its "spawn" re-imports the parent's __main__,
+        # which fails for a script read from stdin and costs the CLI's imports each restart.
+        ours, theirs = socket.socketpair()
+        with theirs:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "kg.server_worker", str(theirs.fileno()), self.path,
+                 "1" if self.writable else "0", str(self.max_memory)],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, start_new_session=True,  # Ctrl-C is the server's
+                env={**os.environ, "RUST_BACKTRACE": "0"})  # a query past the memory ceiling: one line, no trace
+        parent = Connection(ours.detach())
         worker = _Worker(process, parent)
         self._all.add(worker)
         try:
