@@ -116,10 +116,15 @@ class ArticleContext:
 
     # --- arguments ----------------------------------------------------------------------------
 
-    def subjects(self, verb: Token) -> list[str]:
+    def subjects(self, verb: Token, *, inherited: bool = False) -> list[str]:
         """The entities doing what ``verb`` says: its subject, the agent of a passive ("by X"),
-        the subject it shares as a conjunct or controlled complement ("X refused to sign")."""
+        the subject it shares as a conjunct or controlled complement ("X refused to sign"); a
+        clause inherits even a passive subject ("The US had been allied with them in fighting
+        ISIS")."""
         for child in verb.children:
+            if inherited and child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
+                if keys := self.refers_to(child):
+                    return keys
             if child.dep_ in ("nsubj", "csubj"):
                 return self.refers_to(child)
             if child.dep_ == "agent":
@@ -137,9 +142,9 @@ class ArticleContext:
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
                 return []
-            return self.subjects(verb.head)
+            return self.subjects(verb.head, inherited=True)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            return self.subjects(verb.head.head)
+            return self.subjects(verb.head.head, inherited=True)
         if verb.dep_ == "relcl":
             return self.refers_to(verb.head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -162,8 +167,8 @@ def sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
 def is_negated(verb: Token) -> bool:
     """True when the verb is negated ("did not commit"), or is the complement of a verb that
     negates it ("refused to sign", "declined to back")."""
-    if any(child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ in ("neg", "advmod", "det")
-           for child in verb.children):
+    if any((child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ in ("neg", "advmod", "det"))
+           and not _not_only(child) for child in verb.children):
         return True
     head = verb.head
     if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
@@ -174,6 +179,12 @@ def is_negated(verb: Token) -> bool:
     if verb.dep_ == "conj" and head is not verb:
         return is_negated(head) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     return False
+
+
+def _not_only(token: Token) -> bool:
+    """ "not only ... but also" adds; it does not negate."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely")
 
 
 def modality(verb: Token) -> float:

@@ -215,6 +215,13 @@ class EntityLinks:
             for member in self.of_type(ctx.subjects(token), ACTORS):
                 for org in self.of_type(self.objects(token), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.7)
+        # "the SDF is largely made up of YPG militia", "the coalition consists of A and B"
+        if token.pos_ == "VERB" and _composed_of(token) and not is_negated(token):
+            wholes = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for whole in self.of_type([k for w in wholes for k in ctx.refers_to(w)], ("Organization",)):
+                for part in self.of_type(self.objects(token, ("dobj",) if token.lemma_ in ("comprise", "include") else (),
+                                                      ("of",)), ACTORS):
+                    self.add(part, "memberOf", whole, token, 0.7)
         if token.lemma_ == "member" and token.dep_ == "attr" and token.head.lemma_ in ("be", "become"):
             for member in self.of_type(ctx.subjects(token.head), ACTORS):
                 for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
@@ -233,6 +240,13 @@ class EntityLinks:
                 self.add(key, "locatedIn", other, token, 0.8)
         for place in self.of_type(self.objects(token, (), ("in",)), PLACES):
             self.add(key, "locatedIn", place, token, 0.6)
+
+
+def _composed_of(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "make":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return lemma in ("consist", "compose", "comprise", "include")
 
 
 def _same_clause(verb: Token) -> list[Token]:

@@ -184,7 +184,7 @@ class ProposalRelations:
         ctx = self.ctx
         agents, target = [], None
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.pos_ != "PRON":
                 agents += self.agents(ctx.refers_to(child))
             elif child.dep_ == "prep":
                 for obj in (o for o in child.children if o.dep_ == "pobj"):
@@ -192,6 +192,8 @@ class ProposalRelations:
                         agents += self.agents(ctx.refers_to(obj))
                     elif child.lower_ in ("of", "to", "for", "against"):
                         target = obj
+        if not agents:  # "Patuanelli sent a letter of support", "the US expressed its support"
+            agents = self.agents(self.ctx.subjects(_governing_verb(noun))) if _governing_verb(noun) is not None else []
         if not agents:
             return
         if target is None:
@@ -254,6 +256,13 @@ class ProposalRelations:
         relation = "backs" if _sentiment().polarity_scores(said)["compound"] >= 0.3 else "opposes"
         for agent in agents:
             self.add(agent, relation, key, verb, 0.6)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, through "a letter of": "sent a letter of support"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def _proposed_by_another(noun: Token) -> bool:

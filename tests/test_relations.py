@@ -82,3 +82,23 @@ def test_relations_every_fact_has_evidence_and_confidence(extract_from):
     for fact in extraction.facts:
         assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.sentence
         assert 0.0 < fact.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The Popular Front is made up of the Labour Party and the Green Party.", ("Labour Party", "memberOf", "Popular Front")),
+    ("The US had been allied with Kurdish fighters in fighting ISIS.", ("United States", "conflict", "Islamic State")),
+])
+def test_relations_structural_patterns(extract_from, text, fact):
+    found = fact_set(extract_from(text))
+    subject, relation, obj = fact
+    assert any(s == subject and r == relation and (obj in o) for s, r, o in found) or \
+        relation == "conflict" and any(s == obj and r == relation and o == subject for s, r, o in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany proposed a carbon border tax. Italy sent a letter of support on Monday.", ("Italy", "backs")),
+    ("Chile proposed a lithium royalty. Peru not only criticised the plan but also called for a rival scheme.",
+     ("Peru", "opposes")),
+])
+def test_relations_stance_and_not_only(extract_from, text, expected):
+    assert expected in relations_to_proposals(extract_from(text))
