@@ -76,13 +76,13 @@ def attribute_quotes(ctx: ArticleContext) -> list[Quote]:
     """Every quotation of at least three words with a speaker the text names."""
     doc = ctx.doc
     quotes: list[Quote] = []
-    previous: tuple[int, str] | None = None  # (end offset, speaker) of the last attributed quote
+    previous: tuple[int, str, int] | None = None  # end, speaker and end of sentence of the last attributed quote
     for start, end in ctx.quote_spans:
         content = doc.text[start:end].strip().strip(",")
         if len(content.split()) < MIN_WORDS:
             continue
         speaker, confidence = _speaker(ctx, start, end)
-        if speaker is None and previous is not None and _continues(doc.text, previous[0], start):
+        if speaker is None and previous is not None and _continues(doc.text, previous[2], start):
             speaker, confidence = previous[1], 0.7
         if speaker is None:
             continue
@@ -90,15 +90,21 @@ def attribute_quotes(ctx: ArticleContext) -> list[Quote]:
         sent_start = first.sent.start_char if first is not None else start
         sent_end = first[-1].sent.end_char if first is not None and len(first) else end
         quotes.append(Quote(content, speaker, sentence_evidence(doc, sent_start, max(sent_end, end)), confidence))
-        previous = (end, speaker)
+        previous = (end, speaker, max(end, sent_end))
     return quotes
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
     """The quote follows the previous one with nothing but quotation marks and space between, or
-    opens the next paragraph: the same speaker goes on."""
+    opens the next paragraph, or opens the sentence right after the one that attributed the
+    previous quote ('"…", Pompeo told the press. "There were many times …"'): the same speaker
+    goes on."""
     between = text[previous_end:start]
-    return len(between) < 12 and not re.search(r"[A-Za-z]", between)
+    if len(between) < 12 and not re.search(r"[A-Za-z]", between):
+        return True
+    # one short attribution between them, ending its sentence, and no paragraph break
+    return len(between) < 120 and "\n" not in between and re.search(r"[.!?]\s*[\"\u201c]?\s*$", between) is not None \
+        and between.count(".") == 1
 
 
 def _speaker(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, float]:

@@ -25,7 +25,9 @@ PAIR_NOUNS = {"man": "Person", "woman": "Person", "leader": "Person", "president
               "government": "Country", "state": "Country"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
-SALIENCE_SENTENCES = 4  # how far back a pronoun looks for its antecedent
+SALIENCE_SENTENCES = 4
+SHARED_OFFICES = {"minister", "senator", "sen.", "ambassador", "envoy", "special envoy", "congressman",
+                  "congresswoman", "representative", "mp", "deputy"}  # a country has many of these  # how far back a pronoun looks for its antecedent
 
 
 def core_title(title: str) -> str:
@@ -121,17 +123,33 @@ def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confiden
 
 def _national_roles(roles: list[Role]) -> list[Role]:
     """A national office the text gives no country for takes the country of the other office
-    named in the same sentence: "the United Kingdom's Queen Elizabeth II will comply with the
-    request of Prime Minister Boris Johnson"."""
+    named in the same sentence ("the United Kingdom's Queen Elizabeth II will comply with the
+    request of Prime Minister Boris Johnson"), or the country of all the offices the article
+    places, when they are of one country."""
     titles = gazetteer().titles
+
+    def national(role: Role) -> bool:
+        title = titles.get(core_title(role.title)) or titles.get(role.title.split()[-1])
+        return title is not None and title.national
+
+    # when every office the article places is of one country, so are the ones it does not place
+    placed = {r.of for r in roles if r.of and r.of.startswith("iso:") and national(r)}
+    only = next(iter(placed)) if len(placed) == 1 else None
+    def taken(role: Role, country: str) -> bool:
+        """A country has one president: the office is someone else's there."""
+        return core_title(role.title) not in SHARED_OFFICES and any(
+            r.of == country and r.person != role.person and core_title(r.title) == core_title(role.title) for r in roles)
+
     out = []
     for role in roles:
-        title = titles.get(core_title(role.title)) or titles.get(role.title.split()[-1])
-        if role.of is None and title is not None and title.national:
+        if role.of is None and national(role):
             countries = {r.of for r in roles if r.of and r.evidence.start == role.evidence.start and r.person != role.person
                          and r.of.startswith("iso:")}
-            if len(countries) == 1:
-                role = role._replace(of=countries.pop(), confidence=round(role.confidence * 0.6, 3))
+            country = countries.pop() if len(countries) == 1 else None
+            if country is not None and not taken(role, country):
+                role = role._replace(of=country, confidence=round(role.confidence * 0.6, 3))
+            elif only is not None and not taken(role, only):
+                role = role._replace(of=only, confidence=round(role.confidence * 0.5, 3))
         out.append(role)
     return out
 

@@ -236,6 +236,27 @@ class ProposalRelations:
             if quote.speaker not in positive:
                 self.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
 
+    def intention(self, verb: Token, speakers: list[tuple[int, int, str]]) -> None:
+        """"We will change Hagia Sophia's name", "I will be naming a new adviser next week": a
+        speaker's stated intention, in a quotation, is a proposal of theirs."""
+        if verb.pos_ != "VERB" or not self.ctx.in_quote(verb) or is_negated(verb) or _conditional(verb):
+            return
+        lemma = verb.lemma_.lower()
+        if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in gazetteer().cues:
+            return
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+            return
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("i", "we") or not any(c.dep_ in ("dobj", "prep", "xcomp") for c in verb.children):
+            return
+        speaker = next((key for start, end, key in speakers if start <= verb.idx < end), None)
+        if speaker is None or self.ctx.entities[speaker].type not in AGENT_TYPES:
+            return
+        key = self.registry.of_phrase(verb)
+        if key is not None:
+            self.registry.add_agents(key, [speaker])
+            self.add(speaker, "proposes", key, verb, 0.5)
+
     def characterisation(self, verb: Token) -> None:
         """"X called the move a 'smash and grab'", "calling it 'null and void'": a speaker's label
         for a proposal. Unless the label is positive, it is criticism."""
@@ -256,6 +277,16 @@ class ProposalRelations:
         relation = "backs" if _sentiment().polarity_scores(said)["compound"] >= 0.3 else "opposes"
         for agent in agents:
             self.add(agent, relation, key, verb, 0.6)
+
+
+def _conditional(verb: Token) -> bool:
+    """Inside or governing an "if" clause: a threat or a hypothesis, not an intention."""
+    for token in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            return True
+        if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in token.children):
+            return True
+    return False
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -326,8 +357,10 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
     """All proposal facts of an article, and the proposals' ``concerns``, in text order."""
     relations = ProposalRelations(ctx, registry)
+    speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
     for token in ctx.doc:  # one pass in text order, so that "the move" finds what came before
         relations.cue_verb(token)
+        relations.intention(token, speakers)
         relations.characterisation(token)
         relations.proposal_noun(token)
         relations.stance_noun(token)

@@ -77,3 +77,15 @@ def test_proposals_generic_anaphors_follow_the_discourse(extract_from, text, exp
     found = {(names.get(f.subject), f.relation, extraction.proposals[f.object].label)
              for f in extraction.facts if f.object in extraction.proposals}
     assert expected in found, sorted(found)
+
+
+def test_proposals_a_stated_intention_in_a_quotation_is_proposed(extract_from):
+    text = '"We will build a new bridge across the river," Anne Hidalgo said on Monday.'
+    extraction = extract_from(text)
+    found = facts_about(extraction, "bridge")
+    assert ("Anne Hidalgo", "proposes") in {(s, r) for s, r, _ in found}
+
+
+def test_proposals_a_conditional_threat_is_not_an_intention(extract_from):
+    text = '"If they cross the border, we will respond with force," Vladimir Putin said.'
+    assert not extract_from(text).proposals

@@ -62,3 +62,8 @@ def test_quotes_are_linked_with_said(extract_from):
     quotes = list(graph.subjects(predicate=SCHEMA.text))
     assert len(quotes) == 1
     assert len(list(graph.subjects(KG.said, quotes[0]))) == 1
+
+
+def test_quotes_the_next_sentence_goes_on_with_the_same_speaker(extract_from):
+    text = ('"We will not change course," Mike Pompeo told the press. "There were many times we disagreed."')
+    assert ("Mike Pompeo", "There were many times we disagreed.") in speakers(extract_from(text))

@@ -52,3 +52,9 @@ def test_roles_a_title_of_another_country_is_someone_else(extract_from):
 def test_roles_national_office_takes_the_country_named_with_another(extract_from):
     text = "Spain's King Felipe VI received Prime Minister Pedro Sanchez at the palace on Monday."
     assert ("Pedro Sanchez", "prime minister", "Spain") in roles(extract_from(text))
+
+
+def test_roles_offices_of_a_one_country_article_are_of_that_country(extract_from):
+    text = ("US President Joe Biden spoke on Monday. Later, Secretary of State Antony Blinken "
+            "flew to Cairo.")
+    assert ("Antony Blinken", "secretary of state", "United States") in roles(extract_from(text))
