@@ -318,3 +318,14 @@ def test_server_wrong_host_header_is_refused(endpoint):
     """A page on another site cannot reach the server through DNS rebinding."""
     response = httpx.get(f"{endpoint}/sparql", params={"query": PEOPLE}, headers={"Host": "attacker.example"})
     assert response.status_code == 400
+
+
+def test_server_explorer_page_is_drawn_again_after_an_update(writable):
+    before = httpx.get(f"{writable}/").text
+    assert "Katherine Johnson" not in before
+    insert = f'INSERT DATA {{ GRAPH <http://example.org/g2> {{ <http://example.org/kj> a <{PERSON}> ; ' \
+             f'<http://www.w3.org/2000/01/rdf-schema#label> "Katherine Johnson" }} }}'
+    response = httpx.post(f"{writable}/sparql", content=insert,
+                          headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"})
+    assert response.status_code == 204
+    assert "Katherine Johnson" in httpx.get(f"{writable}/").text
