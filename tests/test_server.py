@@ -36,8 +36,8 @@ def endpoint():
 
 @pytest.fixture(scope="module")
 def limited():
-    """A server with tiny limits: 1.5 s a query, 2,000 bytes a result, 5,000 bytes a request."""
-    config = ServerConfig(files=[DATA], port=0, workers=2, time_limit=1.5, max_result_bytes=2000, max_request_bytes=5000)
+    """A server with tiny limits: 4 s a query, 2,000 bytes a result, 5,000 bytes a request."""
+    config = ServerConfig(files=[DATA], port=0, workers=2, time_limit=4, max_result_bytes=2000, max_request_bytes=5000)
     with serve_in_background(config) as url:
         yield url
 
@@ -198,7 +198,7 @@ def test_server_time_limit_stops_a_cross_product_while_others_are_answered(limit
     assert quick_done < stopped_done, "the quick query waited for the slow one"
     assert stopped.status_code == 503
     assert "time limit" in stopped.text
-    assert stopped_done - started < 15
+    assert stopped_done - started < 25
     after = httpx.get(f"{limited}/sparql", params={"query": PEOPLE}, timeout=60)  # the worker was replaced
     assert after.status_code == 200
 
