@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import PROV, RDF, RDFS, Graph, Literal, Namespace, URIRef
 
 from kg import results
 from kg.errors import QueryError
@@ -88,9 +88,11 @@ def mallory_store(name: str) -> GraphStore:
     graph.add((MALLORY, SCHEMA.alternateName, Literal(name)))
     graph.add((MALLORY, KG.met, URIRef("https://example.org/kg/id/person/marco-rubio")))
     for p, o in [(RDF.type, KG.Fact), (RDF.subject, MALLORY), (RDF.predicate, KG.met), (KG.confidence, Literal(0.5)),
-                 (RDF.object, URIRef("https://example.org/kg/id/person/marco-rubio")), (KG.evidence, ev)]:
+                 (RDF.object, URIRef("https://example.org/kg/id/person/marco-rubio")), (KG.evidence, ev),
+                 (PROV.wasDerivedFrom, article)]:
         graph.add((fact, p, o))
-    for p, o in [(KG.sentence, Literal("Mallory met Rubio.")), (KG.startOffset, Literal(0)), (KG.endOffset, Literal(18))]:
+    for p, o in [(KG.sentence, Literal("Mallory met Rubio.")), (KG.startOffset, Literal(0)), (KG.endOffset, Literal(18)),
+                 (PROV.wasQuotedFrom, article)]:
         graph.add((ev, p, o))
     store = load_files([GRAPHS])
     store.put_rdflib(str(article), graph)
@@ -186,3 +188,21 @@ def test_queries_proposal_status_labels_match_the_ontology():
     for status in ontology.subjects(RDF.type, KG.ProposalStatus):
         local = str(status).rsplit("#", 1)[1]
         assert f'(kg:{local} "{ontology.value(status, RDFS.label)}")' in text, local
+
+
+def test_queries_entities_recurring_in_many_articles_are_counted_once():
+    """An entity's triples are repeated in every article graph naming it; the union default graph
+    keeps every copy. Queries read each copy once (benchmarks/bench_query.py measures the speed)."""
+    store = load_files([GRAPHS / "rubio-in-munich.ttl"])
+    text = (GRAPHS / "starmer-in-kyiv.ttl").read_text(encoding="utf-8")
+    for i in range(12):
+        copy = text.replace("aaaa1111", f"{i:08x}").replace("quote/aaaa", f"quote/{i:08x}")
+        store.put_graph(f"https://example.org/kg/article/{i:08x}{i:08x}", copy, "turtle")
+    people = {row["name"]: row for row in results.rows(store.query(load_query("people").text))}
+    assert (people["Keir Starmer"]["articles"], people["Keir Starmer"]["titles"]) == ("13", "prime minister")
+    assert len(people) == 4
+    assert len(results.rows(store.query(load_query("roles").text))) == 4
+    assert len(results.rows(store.query(load_query("meetings").text))) == 13  # one sentence per article
+    entity = load_query("entity")
+    met = [r for r in results.rows(store.query(entity.text, entity.bindings())) if r["predicate"].endswith("#met")]
+    assert [(r["objectName"], r["articles"]) for r in met] == [("Volodymyr Zelensky", "12")]
