@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .cli import app, err, friendly, out
+from .cli import app, friendly, out
 from .errors import QueryError, StoreError
 from .queries import Source
 
