@@ -34,6 +34,7 @@ CONFLICT_VERBS = {"fight", "attack", "invade", "bomb", "battle", "clash", "disag
 PART_NOUNS = {"agency", "body", "organ", "arm", "branch", "member", "part", "subsidiary", "unit", "wing",
               "faction", "affiliate", "division"}
 MEMBER_TITLES = {"mp", "member", "leader", "chairman", "chairwoman", "chair", "senator", "member of parliament",
+                 "representative", "congressman", "congresswoman", "candidate", "delegate",
                  "president", "secretary-general", "spokesman", "spokeswoman", "spokesperson", "lawmaker",
                  "deputy", "councillor", "director", "chief executive", "ceo", "founder", "co-founder"}
 PERSON = ("Person",)

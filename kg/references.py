@@ -72,6 +72,9 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
         title.person = person_named_by(title, ctx.token_entity, entities)
         if title.person:
             roles.append(Role(title.person, title.title, title.qualifier, ctx.evidence(title.head), 0.9))
+            if title.plural:  # the title is each one's: "Senators Marco Rubio, Mike Lee and David Perdue"
+                for other in _listed_people(ctx, title):
+                    roles.append(Role(other, title.title, title.qualifier, ctx.evidence(title.head), 0.8))
             # "US Ambassador to the United Nations Nikki Haley wrote": the title heads the phrase
             ctx.token_entity.setdefault(title.head.i, title.person)
         elif is_reference(title) and title.head.i not in ctx.token_entity:
@@ -112,6 +115,20 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
         if len(holders) == 1:
             _bind_reference(ctx, title, holders.pop(), 0.7, roles)
     return _dedupe(_national_roles(roles))
+
+
+def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[str]:
+    """The other people listed after a plural title, in the same noun phrase's conjuncts."""
+    first = next((t for t in ctx.doc[title.span.end:title.span.end + 4] if ctx.token_entity.get(t.i) == title.person), None)
+    if first is None:
+        return []
+    head = first.head if first.dep_ in ("compound", "flat") else first
+    out = []
+    for conj in head.conjuncts:
+        key = ctx.entity_of(conj)
+        if key and key != title.person and ctx.entities[key].type == "Person" and key not in out:
+            out.append(key)
+    return out
 
 
 def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confidence: float, roles: list[Role]) -> None:

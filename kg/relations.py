@@ -333,6 +333,8 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
     if passive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         targets.append(verb.head)
+    if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":  # "It was co-sponsored by ..."
+        targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return _with_conjuncts(targets)
 
 

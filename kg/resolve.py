@@ -82,7 +82,7 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     Returns:
         The entities by key, and for every token of every name mention, its entity's key.
     """
-    groups = _initial_groups([m for m in mentions if (m.votes or m.gloss) and not m.weak])
+    groups = _initial_groups(_disambiguate_places([m for m in mentions if (m.votes or m.gloss) and not m.weak]))
     groups = _merge_bracketed(groups, text)
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
@@ -117,6 +117,21 @@ def _attach_weak(weak: list[NameMention], groups: list[Group]) -> None:
         if len(owners) == 1:
             owners[0].mentions.append(mention)
             owners[0].mentions.sort(key=lambda m: m.start)
+
+
+def _disambiguate_places(mentions: list[NameMention]) -> list[NameMention]:
+    """A country's name that is also a place elsewhere ("Georgia") is that place when the sentence
+    names other places of the same country ("Marco Rubio of Florida ... David Perdue of
+    Georgia")."""
+    gaz = gazetteer()
+    for mention in mentions:
+        place = gaz.place(mention.name) if mention.iso else None
+        if place is None or place.country in (None, mention.iso):
+            continue
+        neighbours = [m for m in mentions if m.sentence == mention.sentence and m is not mention]
+        if any((p := gaz.place(m.name)) is not None and p.country == place.country and not m.iso for m in neighbours):
+            mention.iso, mention.votes = None, {"Place": 5.0}
+    return mentions
 
 
 def _initial_groups(mentions: list[NameMention]) -> list[Group]:
@@ -192,7 +207,7 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
     "Labour" / "Labour Party", "Parliament" / "UK Parliament", "Hagia Sophia" / "Hagia Sophia
     Museum" (the last word says what it is, whatever NER thought of the shorter one)."""
     pairs = []
-    keys = [{ascii_key(n) for n in g.names} for g in groups]
+    keys = [{ascii_key(n) for n in g.names} | ({ascii_key(g.canonical)} if g.canonical else set()) for g in groups]
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
             b = groups[j]
@@ -226,9 +241,9 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
         rest = long[len(short) + 1:].split()
         return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
     if long.endswith(" " + short) and not people:
-        rest = long[: -len(short) - 1].split()
+        rest = long[: -len(short) - 1]
         gaz = gazetteer()
-        return len(rest) == 1 and (rest[0] in gaz.demonyms or rest[0] in gaz.country_names)
+        return rest in gaz.demonyms or rest in gaz.country_names  # "UK Parliament", "United States Congress"
     similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
 
@@ -292,7 +307,9 @@ def _merge_people(groups: list[Group]) -> list[Group]:
     kept = []
     for group in others:
         parts = _name_parts(group.full_name)
-        owners = surnames.get(parts[0], []) if len(parts) == 1 and not group.known and group.type != "Country" else []
+        known_place = group.type == "Place" and gazetteer().place(group.full_name) is not None  # "Washington, D.C."
+        owners = surnames.get(parts[0], []) if len(parts) == 1 and not group.known and group.type != "Country" \
+            and not known_place else []
         if len(owners) == 1:
             for mention in group.mentions:  # NER's other guesses for a surname do not count
                 mention.votes = {"Person": 1.0}

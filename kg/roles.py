@@ -51,6 +51,7 @@ class TitleSpan:
     title: str
     qualifier: str | None = None
     person: str | None = None
+    plural: bool = False  # "Senators Marco Rubio, Mike Lee and David Perdue"
 
     @property
     def head(self) -> Token:
@@ -72,6 +73,8 @@ def _title_matcher(vocab: Vocab) -> Matcher:
         if title.kind in ("office", "both"):
             words = re.findall(r"[^\s-]+|-", title.title)
             matcher.add("TITLE", [[{"LOWER": word} for word in words]])
+            if words[-1].isalpha():  # "Senators Marco Rubio, Mike Lee and David Perdue"
+                matcher.add("TITLE", [[{"LOWER": word} for word in words[:-1]] + [{"LOWER": words[-1] + "s"}]])
     return matcher
 
 
@@ -83,10 +86,13 @@ def find_titles(doc: Doc) -> list[TitleSpan]:
     spans = [doc[start:end] for _, start, end in matcher(doc)]
     spans = [s for s in spans if not _inside_name(s)]
     found = []
+    titles = gazetteer().titles
     for span in filter_spans(spans):
         span = _extend(span)
         title = " ".join(t.lower_ for t in span).replace(" - ", "-").replace("’", "'")
-        found.append(TitleSpan(span, title))
+        plural = title.endswith("s") and title[:-1].split()[-1] in {t.split()[-1] for t in titles} \
+            and title.split()[-1] not in titles
+        found.append(TitleSpan(span, title[:-1] if plural else title, plural=plural))
     return found
 
 
@@ -137,19 +143,10 @@ def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[
         return token_entity[i]
     for child in (c for token in title.span for c in token.children):  # "secretary-general of NATO"
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i >= title.span.end:
-            for obj in child.children:
-                key = _entity_in(obj, token_entity)
+            for obj in child.subtree:  # "President of Ukraine Volodymyr Zelenskyy": the first place named
+                key = token_entity.get(obj.i)
                 if key and entities[key].type in ("Country", "Organization", "Place"):
                     return key
-    return None
-
-
-def _entity_in(token: Token, token_entity: dict[int, str]) -> str | None:
-    if token.i in token_entity:
-        return token_entity[token.i]
-    for child in token.children:
-        if child.dep_ in ("compound", "flat") and child.i in token_entity:
-            return token_entity[child.i]
     return None
 
 

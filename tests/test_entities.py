@@ -95,3 +95,9 @@ def test_entities_hyphenated_surname_joins_the_full_name(extract_from):
 ])
 def test_entities_common_words_and_bare_titles_are_not_entities(extract_from, text, not_an_entity):
     assert not_an_entity not in entities(extract_from(text))
+
+
+def test_entities_a_country_name_among_a_countrys_states_is_the_state(extract_from):
+    text = "The bill was backed by Marco Rubio of Florida, Mike Lee of Utah and David Perdue of Georgia."
+    found = entities(extract_from(text))
+    assert found["Georgia"].type == "Place"

@@ -58,3 +58,9 @@ def test_roles_offices_of_a_one_country_article_are_of_that_country(extract_from
     text = ("US President Joe Biden spoke on Monday. Later, Secretary of State Antony Blinken "
             "flew to Cairo.")
     assert ("Antony Blinken", "secretary of state", "United States") in roles(extract_from(text))
+
+
+def test_roles_a_plural_title_is_each_ones(extract_from):
+    text = "The plan was backed by Senators Elizabeth Warren and Bernie Sanders on Tuesday."
+    found = roles(extract_from(text))
+    assert ("Elizabeth Warren", "senator", None) in found and ("Bernie Sanders", "senator", None) in found
