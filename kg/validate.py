@@ -77,7 +77,9 @@ def validate_store(store: GraphStore | ox.Store) -> list[Violation]:
     from pyshacl import validate
 
     inner = store.store if isinstance(store, GraphStore) else store
-    conforms, results, _text = validate(inner, shacl_graph=shapes_graph())
+    conforms, results, text = validate(inner, shacl_graph=shapes_graph())
+    if not isinstance(results, Graph):  # pySHACL could not run a shape: a bug in kg/shapes.ttl
+        raise RuntimeError(f"kg/shapes.ttl cannot be checked: {text}")
     return [] if conforms else sorted(_violations(results))
 
 

@@ -1,0 +1,68 @@
+"""SHACL validation speed (`kg validate`), measured side by side in one run:
+
+* pySHACL on an rdflib graph against pySHACL on the Oxigraph store (what kg uses), on the
+  bundled article: rdflib parses each SPARQL constraint again for every focus node;
+* the Oxigraph-backed validation of corpora of 1, 10, 100 ... copies of the bundled article
+  (each copy with its own content hash), to show how the time grows with the corpus.
+
+Usage: ``python benchmarks/bench_validate.py [--articles 300]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyshacl import validate
+from rdflib import Graph
+
+from kg.validate import shapes_graph, validate_store
+
+ARTICLE = Path(__file__).resolve().parent.parent / "exports" / "article.ttl"
+
+
+def corpus(copies: int) -> ox.Store:
+    """``copies`` of the bundled article, each renamed after a content hash of its own."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    digest = re.search(r'kg:contentHash "([0-9a-f]{64})"', text).group(1)
+    store = ox.Store()
+    for i in range(copies):
+        new = hashlib.sha256(f"copy {i}".encode()).hexdigest()
+        copy = text.replace(digest, new).replace(digest[:16], new[:16]).replace(digest[:12], new[:12])
+        store.load(copy.encode("utf-8"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"urn:copy:{i}"))
+    return store
+
+
+def timed(function, *args) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=300, help="the largest corpus, in copies of the article")
+    args = parser.parse_args()
+    shapes = shapes_graph()
+    graph = Graph().parse(ARTICLE)
+    validate(graph, shacl_graph=shapes)  # warm both paths (imports, shape parsing)
+    validate_store(corpus(1))
+
+    rdflib_s, (conforms_rdflib, _, _) = timed(lambda: validate(graph, shacl_graph=shapes))
+    oxigraph_s, violations = timed(validate_store, corpus(1))
+    print(f"bundled article ({len(graph)} triples): rdflib {rdflib_s:.2f} s, Oxigraph {oxigraph_s:.2f} s, "
+          f"ratio {rdflib_s / oxigraph_s:.1f}x; conforms: {conforms_rdflib} / {not violations}")
+
+    sizes = sorted({*(10 ** k for k in range(8) if 10 ** k <= args.articles), args.articles})
+    for size in sizes:
+        store = corpus(size)
+        seconds, violations = timed(validate_store, store)
+        print(f"{size:>6} articles, {len(store):>8} quads: {seconds:7.2f} s, {seconds / size * 1000:6.1f} ms an article, "
+              f"{len(violations)} violations")
+
+if __name__ == "__main__":
+    main()
