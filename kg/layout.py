@@ -1,8 +1,10 @@
 """Node positions for the page, computed once in Python so that the browser runs no physics.
 
-networkx's own force layouts are quadratic: on a 5,000-node graph ``spring_layout`` took 59 s
-(its sparse "energy" method), the "force" method 106 s and ``forceatlas2_layout`` 107 s and
-1.2 GB (benchmarks/viewer_5000.py). So the layout is split the way news graphs are shaped:
+networkx's own force layouts are quadratic: on the 5,000-node graph of benchmarks/viewer_5000.py
+(``--compare-layouts``, one run on a loaded 2-core machine) ``spring_layout`` took 284 s (its
+default "energy" method for large graphs), its "force" method 224 s and ``forceatlas2_layout``
+553 s and 1.2 GB, where this layout took 3.8 s and 29 MB. So the layout is split the way news
+graphs are shaped:
 
 1. each connected component is laid out on its own, and the components are packed in rows,
    largest first;

@@ -122,3 +122,10 @@ def test_viewer_kg_view_bad_input_is_one_line(tmp_path, monkeypatch, args, messa
     assert result.exit_code != 0
     assert message in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_viewer_empty_graph_gives_a_page_with_nothing_drawn():
+    assert layout(nx.MultiDiGraph()) == {}
+    html = render_page(nx.MultiDiGraph(), title="empty")
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1))
+    assert data["nodes"] == [] and data["shown"] == data["total"] == 0
