@@ -178,3 +178,20 @@ def test_browser_server_shows_a_malformed_query_as_one_line(page, server):
     page.click("#q-run")
     page.locator("#q-status.error").wait_for()
     assert page.locator("#q-status").inner_text().startswith("400 malformed SPARQL: error at 1:1")
+
+
+def test_browser_server_explorer_links_an_entity_to_its_facts_in_the_editor(page, server):
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready=true]")
+    click_node(page, ADA)
+    page.click("#kg-panel a.query")
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.locator('#q-params input[name="entity"]').input_value() == ADA
+    assert "https://example.org/kg/id/person/alan-turing" in page.locator("#q-table").inner_text()
+
+
+def test_browser_standalone_page_has_no_editor_link(page, graph, tmp_path):
+    open_page(page, graph, tmp_path)
+    click_node(page, ADA)
+    page.locator("#kg-panel h3", has_text="Ada Lovelace").wait_for()
+    assert page.locator("#kg-panel a.query").count() == 0

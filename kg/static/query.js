@@ -34,6 +34,7 @@
       item.append(button);
       $("q-list").append(item);
     }
+    return queries;
   }
   function choose(q, button) {
     stored = q;
@@ -186,5 +187,16 @@
     $("q-count").textContent += " — " + data.nodes.length + " nodes, " + data.edges.length + " links";
   }
 
-  loadStored().then(() => { document.body.dataset.ready = "true"; }, (err) => status("Cannot list the stored queries: " + err, true));
+  // /query?query=<stored query>&<param>=<value>: open on that query, its parameters set, and run it
+  async function openFromAddress(queries) {
+    const address = new URLSearchParams(location.search);
+    const q = queries.find((x) => x.name === address.get("query"));
+    if (!q) return;
+    choose(q, document.querySelector('#q-list button[data-query="' + CSS.escape(q.name) + '"]'));
+    for (const input of $("q-params").querySelectorAll("input")) if (address.has(input.name)) input.value = address.get(input.name);
+    await run();
+  }
+
+  loadStored().then(openFromAddress).then(() => { document.body.dataset.ready = "true"; },
+                                          (err) => status("Cannot list the stored queries: " + err, true));
 })();

@@ -92,6 +92,7 @@
   data.facts.forEach((f) => {
     for (const id of new Set([f.from, f.to])) (factsOf.get(id) || factsOf.set(id, []).get(id)).push(f);
   });
+  const editor = (document.querySelector('header a.nav[href="/query"]') || {}).href ? "/query" : null;
   const nameOf = (id) => (data.details[id] || { label: id }).label;
   const nodeLink = (id) => {
     const a = el("a", nameOf(id), "node");
@@ -105,6 +106,11 @@
     panel.replaceChildren();
     if (!d) return;
     panel.append(el("h2", d.type, "type"), el("h3", d.label), el("p", id, "iri"));
+    if (editor) {  // served by `kg serve`: the entity's facts in the query editor, one click away
+      const link = el("a", "Query its facts", "query");
+      link.href = editor + "?query=entity&entity=" + encodeURIComponent(id);
+      panel.append(link);
+    }
     const others = d.names.filter((n) => n !== d.label);
     if (others.length) panel.append(el("h2", "Also called"), el("p", others.join(" · "), "names"));
     if (d.titles.length) panel.append(el("h2", "Roles"), el("p", d.titles.join(" · "), "roles"));
