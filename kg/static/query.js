@@ -174,6 +174,7 @@
   }
   function drawGraph() {
     const data = graphOf(last);
+    for (const n of data.nodes) if (n.label.length > 40) n.label = n.label.slice(0, 39) + "…"; // the table shows them whole
     if (data.nodes.length > 3000) { $("q-count").textContent += " — too many nodes to draw (" + data.nodes.length + "); add a LIMIT"; return; }
     if (network) network.destroy();
     network = new vis.Network($("q-graph"), { nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) }, {
@@ -182,7 +183,7 @@
       nodes: { shape: "dot", size: 10, color: "#4C78A8", font: { size: 12 } },
       layout: { improvedLayout: data.nodes.length < 150 },
     });
-    network.once("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
+    network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); network.fit({ animation: false }); });
     window.kgQueryNetwork = network;
     $("q-count").textContent += " — " + data.nodes.length + " nodes, " + data.edges.length + " links";
   }
