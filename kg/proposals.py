@@ -388,7 +388,7 @@ def proposal_head(target: Token, *, any_noun: bool = False) -> Token | None:
         return target if target.lower_ in ("it", "this", "that") else None
     if is_proposal_noun(target) or target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG":
         return target
-    if any_noun and target.pos_ == "NOUN":  # "proposed a new mining royalty"
+    if any_noun and target.pos_ in ("NOUN", "PROPN"):  # "proposed a new mining royalty", "voted against Brexit"
         return target
     for token in target.subtree:
         if token is not target and (is_proposal_noun(token) or is_anaphor(token)):

@@ -67,6 +67,7 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
     titles = find_titles(ctx.doc)
     roles: list[Role] = []
     references: dict[int, TitleSpan] = {}
+    unnamed: list[TitleSpan] = []  # titles naming no one yet: a pronoun may name them
     for title in titles:
         title.qualifier = qualifier_of(title, ctx.token_entity, entities)
         title.person = person_named_by(title, ctx.token_entity, entities)
@@ -79,6 +80,8 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
             ctx.token_entity.setdefault(title.head.i, title.person)
         elif is_reference(title) and title.head.i not in ctx.token_entity:
             references[title.head.i] = title
+        else:
+            unnamed.append(title)
     state = _Salience()
     _learn_gender(ctx, state)
     for token in ctx.doc:
@@ -102,13 +105,18 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
                 ctx.token_group[token.i] = group
                 ctx.confidence_of_token[token.i] = 0.6
         elif token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not ctx.in_quote(token):
-            person = _resolve_pronoun(token, state, sentence)
+            person = _resolve_pronoun(token, state, sentence, ctx)
             if person is not None:
                 ctx.token_entity[token.i] = person
                 ctx.confidence_of_token[token.i] = 0.7
-                state.gender.setdefault(person, PRONOUN_GENDER[token.lower_])
+                if token.dep_ in ("nsubj", "nsubjpass"):  # only the surest readings teach a gender
+                    state.gender.setdefault(person, PRONOUN_GENDER[token.lower_])
                 if token.dep_ in ("nsubj", "nsubjpass"):
                     state.last_subject = (sentence, person)
+    for title in unnamed:  # "Theresa May appointed him Foreign Secretary": now "him" is known
+        title.person = person_named_by(title, ctx.token_entity, entities)
+        if title.person:
+            roles.append(Role(title.person, title.title, title.qualifier, ctx.evidence(title.head), 0.7))
     for title in references.values():  # a headline's "Greek prime minister" names someone later
         holders = {r.person for r in roles if core_title(r.title) == core_title(title.base)
                    and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}
@@ -228,11 +236,15 @@ def _resolve_title(title: TitleSpan, roles: list[Role], state: _Salience, senten
     return None, 0.0
 
 
-def _resolve_pronoun(token: Token, state: _Salience, sentence: int) -> str | None:
+def _resolve_pronoun(token: Token, state: _Salience, sentence: int, ctx: ArticleContext) -> str | None:
+    """The person a third-person pronoun refers to: the last subject (for "he said"), else the
+    last person named; never the subject of its own clause when it is an object ("Johnson
+    succeeded her"), and of a compatible gender."""
     gender = PRONOUN_GENDER[token.lower_]
+    clause_subject = _clause_subject(token, ctx) if token.dep_ not in ("nsubj", "nsubjpass") else None
 
     def fits(key: str) -> bool:
-        return state.gender.get(key, gender) == gender
+        return state.gender.get(key, gender) == gender and key != clause_subject
 
     if state.last_subject and sentence - state.last_subject[0] <= SALIENCE_SENTENCES and fits(state.last_subject[1]):
         # a person named in this sentence before the pronoun outranks an older subject
@@ -247,6 +259,17 @@ def _resolve_pronoun(token: Token, state: _Salience, sentence: int) -> str | Non
             break
         if fits(key):
             return key
+    return None
+
+
+def _clause_subject(token: Token, ctx: ArticleContext) -> str | None:
+    """The person who is the subject of the clause an object pronoun is in."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return ctx.entity_of(verb.head)
+            return ctx.entity_of(child)
     return None
 
 

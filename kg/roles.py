@@ -33,6 +33,8 @@ EXTENSIBLE_HEADS = {"minister", "secretary", "director", "adviser", "advisor", "
                     "spokesperson", "officer", "chief", "commissioner", "envoy", "ambassador", "leader",
                     "chairman", "chairwoman", "chair", "head", "president", "governor", "executive", "official",
                     "representative", "attorney", "general", "commander", "editor"}
+APPOINTING_VERBS = {"elect", "appoint", "name", "nominate", "choose", "select", "make", "confirm", "install",
+                    "designate", "crown", "re-elect", "reelect", "swear"}
 STOP_EXTENDING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s", ",", "and", "or"}
 
 
@@ -191,16 +193,30 @@ def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: di
                     before = child.i - 2 if child.i >= 2 and doc[child.i - 1].text == "," else child.i - 1
                     return person(before) or person(verb.head.i)
                 return person(child.i)
-    # "served as the US ambassador", "sworn in for his second term as US president"
+    # "served as the US ambassador", "sworn in for his second term as US president"; "voted to
+    # elect Boris Johnson as the new leader": appointing verbs give the title to their object
     if head.dep_ == "pobj" and head.head.lower_ == "as":
         node = head.head.head
         for _ in range(4):
-            for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "poss") and (key := person(child.i)):
-                    return key
+            roles = ("dobj", "nsubjpass", "nsubj", "poss") if node.lemma_ in APPOINTING_VERBS else ("nsubj", "nsubjpass", "poss")
+            for dep in roles:
+                for child in node.children:
+                    if child.dep_ == dep and (key := person(child.i)):
+                        return key
             if node.pos_ in ("VERB", "AUX") or node.head is node:
                 break
             node = node.head
+    # "Theresa May appointed him Foreign Secretary"
+    if head.dep_ == "oprd" and head.head.lemma_ in APPOINTING_VERBS:
+        for child in head.head.children:
+            if child.dep_ in ("dobj", "nsubjpass") and (key := person(child.i)):
+                return key
+    # "Boris Johnson — former Foreign Secretary, mayor of London, and member of Parliament —"
+    node = head
+    while node.dep_ in ("appos", "conj") and node.head is not node:
+        node = node.head
+        if key := person(node.i):
+            return key
     return None
 
 

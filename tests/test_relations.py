@@ -102,3 +102,8 @@ def test_relations_structural_patterns(extract_from, text, fact):
 ])
 def test_relations_stance_and_not_only(extract_from, text, expected):
     assert expected in relations_to_proposals(extract_from(text))
+
+
+def test_relations_an_object_pronoun_is_not_its_own_clause_subject(extract_from):
+    found = fact_set(extract_from("Angela Merkel arrived in Paris. Boris Johnson met her on Monday."))
+    assert ("Boris Johnson", "met", "Angela Merkel") in found or ("Angela Merkel", "met", "Boris Johnson") in found

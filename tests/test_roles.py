@@ -64,3 +64,14 @@ def test_roles_a_plural_title_is_each_ones(extract_from):
     text = "The plan was backed by Senators Elizabeth Warren and Bernie Sanders on Tuesday."
     found = roles(extract_from(text))
     assert ("Elizabeth Warren", "senator", None) in found and ("Bernie Sanders", "senator", None) in found
+
+
+@pytest.mark.parametrize("text, person, title, of", [
+    ("Party members voted to elect Jane Doe as the new Labour Party leader.", "Jane Doe", "leader", "Labour Party"),
+    ("Boris Johnson won the seat. Theresa May appointed him Foreign Secretary in 2016.",
+     "Boris Johnson", "foreign secretary", None),
+    ("They elected Boris Johnson, former Foreign Secretary and mayor of London, on Tuesday.",
+     "Boris Johnson", "mayor", "London"),
+])
+def test_roles_appointments_and_listed_titles(extract_from, text, person, title, of):
+    assert (person, title, of) in roles(extract_from(text))
