@@ -86,6 +86,7 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     groups = _merge_bracketed(groups, text)
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
+    groups = _merge_heads(groups)
     groups = _merge_people(groups)
     groups = [g for g in groups if not _unlikely(g)]
     _attach_weak([m for m in mentions if m.weak], groups)
@@ -219,6 +220,21 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
                 for y in keys[j]:
                     if _variant(x, y, people=people) or same_type and not people and _short_of(x, y):
                         pairs.append((i, j))
+    return _merge(groups, pairs)
+
+
+def _merge_heads(groups: list[Group]) -> list[Group]:
+    """"the Council" is the "Legislative Council" when the article names one organisation whose
+    name ends with that word."""
+    pairs = []
+    for i, short in enumerate(groups):
+        words = {ascii_key(n) for n in short.names}
+        if short.type != "Organization" or short.known or any(" " in w for w in words):
+            continue
+        owners = [j for j, g in enumerate(groups) if j != i and g.type == "Organization"
+                  and any(" " in ascii_key(n) and ascii_key(n).split()[-1] in words for n in g.names)]
+        if len({groups[j].full_name for j in owners}) == 1:
+            pairs += [(i, j) for j in owners]
     return _merge(groups, pairs)
 
 

@@ -201,7 +201,11 @@ def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: di
             roles = ("dobj", "nsubjpass", "nsubj", "poss") if node.lemma_ in APPOINTING_VERBS else ("nsubj", "nsubjpass", "poss")
             for dep in roles:
                 for child in node.children:
-                    if child.dep_ == dep and (key := person(child.i)):
+                    if child.dep_ != dep:
+                        continue
+                    if child.lower_ in ("who", "that") and node.dep_ == "relcl":
+                        child = node.head  # "Jeremy Hunt, who succeeded him as Foreign Secretary"
+                    if key := person(child.i):
                         return key
             if node.pos_ in ("VERB", "AUX") or node.head is node:
                 break

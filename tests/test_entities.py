@@ -101,3 +101,10 @@ def test_entities_a_country_name_among_a_countrys_states_is_the_state(extract_fr
     text = "The bill was backed by Marco Rubio of Florida, Mike Lee of Utah and David Perdue of Georgia."
     found = entities(extract_from(text))
     assert found["Georgia"].type == "Place"
+
+
+def test_entities_the_head_word_of_an_organisations_name_is_that_organisation(extract_from):
+    text = "Carrie Lam spoke in the Legislative Council. Council President Andrew Leung adjourned the session."
+    extraction = extract_from(text)
+    assert "Council" not in entities(extraction)
+    assert "Council" in entities(extraction)["Legislative Council"].aliases
