@@ -19,6 +19,7 @@ from __future__ import annotations
 import hmac
 import secrets
 import shutil
+import signal
 import socket
 import tempfile
 import threading
@@ -215,11 +216,22 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str], None] | None = None
         server = uvicorn.Server(uvicorn.Config(app, log_level=log_level, lifespan="on", timeout_graceful_shutdown=2))
         if on_ready is not None:
             _call_when_started(server, lambda: on_ready(url_of(sock)))
-        server.run(sockets=[sock])
+        # uvicorn shuts down gracefully on SIGTERM, then raises it again with the handler found at
+        # start: make that handler end us like Ctrl-C does, so that the temporary store is removed
+        previous = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
+        try:
+            server.run(sockets=[sock])
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
         if not server.started:
             raise ServerError("the server did not start (see the message above)")
     finally:
         cleanup()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _call_when_started(server, callback: Callable[[], None]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -221,8 +222,10 @@ def test_server_request_size_limit(limited, chunked):
 
 
 def test_server_listens_on_loopback_only_by_default(tmp_path):
+    """And, stopped (SIGTERM), it exits cleanly and removes the temporary store it loaded the file into."""
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(DATA), "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         line = _first_line(process, 60)
         assert "http://127.0.0.1:" in line, line
@@ -230,9 +233,12 @@ def test_server_listens_on_loopback_only_by_default(tmp_path):
         assert httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": PEOPLE}).status_code == 200
         with pytest.raises(OSError):  # another loopback address of this machine: only 127.0.0.1 is bound
             socket.create_connection(("127.0.0.2", port), timeout=2).close()
+        assert list(tmp_path.glob("kg-serve-*")), "the temporary store is not where TMPDIR says"
     finally:
         process.terminate()
         process.wait(30)
+    assert process.returncode == 0, process.stderr.read()
+    assert not list(tmp_path.glob("kg-serve-*"))
 
 
 def _first_line(process: subprocess.Popen, timeout: float) -> str:
