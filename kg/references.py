@@ -147,10 +147,10 @@ def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confiden
 
 
 def _national_roles(roles: list[Role]) -> list[Role]:
-    """A national office the text gives no country for takes the country of the other office
-    named in the same sentence ("the United Kingdom's Queen Elizabeth II will comply with the
-    request of Prime Minister Boris Johnson"), or the country of all the offices the article
-    places, when they are of one country."""
+    """A national office the text gives no country for takes the country of all the offices the
+    article places, when they are of one country: "the United Kingdom's Queen Elizabeth II ...
+    Prime Minister Boris Johnson". (Two offices in one sentence are not enough: "the prime
+    minister ... just days before Trump is sworn in as US president".)"""
     titles = gazetteer().titles
 
     def national(role: Role) -> bool:
@@ -167,14 +167,8 @@ def _national_roles(roles: list[Role]) -> list[Role]:
 
     out = []
     for role in roles:
-        if role.of is None and national(role):
-            countries = {r.of for r in roles if r.of and r.evidence.start == role.evidence.start and r.person != role.person
-                         and r.of.startswith("iso:")}
-            country = countries.pop() if len(countries) == 1 else None
-            if country is not None and not taken(role, country):
-                role = role._replace(of=country, confidence=round(role.confidence * 0.6, 3))
-            elif only is not None and not taken(role, only):
-                role = role._replace(of=only, confidence=round(role.confidence * 0.5, 3))
+        if role.of is None and national(role) and only is not None and not taken(role, only):
+            role = role._replace(of=only, confidence=round(role.confidence * 0.5, 3))
         out.append(role)
     return out
 

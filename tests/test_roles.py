@@ -75,3 +75,11 @@ def test_roles_a_plural_title_is_each_ones(extract_from):
 ])
 def test_roles_appointments_and_listed_titles(extract_from, text, person, title, of):
     assert (person, title, of) in roles(extract_from(text))
+
+
+def test_roles_two_offices_in_a_sentence_are_not_one_country(extract_from):
+    text = ("Sir Keir Starmer visited Kyiv on Monday. The trip saw the prime minister meet President "
+            "Volodymyr Zelensky of Ukraine days before Donald Trump is sworn in as US president.")
+    found = roles(extract_from(text))
+    assert ("Keir Starmer", "prime minister", "United States") not in found
+    assert ("Keir Starmer", "prime minister", "Ukraine") not in found
