@@ -122,7 +122,7 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
                    and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}
         if len(holders) == 1:
             _bind_reference(ctx, title, holders.pop(), 0.7, roles)
-    return _dedupe(_national_roles(roles))
+    return _dedupe(_national_roles(roles, _dominant_country(ctx)))
 
 
 def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[str]:
@@ -139,6 +139,14 @@ def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[str]:
     return out
 
 
+def _dominant_country(ctx: ArticleContext) -> str | None:
+    """The country the article names most often (demonyms included), if one leads strictly."""
+    counts = sorted(((len(e.mentions), key) for key, e in ctx.entities.items() if e.type == "Country"), reverse=True)
+    if not counts or len(counts) > 1 and counts[0][0] == counts[1][0]:
+        return None
+    return counts[0][1]
+
+
 def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confidence: float, roles: list[Role]) -> None:
     for t in title.span:
         ctx.token_entity[t.i] = person
@@ -146,7 +154,7 @@ def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confiden
     roles.append(Role(person, title.title.removeprefix("the "), title.qualifier, ctx.evidence(title.head), confidence))
 
 
-def _national_roles(roles: list[Role]) -> list[Role]:
+def _national_roles(roles: list[Role], dominant: str | None) -> list[Role]:
     """A national office the text gives no country for takes the country of all the offices the
     article places, when they are of one country: "the United Kingdom's Queen Elizabeth II ...
     Prime Minister Boris Johnson". (Two offices in one sentence are not enough: "the prime
@@ -160,6 +168,8 @@ def _national_roles(roles: list[Role]) -> list[Role]:
     # when every office the article places is of one country, so are the ones it does not place
     placed = {r.of for r in roles if r.of and r.of.startswith("iso:") and national(r)}
     only = next(iter(placed)) if len(placed) == 1 else None
+    if only is not None and only != dominant:
+        only = None  # "Prime Minister Keir Starmer met US President Joe Biden" is about two countries
     def taken(role: Role, country: str) -> bool:
         """A country has one president: the office is someone else's there."""
         return core_title(role.title) not in SHARED_OFFICES and any(

@@ -143,6 +143,13 @@ def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[
         i -= 1
     if i >= 0 and i in token_entity and entities[token_entity[i]].type in ("Country", "Organization", "Place"):
         return token_entity[i]
+    named = title.span.end  # "President Volodymyr Zelensky of Ukraine": "of" after the name
+    while named < len(doc) and doc[named].ent_type_ == "PERSON":
+        named += 1
+    if named > title.span.end and named + 1 < len(doc) and doc[named].lower_ == "of":
+        key = token_entity.get(named + 1) or token_entity.get(named + 2)
+        if key and entities[key].type in ("Country", "Organization"):
+            return key
     for child in (c for token in title.span for c in token.children):  # "secretary-general of NATO"
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i >= title.span.end:
             for obj in child.subtree:  # "President of Ukraine Volodymyr Zelenskyy": the first place named
