@@ -1,29 +1,32 @@
 """Building articles into files (and a store): what ``kg build`` does.
 
+    inputs ─loading─▶ articles ─workers─▶ Turtle per article ─▶ files, corpus TriG, store, pages
+
 For each input article ``DIR/<id>.ttl`` (its graph) and ``DIR/<id>.html`` (its page); for a JSONL
 corpus ``DIR/<id>.ttl`` per article, one ``DIR/<stem>.trig`` with every article's named graph and
-one ``DIR/<stem>.html`` for the whole corpus. Every file is written atomically. A bad input is
-reported and skipped; the others are built completely.
+one ``DIR/<stem>.html`` for the whole corpus. Articles stream through: nothing holds the corpus,
+so memory does not grow with it. Every file is written atomically, so a build killed at any
+moment leaves each file old or new, never truncated. A bad input is reported and skipped; the
+others are built completely.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-from .extract import extract
-from .files import atomic_output, write_atomic
-from .loading import Failure, Note, is_jsonl, load_articles, stem_of
-from .model import PREFIXES, article_graph
-from .namespace import article_iri
-from .network import to_networkx
-from .pipeline import load_pipeline, parse
-from .records import Article, Extraction
+from .files import remove_leftovers
+from .ingest import StoreIngest
+from .loading import Failure, Note, load_articles
+from .merge import MergeRecord, merge_entities
+from .outputs import Entry, Outputs
+from .records import Article
 from .store import GraphStore
-from .viewer import render_page
+from .workers import BuiltArticle, Executor, open_executor
 
 DEFAULT_OUT = Path("exports")
 
@@ -40,139 +43,130 @@ class BuildReport:
     outputs: list[Path] = field(default_factory=list)
     articles: int = 0
     skipped: int = 0
+    replaced: int = 0
+    triples: int = 0
+    seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     entities: Counter = field(default_factory=Counter)
     facts: Counter = field(default_factory=Counter)
     pages: list[Path] = field(default_factory=list)
+    merges: list[MergeRecord] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
+        """True when every input was built."""
         return not self.failures
 
 
-@dataclass
-class _Corpus:
-    """A JSONL input being built: its TriG file is written as the articles come."""
-
-    stem: str
-    trig: Path
-    handle: object
-    store: GraphStore
-    manager: object
-    count: int = 0
-
-
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, *, model: str | None = None,
-          store: GraphStore | None = None, html: bool = True, batch_size: int = 16,
-          on_article: Callable[[Extraction], None] | None = None) -> BuildReport:
+          store: GraphStore | None = None, html: bool = True, merge: bool = True, workers: int = 1,
+          executor: str = "local", scheduler: str | None = None, batch_size: int = 64,
+          on_article: Callable[[BuiltArticle | None], None] | None = None) -> BuildReport:
     """Build articles into RDF files and pages (and into ``store`` when given).
 
     Args:
-        inputs: files, directories, glob patterns or JSONL corpora; none builds the example.
+        inputs: files, directories, glob patterns or JSONL corpora (also ``.gz``); none builds
+            the bundled example.
         out_dir: where to write (created if missing).
         model: a spaCy pipeline name; None picks the default.
-        store: a store to add each article's named graph to (replacing an older version).
+        store: a persistent store to add each article's named graph to. An article already there
+            with the same text, whose files are in ``out_dir``, is not extracted again; a changed
+            one replaces its old graph.
         html: write the interactive pages.
-        on_article: called after each article is built (for progress reporting).
+        merge: after adding to ``store``, merge the entities that articles name differently.
+        workers: processes to extract in (``executor="local"``).
+        executor: ``local`` (this machine) or ``dask`` (the cluster at ``scheduler``).
+        scheduler: the Dask scheduler's address, e.g. ``tcp://10.0.0.5:8786``.
+        batch_size: articles per ``nlp.pipe`` batch.
+        on_article: called after each article with what building it gave (None: it was
+            already in the store).
+
+    Raises:
+        KGError: the model is not installed, the store cannot be written, the executor cannot start.
     """
+    started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)
     report = BuildReport()
-    paths = list(inputs) or [example_article()]
-    nlp = load_pipeline(model)
-    corpora: dict[str, _Corpus] = {}
-    names: dict[str, str] = {}  # output name -> source, to keep two inputs from overwriting each other
+    ingest = StoreIngest(store) if store is not None else None
+    writer = Outputs(out, html)
     try:
-        for doc, (article, group) in parse(nlp, _texts(paths, report, store), batch_size=batch_size):
-            extraction = extract(article, doc)
-            name = _unique(article.id, article.source, names, report)
-            graph = article_graph(extraction)
-            turtle = graph.serialize(format="turtle", encoding="utf-8")
-            _write(out / f"{name}.ttl", turtle, report)
-            if store is not None:
-                store.put_graph(str(article_iri(article.content_hash)), turtle, "turtle")
-            if group is None:
-                if html:
-                    page = GraphStore()
-                    page.put_graph(str(article_iri(article.content_hash)), turtle, "turtle")
-                    _write(out / f"{name}.html", render_page(to_networkx(page), title=article.title or article.id), report)
-                    report.pages.append(out / f"{name}.html")
-            else:
-                corpus = corpora.get(group) or _open_corpus(out, group, corpora)
-                corpus.handle.write(_trig_block(graph, article))
-                corpus.store.put_graph(str(article_iri(article.content_hash)), turtle, "turtle")
-                corpus.count += 1
-            report.articles += 1
-            report.entities.update(e.type for e in extraction.entities.values())
-            report.facts.update(f.relation for f in extraction.facts)
-            report.facts.update(["holdsRole"] * len(extraction.roles) + ["said"] * len(extraction.quotes))
-            if on_article is not None:
-                on_article(extraction)
-        for corpus in corpora.values():
-            corpus.manager.__exit__(None, None, None)
-            report.outputs.append(corpus.trig)
-            if html:
-                page = out / f"{corpus.stem}.html"
-                _write(page, render_page(to_networkx(corpus.store), title=f"{corpus.stem} ({corpus.count} articles)"), report)
-                report.pages.append(page)
-        corpora.clear()
+        plan = _plan(list(inputs) or [example_article()], report, ingest, writer)
+        with open_executor(executor, workers=workers, model=model, scheduler=scheduler, batch_size=batch_size) as pool:
+            for entry, article, built in _in_order(pool, plan):
+                if article is None:
+                    writer.article(entry, writer.cached(entry) or b"", fresh=False)
+                else:
+                    _record(entry, article, built, report, writer, ingest)
+                if on_article is not None:
+                    on_article(built)
+        writer.finish()
     finally:
-        for corpus in corpora.values():  # interrupted: drop the partial TriG, keep the old one
-            corpus.manager.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
+        writer.close()
+        report.outputs, report.pages = writer.written, writer.pages
+        report.notes += writer.notes
         if store is not None:
             store.flush()
+    if store is not None and merge:
+        report.merges = merge_entities(store)
+        store.flush()
+    report.replaced = ingest.replaced if ingest is not None else 0
+    report.seconds = time.perf_counter() - started
     return report
 
 
-def _texts(paths: list[str | Path], report: BuildReport, store: GraphStore | None) -> Iterator[tuple[str, tuple[Article, str | None]]]:
-    """The articles to parse, with the JSONL stem they belong to; failures and notes go to the
-    report; with a store, articles already in it (same content hash) are skipped."""
+def _plan(paths: list[str | Path], report: BuildReport, ingest: StoreIngest | None,
+          writer: Outputs) -> Iterator[tuple[Entry, Article | None]]:
+    """Every article with its output entry, and the article to build, or None when the store
+    already holds its text and its files are in the output directory. Failures and notes go to
+    the report."""
     for item in load_articles(paths):
         if isinstance(item, Failure):
             report.failures.append(item)
         elif isinstance(item, Note):
             report.notes.append(item)
-        elif store is not None and store.has_article(item.content_hash):
-            report.skipped += 1
         else:
-            source = item.source.rsplit(":", 1)[0] if ":" in item.source else item.source
-            group = stem_of(Path(source)) if is_jsonl(Path(source)) else None
-            yield item.text, (item, group)
+            entry = writer.entry(item)
+            if ingest is not None and ingest.is_current(item) and writer.cached(entry) is not None:
+                report.skipped += 1
+                yield entry, None
+            else:
+                yield entry, item
 
 
-def _unique(name: str, source: str, names: dict[str, str], report: BuildReport) -> str:
-    base, n = name, 2
-    while name in names and names[name] != source:
-        name, n = f"{base}-{n}", n + 1
-    if name != base:
-        report.notes.append(Note(source, f"{source}: another input is also named '{base}'; written as '{name}'"))
-    names[name] = source
-    return name
+def _in_order(pool: Executor, plan: Iterator[tuple[Entry, Article | None]]
+              ) -> Iterator[tuple[Entry, Article | None, BuiltArticle | None]]:
+    """The executor's results with the skipped articles put back in their places, so outputs
+    keep the input order. Only entries wait in the queue, never documents."""
+    queue: deque[tuple[Entry, Article | None]] = deque()
+
+    def to_build() -> Iterator[Article]:
+        for entry, article in plan:
+            queue.append((entry, article))
+            if article is not None:
+                yield article
+
+    for article, built in pool.map(to_build()):
+        while queue[0][1] is None:
+            yield queue.popleft()[0], None, None
+        entry, _ = queue.popleft()
+        yield entry, article, built
+    while queue:
+        yield queue.popleft()[0], None, None
 
 
-def _write(path: Path, data: str | bytes, report: BuildReport) -> None:
-    write_atomic(path, data)
-    report.outputs.append(path)
-
-
-def _open_corpus(out: Path, stem: str, corpora: dict[str, _Corpus]) -> _Corpus:
-    trig = out / f"{stem}.trig"
-    manager = atomic_output(trig, "w")
-    handle = manager.__enter__()
-    for prefix, namespace in PREFIXES.items():
-        handle.write(f"@prefix {prefix}: <{namespace}> .\n")
-    handle.write("\n")
-    corpora[stem] = corpus = _Corpus(stem, trig, handle, GraphStore(), manager)
-    return corpus
-
-
-def _trig_block(graph, article: Article) -> str:
-    """One article's graph as a TriG block (the file's prefixes are written once, at its top).
-
-    The lines are left as rdflib wrote them, not indented: a line may be inside a multi-line
-    literal, whose text would change."""
-    body = graph.serialize(format="turtle")
-    if body.startswith("@prefix"):
-        body = body.split("\n\n", 1)[1]  # rdflib writes the prefixes first, then a blank line
-    return f"<{article_iri(article.content_hash)}> {{\n{body.strip(chr(10))}\n}}\n\n"
+def _record(entry: Entry, article: Article, built: BuiltArticle, report: BuildReport, writer: Outputs,
+            ingest: StoreIngest | None) -> None:
+    if built.error:
+        report.failures.append(Failure(article.source, f"{article.source}: kg could not extract this article "
+                                                       f"({built.error}); please report it; the other inputs are built"))
+        return
+    writer.article(entry, built.turtle)
+    if ingest is not None:
+        ingest.put(article, built.turtle)
+    report.articles += 1
+    report.triples += built.triples
+    report.entities.update(built.entities)
+    report.facts.update(built.facts)

@@ -73,43 +73,49 @@ def main_options(
 @friendly
 def build_cli(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Articles: .txt or .html files, directories of them, glob patterns, or .jsonl corpora "
-             "(one JSON object a line with 'text' and optional 'id', 'title', 'url', 'date'). "
-             "None builds the bundled example article.", show_default=False)] = None,
+        help="Articles: .txt or .html files, directories of them, glob patterns (quoted), or .jsonl corpora "
+             "(one JSON object a line with 'text' and optional 'id', 'title', 'url', 'date'); any of them "
+             "may be gzip-compressed (.gz). None builds the bundled example article.", show_default=False)] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Where to write <id>.ttl and <id>.html.")] = Path("exports"),
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (default: en_core_web_sm if installed, else its PyPI re-upload).")] = None,
-    store: Annotated[Optional[Path], typer.Option(help="Also add every article to this persistent store (a directory).")] = None,
+    store: Annotated[Optional[Path], typer.Option(help="Also add every article to this persistent store (a directory): "
+                                                       "articles already there are skipped, changed ones replaced, and "
+                                                       "entities named differently across articles merged.")] = None,
     html: Annotated[bool, typer.Option("--html/--no-html", help="Write the interactive pages.")] = True,
+    merge: Annotated[bool, typer.Option("--merge/--no-merge", help="With --store, merge the same person, country or "
+                                                                   "organisation across articles (undo with `kg merges`).")] = True,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes to extract in (one per core is best).")] = 1,
+    executor: Annotated[str, typer.Option(help="local (this machine), or dask (a Dask cluster: give --scheduler).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="The Dask scheduler's address, e.g. tcp://10.0.0.5:8786.",
+                                                     show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
-    """Build articles into RDF (Turtle per article, TriG per corpus) and interactive HTML pages."""
+    """Build articles into RDF (Turtle per article, TriG per corpus) and interactive HTML pages.
+
+    Shows a progress bar on a terminal and a summary at the end. Exits 0 when every input was
+    built, 1 when some failed (each named on its own line, the others built completely).
+    """
     from .build import build
+    from .loading import count_articles
+    from .progress import build_progress, failure_summary, summary_lines
     from .store import GraphStore
 
+    paths = [str(p) for p in inputs or []]
     graph_store = GraphStore(store) if store is not None else None
-    report = build([str(p) for p in inputs or []], out_dir, model=model, store=graph_store, html=html)
+    total = (count_articles(paths) if paths else 1) if err.is_terminal and not quiet else None
+    with build_progress(err, total, enabled=not quiet) as advance:
+        report = build(paths, out_dir, model=model, store=graph_store, html=html, merge=merge, workers=workers,
+                       executor=executor, scheduler=scheduler, on_article=advance)
     for note in report.notes:
         err.print(f"kg: note: {note.message}", markup=False)
     for failure in report.failures:
         err.print(f"kg: error: {failure.message}", markup=False)
     if not quiet:
-        print_summary(report, out_dir)
+        for line in summary_lines(report, out_dir, store):
+            out.print(line, markup=False)
     if report.failures:
-        err.print(f"kg: {len(report.failures)} input(s) failed, {report.articles} article(s) built", markup=False)
+        err.print(failure_summary(report), markup=False)
         raise typer.Exit(1)
-
-
-def print_summary(report, out_dir: Path) -> None:
-    out.print(f"Built {report.articles} article(s) into {out_dir}/" +
-              (f" ({report.skipped} already in the store)" if report.skipped else ""), markup=False)
-    if report.entities:
-        out.print("Entities: " + ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items())), markup=False)
-    if report.facts:
-        out.print("Facts:    " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items())), markup=False)
-    for page in report.pages[:5]:
-        out.print(f"Open the graph: {page.resolve()}", markup=False)
-    if len(report.pages) > 5:
-        out.print(f"... and {len(report.pages) - 5} more pages in {out_dir}/", markup=False)
 
 
 # -------------------------------------------------------------------------------- export, stats
@@ -159,5 +165,5 @@ def main() -> None:
 
 
 # the other command groups live in their own modules; importing them registers their commands
-from . import cli_eval, cli_query, cli_serve, cli_validate  # noqa: E402,F401
+from . import cli_eval, cli_merge, cli_query, cli_serve, cli_validate  # noqa: E402,F401
 

@@ -106,6 +106,24 @@ def load_articles(paths: Iterable[str | Path]) -> Iterator[Article | Failure | N
             yield article
 
 
+def count_articles(paths: Iterable[str | Path]) -> int:
+    """How many articles the inputs hold, roughly (a JSONL corpus: its non-blank lines), for a
+    progress bar. Unreadable inputs count as none."""
+    total = 0
+    for item in expand_inputs(paths):
+        if isinstance(item, Failure):
+            continue
+        if not is_jsonl(item):
+            total += 1
+            continue
+        try:
+            with (gzip.open if item.name.lower().endswith(".gz") else open)(item, "rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except (OSError, EOFError, gzip.BadGzipFile):
+            pass
+    return total
+
+
 def read_text_file(path: Path) -> tuple[Article, str | None]:
     """Read one article file (plain text or HTML, any common encoding, optionally gzip).
 

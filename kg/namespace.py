@@ -67,6 +67,18 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     isoCode: URIRef
     extractorVersion: URIRef
+    # cross-article entity merges (kg.merge)
+    EntityMerge: URIRef
+    MergePatch: URIRef
+    mergedEntity: URIRef
+    mergedInto: URIRef
+    mergedName: URIRef
+    mergeReason: URIRef
+    mergePatch: URIRef
+    patchedGraph: URIRef
+    removedQuads: URIRef
+    addedQuads: URIRef
+    undone: URIRef
 
 
 RELATIONS = {

