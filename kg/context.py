@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .records import Entity, Evidence
 
@@ -34,6 +34,25 @@ class ArticleContext:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)  # character ranges, sorted
     confidence_of_token: dict[int, float] = field(default_factory=dict)  # < 1 for guessed references
     token_group: dict[int, list[str]] = field(default_factory=dict)  # "the two men" -> two people
+    sentences: list[Span] = field(default_factory=list)  # spaCy's Token.sent recomputes them each call
+    sentence_of: list[int] = field(default_factory=list)  # token index -> sentence number
+
+    text: str = ""  # the document's text: spaCy's Doc.text rebuilds it on every call
+    tokens: list[Token] = field(default_factory=list)  # made once: iterating a Doc makes new objects
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
+        self.tokens = self.tokens or list(self.doc)
+        if not self.sentences:
+            self.sentences = list(self.doc.sents)
+        if not self.sentence_of:
+            self.sentence_of = [0] * len(self.doc)
+            for number, sent in enumerate(self.sentences):
+                self.sentence_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
+
+    def sent(self, token: Token) -> Span:
+        """The sentence holding ``token``."""
+        return self.sentences[self.sentence_of[token.i]]
 
     # --- quotations ---------------------------------------------------------------------------
 
@@ -153,12 +172,13 @@ class ArticleContext:
 
     def evidence(self, token: Token) -> Evidence:
         """The sentence holding ``token``, with its character offsets in the article."""
-        return sentence_evidence(self.doc, token.sent.start_char, token.sent.end_char)
+        sent = self.sent(token)
+        return sentence_evidence(self.text, sent.start_char, sent.end_char)
 
 
-def sentence_evidence(doc: Doc, start: int, end: int) -> Evidence:
+def sentence_evidence(text: str, start: int, end: int) -> Evidence:
     """Evidence for the text between two character offsets, trimmed of surrounding space."""
-    raw = doc.text[start:end]
+    raw = text[start:end]
     left = len(raw) - len(raw.lstrip())
     text = raw.strip()
     return Evidence(text, start + left, start + left + len(text))

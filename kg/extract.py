@@ -32,8 +32,9 @@ def extract(article: Article, doc: Doc) -> Extraction:
         doc: the parse, from `kg.pipeline.load_pipeline`.
     """
     sentences = sentence_index(doc)
-    entities, token_entity = resolve_entities(list(find_mentions(doc, sentences)), doc.text)
-    ctx = ArticleContext(doc, entities, token_entity, find_quote_spans(doc.text))
+    text = doc.text  # spaCy rebuilds Doc.text on each access: read it once
+    entities, token_entity = resolve_entities(list(find_mentions(doc, sentences)), text)
+    ctx = ArticleContext(doc, entities, token_entity, find_quote_spans(text), sentence_of=sentences, text=text)
     roles = resolve_references(ctx, sentences)
     quotes = attribute_quotes(ctx)
     _bind_first_person(ctx, quotes)

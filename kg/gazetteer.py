@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
@@ -29,6 +29,7 @@ def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a name: lowercase, straight apostrophes, no leading "the", single spaces.
 

@@ -37,6 +37,10 @@ MEMBER_TITLES = {"mp", "member", "leader", "chairman", "chairwoman", "chair", "s
                  "representative", "congressman", "congresswoman", "candidate", "delegate",
                  "president", "secretary-general", "spokesman", "spokeswoman", "spokesperson", "lawmaker",
                  "deputy", "councillor", "director", "chief executive", "ceo", "founder", "co-founder"}
+# lemmas that can start a link (entity tokens and appositions always may)
+TRIGGERS = frozenset({"visit", "meet", "odds", "odd", "join", "member", "make", "consist", "compose", "comprise", "include",
+                      *MEET_NOUNS, *TRIP_NOUNS, *TRAVEL_VERBS, *GIVE_VERBS, *SUPPORT_VERBS, *CONFLICT_NOUNS,
+                      *CONFLICT_VERBS})
 PERSON = ("Person",)
 ACTORS = ("Person", "Country", "Organization")
 PLACES = ("Place", "Country")
@@ -265,12 +269,13 @@ def _same_clause(verb: Token) -> list[Token]:
 def entity_facts(ctx: ArticleContext, roles: list[Role]) -> list[Fact]:
     """Every entity-to-entity fact of an article."""
     links = EntityLinks(ctx)
-    for token in ctx.doc:
-        links.visit(token)
-        links.support(token)
-        links.conflict(token)
-        links.membership(token)
-        links.located(token)
+    for token in ctx.tokens:
+        if token.i in ctx.token_entity or token.dep_ == "appos" or token.lemma_.lower() in TRIGGERS:
+            links.visit(token)
+            links.support(token)
+            links.conflict(token)
+            links.membership(token)
+            links.located(token)
     for role in roles:  # a position in an organisation makes its holder a member
         if role.of and ctx.entities[role.of].type == "Organization" and _member_title(role.title):
             links.facts.append(Fact(role.person, "memberOf", role.of, role.evidence, round(0.6 * role.confidence, 3)))

@@ -160,8 +160,11 @@ def _common_word(token: Token) -> bool:
     in lower case ("Protesters ... the protesters")."""
     if not token.is_sent_start or gazetteer().country_iso(token.text) or gazetteer().org(token.text):
         return False
-    lower = token.lower_
-    return any(t.text == lower or t.lemma_ == token.lemma_.lower() and t.text.islower() for t in token.doc)
+    words = token.doc.user_data.get("kg_lower_words")
+    if words is None:  # the lowercase words and lemmas of the text, computed once per document
+        words = token.doc.user_data["kg_lower_words"] = frozenset(
+            w for t in token.doc if t.text.islower() for w in (t.text, t.lemma_))
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _typed_by_own_words(mention: NameMention) -> bool:
@@ -438,7 +441,7 @@ def _office_words() -> frozenset[str]:
 def _ends_title(span: Span) -> bool:
     """The name is the end of a title: "State" in "Secretary of State Mike Pompeo"."""
     doc = span.doc
-    for words in _multiword_titles():
+    for words in _multiword_titles().get(doc[span.end - 1].lower_, ()):
         start = span.end - len(words)
         if start < span.start and start >= 0 and [t.lower_ for t in doc[start:span.end]] == words:
             return True
@@ -446,8 +449,14 @@ def _ends_title(span: Span) -> bool:
 
 
 @cache
-def _multiword_titles() -> tuple[list[str], ...]:
-    return tuple(t.title.split() for t in gazetteer().titles.values() if " " in t.title)
+def _multiword_titles() -> dict[str, list[list[str]]]:
+    """Multiword titles by their last word."""
+    out: dict[str, list[list[str]]] = {}
+    for title in gazetteer().titles.values():
+        if " " in title.title:
+            words = title.title.split()
+            out.setdefault(words[-1], []).append(words)
+    return out
 
 
 @cache

@@ -113,7 +113,7 @@ class ProposalRegistry:
             return None
         lemma = token.lemma_.lower()
         same = [c for c in before if c.head == lemma] if lemma not in GENERIC_ANAPHORS else []
-        sentence = token.sent
+        sentence = self.ctx.sent(token)
         here = [c for c in before if any(sentence.start <= i < token.i for i in c.heads)]
         owners = {k for c in token.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)}
         if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and token.head.pos_ == "VERB":

@@ -78,18 +78,18 @@ def attribute_quotes(ctx: ArticleContext) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[int, str, int] | None = None  # end, speaker and end of sentence of the last attributed quote
     for start, end in ctx.quote_spans:
-        content = doc.text[start:end].strip().strip(",")
+        content = ctx.text[start:end].strip().strip(",")
         if len(content.split()) < MIN_WORDS:
             continue
         speaker, confidence = _speaker(ctx, start, end)
-        if speaker is None and previous is not None and _continues(doc.text, previous[2], start):
+        if speaker is None and previous is not None and _continues(ctx.text, previous[2], start):
             speaker, confidence = previous[1], 0.7
         if speaker is None:
             continue
         first = doc.char_span(start, end, alignment_mode="expand")
-        sent_start = first.sent.start_char if first is not None else start
-        sent_end = first[-1].sent.end_char if first is not None and len(first) else end
-        quotes.append(Quote(content, speaker, sentence_evidence(doc, sent_start, max(sent_end, end)), confidence))
+        sent_start = ctx.sent(first[0]).start_char if first is not None and len(first) else start
+        sent_end = ctx.sent(first[-1]).end_char if first is not None and len(first) else end
+        quotes.append(Quote(content, speaker, sentence_evidence(ctx.text, sent_start, max(sent_end, end)), confidence))
         previous = (end, speaker, max(end, sent_end))
     return quotes
 
@@ -114,9 +114,9 @@ def _speaker(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, flo
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None, 0.0
-    sentences = [span[0].sent, span[-1].sent]
+    sentences = [ctx.sent(span[0]), ctx.sent(span[-1])]
     if span.end < len(doc):
-        sentences.append(doc[min(span.end, len(doc) - 1)].sent)
+        sentences.append(ctx.sent(doc[min(span.end, len(doc) - 1)]))
     for sent in sentences:
         for token in sent:
             if start <= token.idx < end or not _is_speech(token):
@@ -128,15 +128,15 @@ def _speaker(ctx: ArticleContext, start: int, end: int) -> tuple[str | None, flo
         if according:
             return according, 0.8
     # "Trump, also on Twitter, defended his decision, "As I have stated …"": the sentence's subject
-    root = span[0].sent.root
+    root = ctx.sent(span[0]).root
     if not start <= root.idx < end and root.pos_ == "VERB":
         keys = [k for k in ctx.subjects(root) if ctx.entities[k].type in ("Person", "Organization")]
         if keys:
             return keys[0], 0.6
     # "McGurk criticized the decision via Twitter. "The WH statement ..."": the sentence before
-    before = span[0].sent.start - 1
+    before = ctx.sent(span[0]).start - 1
     if before >= 0:
-        prev = doc[before].sent
+        prev = ctx.sent(doc[before])
         if prev.text.rstrip().endswith(":") or any(_is_speech(t) or t.lemma_ in ("criticize", "criticise") for t in prev):
             for token in prev:
                 if token.dep_ == "ROOT" and not ctx.in_quote(token):

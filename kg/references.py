@@ -84,7 +84,7 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
             unnamed.append(title)
     state = _Salience()
     _learn_gender(ctx, state)
-    for token in ctx.doc:
+    for token in ctx.tokens:
         state.position = token.i
         sentence = sentences[token.i]
         key = ctx.token_entity.get(token.i)

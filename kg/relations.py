@@ -207,7 +207,7 @@ class ProposalRelations:
             self.add(agent, relation, key, noun, 0.7)
 
     def _proposal_in_sentence(self, token: Token) -> str | None:
-        sent = token.sent
+        sent = self.ctx.sent(token)
         keys = {c.key for c in self.registry.candidates if any(sent.start <= i < sent.end for i in c.tokens)}
         if len(keys) == 1:
             return keys.pop()
@@ -225,7 +225,7 @@ class ProposalRelations:
                 continue
             if _sentiment().polarity_scores(quote.text)["compound"] > CRITICAL_QUOTE:
                 continue
-            start = doc.text.find(quote.text, quote.evidence.start)
+            start = self.ctx.text.find(quote.text, quote.evidence.start)
             span = doc.char_span(start, start + len(quote.text), alignment_mode="expand") if start >= 0 else None
             if span is None:
                 continue
@@ -356,13 +356,24 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@cache
+def _triggers() -> frozenset[str]:
+    """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
+    gaz = gazetteer()
+    return frozenset({*gaz.cues, *gaz.proposal_nouns, *STANCE_NOUNS, *CHARACTERISING_VERBS})
+
+
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
     """All proposal facts of an article, and the proposals' ``concerns``, in text order."""
     relations = ProposalRelations(ctx, registry)
     speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
-    for token in ctx.doc:  # one pass in text order, so that "the move" finds what came before
+    triggers = _triggers()
+    for token in ctx.tokens:  # one pass in text order, so that "the move" finds what came before
+        if token.pos_ == "VERB":
+            relations.intention(token, speakers)
+        if token.lemma_.lower() not in triggers:
+            continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
-        relations.intention(token, speakers)
         relations.characterisation(token)
         relations.proposal_noun(token)
         relations.stance_noun(token)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .gazetteer import fold, gazetteer
@@ -21,6 +22,7 @@ PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el"
              "der", "del", "da", "di", "bin", "ibn"}
 
 
+@lru_cache(maxsize=65536)
 def ascii_key(name: str) -> str:
     """A spelling-insensitive key: accents removed, lowercase, letters and digits only.
 
@@ -63,7 +65,8 @@ class Group:
     @property
     def full_name(self) -> str:
         """The longest name used (most words, then most characters), first seen on ties."""
-        return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+        best = max(enumerate(self.names), key=lambda item: (len(item[1].split()), len(item[1]), -item[0]))
+        return best[1]
 
     def absorb(self, other: Group) -> None:
         self.mentions.extend(other.mentions)
@@ -209,13 +212,14 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
     Museum" (the last word says what it is, whatever NER thought of the shorter one)."""
     pairs = []
     keys = [{ascii_key(n) for n in g.names} | ({ascii_key(g.canonical)} if g.canonical else set()) for g in groups]
+    types = [g.type for g in groups]
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
             b = groups[j]
             if not _compatible(a, b) or (a.known and b.known):
                 continue
-            people = a.type == "Person" or b.type == "Person"
-            same_type = a.type == b.type
+            people = types[i] == "Person" or types[j] == "Person"
+            same_type = types[i] == types[j]
             for x in keys[i]:
                 for y in keys[j]:
                     if _variant(x, y, people=people) or same_type and not people and _short_of(x, y):

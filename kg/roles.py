@@ -19,14 +19,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from .gazetteer import gazetteer
 from .mentions import type_words
-from .records import Entity, Evidence
+from .records import Entity
 
 # the heads of titles that take modifiers of their own: "economic development minister"
 EXTENSIBLE_HEADS = {"minister", "secretary", "director", "adviser", "advisor", "spokesman", "spokeswoman",
@@ -67,17 +67,23 @@ class TitleSpan:
 
 
 @cache
-def _title_matcher(vocab: Vocab) -> Matcher:
-    """A token matcher for every office title, on lowercase words ("president-elect" is the
-    three tokens spaCy makes of it)."""
-    matcher = Matcher(vocab)
+def _title_matcher(vocab: Vocab) -> PhraseMatcher:
+    """A phrase matcher for every office title, on lowercase words ("president-elect" is the
+    three tokens spaCy makes of it), singular and plural."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
     for title in gazetteer().titles.values():
         if title.kind in ("office", "both"):
             words = re.findall(r"[^\s-]+|-", title.title)
-            matcher.add("TITLE", [[{"LOWER": word} for word in words]])
+            patterns = [Doc(vocab, words=words)]
             if words[-1].isalpha():  # "Senators Marco Rubio, Mike Lee and David Perdue"
-                matcher.add("TITLE", [[{"LOWER": word} for word in words[:-1]] + [{"LOWER": words[-1] + "s"}]])
+                patterns.append(Doc(vocab, words=[*words[:-1], words[-1] + "s"]))
+            matcher.add("TITLE", patterns)
     return matcher
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    return frozenset(t.split()[-1] for t in gazetteer().titles)
 
 
 def find_titles(doc: Doc) -> list[TitleSpan]:
@@ -92,8 +98,7 @@ def find_titles(doc: Doc) -> list[TitleSpan]:
     for span in filter_spans(spans):
         span = _extend(span)
         title = " ".join(t.lower_ for t in span).replace(" - ", "-").replace("’", "'")
-        plural = title.endswith("s") and title[:-1].split()[-1] in {t.split()[-1] for t in titles} \
-            and title.split()[-1] not in titles
+        plural = title.endswith("s") and title[:-1].split()[-1] in _title_heads() and title.split()[-1] not in titles
         found.append(TitleSpan(span, title[:-1] if plural else title, plural=plural))
     return found
 
@@ -238,10 +243,3 @@ def is_reference(title: TitleSpan) -> bool:
     while start > 0 and (doc[start - 1].ent_type_ in ("GPE", "NORP", "ORG") or doc[start - 1].text in ("'s", "’s")):
         start -= 1
     return start > 0 and doc[start - 1].lower_ in ("the", "this", "that")
-
-
-def evidence_for(doc: Doc, token: Token) -> Evidence:
-    sent = token.sent
-    text = doc.text[sent.start_char:sent.end_char].strip()
-    offset = doc.text.index(text, sent.start_char) if text else sent.start_char
-    return Evidence(text, offset, offset + len(text))
