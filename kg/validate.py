@@ -6,7 +6,8 @@ proposal a label; the entity types are disjoint; countries have an ISO code; quo
 text and a speaker; roles a title. They hold for one article's graph and for the union of many.
 
 pySHACL runs on the Oxigraph store directly: its SPARQL-based constraints are then answered by
-Oxigraph, about seven times faster than by rdflib, which parses every query again for each node.
+Oxigraph, some forty times faster than by rdflib, which parses every query again for each node
+(``benchmarks/bench_validate.py``). A file of many articles is checked graph by graph.
 
 >>> from kg.api import build_article
 >>> validate_graph(build_article("Sir Keir Starmer met President Volodymyr Zelensky in Kyiv."))
@@ -41,6 +42,7 @@ class Violation(NamedTuple):
         message: what the shape asks for (its ``sh:message``).
         value: the offending value, a quoted string or an IRI in angle brackets ("" when none).
         shape: the node shape of ``kg/shapes.ttl`` that the constraint belongs to.
+        graph: the named graph (article) it is in, when the file has named graphs.
     """
 
     focus: str
@@ -48,6 +50,7 @@ class Violation(NamedTuple):
     message: str
     value: str = ""
     shape: str = ""
+    graph: str = ""
 
 
 class FileReport(NamedTuple):
@@ -68,19 +71,40 @@ def shapes_graph() -> Graph:
     return Graph().parse(data=files("kg").joinpath("shapes.ttl").read_bytes(), format="turtle")
 
 
-def validate_store(store: GraphStore | ox.Store) -> list[Violation]:
-    """Validate everything in a store (the union of its graphs) against kg's shapes.
+def validate_store(store: GraphStore | ox.Store, *, each_graph: bool = True) -> list[Violation]:
+    """Validate a store against kg's shapes: each named graph (an article) on its own, as kg
+    writes them; or, with ``each_graph=False``, the union of them all.
+
+    Graph by graph, the time grows in proportion to the corpus. In the union, the people and
+    countries that many articles share make every check on them as long as the corpus, and the
+    whole quadratic (``benchmarks/bench_validate.py`` measures both).
 
     Returns:
         The violations, sorted; an empty list when the store conforms.
     """
+    inner = store.store if isinstance(store, GraphStore) else store
+    names = sorted(inner.named_graphs(), key=str) if each_graph else []
+    if not names:
+        return sorted(_check(inner))
+    graphs = {}
+    for name in [ox.DefaultGraph(), *names]:
+        single = ox.Store()
+        single.extend(ox.Quad(q.subject, q.predicate, q.object) for q in inner.quads_for_pattern(None, None, None, name))
+        if len(single):
+            graphs["" if isinstance(name, ox.DefaultGraph) else name.value] = single
+    # the graph is named in a violation only when there are several to tell apart
+    return sorted(v._replace(graph=name if len(graphs) > 1 else "") for name, single in graphs.items()
+                  for v in _check(single))
+
+
+def _check(store: ox.Store) -> Iterator[Violation]:
+    """pySHACL over everything in ``store`` (the union of its graphs)."""
     from pyshacl import validate
 
-    inner = store.store if isinstance(store, GraphStore) else store
-    conforms, results, text = validate(inner, shacl_graph=shapes_graph())
+    conforms, results, text = validate(store, shacl_graph=shapes_graph())
     if not isinstance(results, Graph):  # pySHACL could not run a shape: a bug in kg/shapes.ttl
         raise RuntimeError(f"kg/shapes.ttl cannot be checked: {text}")
-    return [] if conforms else sorted(_violations(results))
+    return iter(()) if conforms else _violations(results)
 
 
 def validate_graph(graph: Graph) -> list[Violation]:
@@ -110,7 +134,8 @@ def describe(violation: Violation) -> str:
     'id:person/x rdfs:label: has a label'
     """
     where = short(violation.focus) + (f" {short(violation.path)}" if violation.path else "")
-    return f"{where}: {violation.message}" + (f" (value: {violation.value})" if violation.value else "")
+    return (f"{where}: {violation.message}" + (f" (value: {violation.value})" if violation.value else "")
+            + (f" (in graph <{violation.graph}>)" if violation.graph else ""))
 
 
 def short(iri: str) -> str:

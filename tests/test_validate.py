@@ -3,21 +3,23 @@ written against, and `kg validate` reports one line per violation."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import SH
 from typer.testing import CliRunner
 
 from kg.build import build
 from kg.cli import app
+from kg.exporting import read_graph_files
 from kg.model import PREFIXES, article_graph
 from kg.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
-from kg.validate import Violation, describe, shapes_graph, short, validate_files, validate_graph
+from kg.validate import Violation, describe, shapes_graph, short, validate_files, validate_graph, validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -272,6 +274,32 @@ def built_files():
 def test_validate_built_graphs_conform(built, name):
     [report] = validate_files([built / name])
     assert report.conforms, "\n".join(map(describe, report.violations))
+
+
+def renamed(graph: Graph, seed: str) -> tuple[str, str]:
+    """The graph's Turtle as if its article had another text: (article IRI, Turtle)."""
+    text = graph.serialize(format="turtle")
+    [digest] = {str(h) for h in graph.objects(None, PREFIXES["kg"]["contentHash"])}
+    new = hashlib.sha256(seed.encode()).hexdigest()
+    text = text.replace(digest, new).replace(digest[:16], new[:16]).replace(digest[:12], new[:12])
+    return f"https://example.org/kg/article/{new[:16]}", text
+
+
+def test_validate_trig_names_the_graph_of_each_violation(tmp_path, base):
+    good_iri, good = renamed(base, "good")
+    bad_iri, bad = renamed(broken(base, "DELETE { ?f kg:confidence ?c } INSERT { ?f kg:confidence 1.5 } "
+                                         "WHERE { ?f kg:confidence ?c }"), "bad")
+    dataset = Dataset()
+    for iri, turtle in ((good_iri, good), (bad_iri, bad)):
+        dataset.graph(URIRef(iri)).parse(data=turtle, format="turtle")
+    path = tmp_path / "corpus.trig"
+    dataset.serialize(path, format="trig")
+    [report] = validate_files([path])
+    assert report.violations
+    assert {v.graph for v in report.violations} == {bad_iri}
+    assert all(describe(v).endswith(f" (in graph <{bad_iri}>)") for v in report.violations)
+    union = validate_store(read_graph_files([path]), each_graph=False)
+    assert union == [v._replace(graph="") for v in report.violations]
 
 
 # ------------------------------------------------------------------------------ the command
