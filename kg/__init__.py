@@ -30,6 +30,8 @@ _EXPORTS = {
     "Endpoint": "remote", "push": "remote",
     "neighbors": "network", "shortest_paths": "network", "centrality": "network", "communities": "network",
     "render_page": "viewer", "KG": "namespace",
+    # validation against kg/shapes.ttl
+    "validate_graph": "validate", "validate_files": "validate", "Violation": "validate",
     # errors
     "KGError": "errors", "InputError": "errors", "ModelNotFound": "errors", "QueryError": "errors",
     "StoreError": "errors", "EndpointError": "errors",
@@ -65,4 +67,5 @@ if TYPE_CHECKING:  # for type checkers and editors
     from .records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role  # noqa: F401
     from .remote import Endpoint, push  # noqa: F401
     from .store import GraphStore  # noqa: F401
+    from .validate import Violation, validate_files, validate_graph  # noqa: F401
     from .viewer import render_page  # noqa: F401

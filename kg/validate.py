@@ -86,15 +86,16 @@ def validate_store(store: GraphStore | ox.Store, *, each_graph: bool = True) -> 
     names = sorted(inner.named_graphs(), key=str) if each_graph else []
     if not names:
         return sorted(_check(inner))
-    graphs = {}
-    for name in [ox.DefaultGraph(), *names]:
+    default = ox.DefaultGraph()
+    if next(iter(inner.quads_for_pattern(None, None, None, default)), None) is not None:
+        names.insert(0, default)
+    violations = []
+    for name in names:  # one small store at a time: memory stays that of one article
         single = ox.Store()
         single.extend(ox.Quad(q.subject, q.predicate, q.object) for q in inner.quads_for_pattern(None, None, None, name))
-        if len(single):
-            graphs["" if isinstance(name, ox.DefaultGraph) else name.value] = single
-    # the graph is named in a violation only when there are several to tell apart
-    return sorted(v._replace(graph=name if len(graphs) > 1 else "") for name, single in graphs.items()
-                  for v in _check(single))
+        graph = name.value if len(names) > 1 and isinstance(name, ox.NamedNode) else ""  # named when there are several
+        violations += [v._replace(graph=graph) for v in _check(single)]
+    return sorted(violations)
 
 
 def _check(store: ox.Store) -> Iterator[Violation]:
