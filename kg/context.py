@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .records import Entity, Evidence
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+AGENT_TYPES = ("Person", "Country", "Organization")  # what can propose, back, oppose or say
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "abandon"}

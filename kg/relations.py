@@ -22,34 +22,22 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from .context import ArticleContext, is_negated, modality
+from .context import AGENT_TYPES, ArticleContext, is_negated, modality
 from .gazetteer import Cue, gazetteer
-from .proposals import ProposalRegistry, is_proposal_noun, proposal_head, proposal_kind
+from .phrases import is_proposal_noun, proposal_head, proposal_kind
+from .proposals import ProposalRegistry
 from .quotes import speech_verbs
 from .records import Fact, Quote
+from .stances import CHARACTERISING_VERBS, STANCE_NOUNS, characterisation, critical_quotes, intention, stance_noun
 
-AGENT_TYPES = ("Person", "Country", "Organization")
 AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
                    "ceasefire", "truce", "settlement", "compromise"}
 PLEDGE_NOUNS = {"pledge", "promise", "commitment", "guarantee"}
 HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "endorsed": "backs",
                 "proposed": "proposes", "drafted": "proposes", "led": "proposes", "brokered": "proposes",
                 "sponsored": "proposes", "initiated": "proposes"}
-STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
-                "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
-                "endorsement": "backs"}  # not "approval": "the requirement of approval by UNESCO" is no backing
-CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
-CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
-POSITIVE = {"proposes", "backs", "commitsTo"}
 LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
-
-
-@cache
-def _sentiment():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 class ProposalRelations:
@@ -176,124 +164,8 @@ class ProposalRelations:
 
     # --- stance nouns ---------------------------------------------------------------------------
 
-    def stance_noun(self, noun: Token) -> None:
-        """"criticism by the Greek foreign minister", "support from the EU for the plan"."""
-        relation = STANCE_NOUNS.get(noun.lemma_.lower())
-        if relation is None or noun.pos_ != "NOUN":
-            return
-        ctx = self.ctx
-        agents, target = [], None
-        for child in noun.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                agents += self.agents(ctx.refers_to(child))
-            elif child.dep_ == "prep":
-                for obj in (o for o in child.children if o.dep_ == "pobj"):
-                    if child.lower_ in ("by", "from"):
-                        agents += self.agents(ctx.refers_to(obj))
-                    elif child.lower_ in ("of", "to", "for", "against"):
-                        target = obj
-        if not agents:  # "Patuanelli sent a letter of support", "the US expressed its support"
-            agents = self.agents(self.ctx.subjects(_governing_verb(noun))) if _governing_verb(noun) is not None else []
-        if not agents:
-            return
-        if target is None:
-            key = self._proposal_in_sentence(noun)
-        else:
-            head = proposal_head(target)
-            key = self.registry.of_phrase(head) if head is not None else None
-        if key is None:
-            return
-        for agent in agents:
-            self.add(agent, relation, key, noun, 0.7)
-
-    def _proposal_in_sentence(self, token: Token) -> str | None:
-        sent = self.ctx.sent(token)
-        keys = {c.key for c in self.registry.candidates if any(sent.start <= i < sent.end for i in c.tokens)}
-        if len(keys) == 1:
-            return keys.pop()
-        return self.registry.latest_before(token.i)
 
     # --- critical quotations --------------------------------------------------------------------
-
-    def critical_quotes(self, quotes: list[Quote]) -> None:
-        """A speaker's negative quotation about a proposal opposes it: the proposal the quote
-        shares words or entities with, else the one the passage is about. A proponent's own
-        complaint is not opposition."""
-        doc = self.ctx.doc
-        for quote in quotes:
-            if self.ctx.entities[quote.speaker].type not in AGENT_TYPES:
-                continue
-            if _sentiment().polarity_scores(quote.text)["compound"] > CRITICAL_QUOTE:
-                continue
-            start = self.ctx.text.find(quote.text, quote.evidence.start)
-            span = doc.char_span(start, start + len(quote.text), alignment_mode="expand") if start >= 0 else None
-            if span is None:
-                continue
-            key = self.registry.topic_of(span) or self.registry.salient_before(span.start)
-            if key is None:
-                continue
-            positive = {f.subject for f in self.facts if f.object == key and f.relation in POSITIVE}
-            if quote.speaker not in positive:
-                self.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
-
-    def intention(self, verb: Token, speakers: list[tuple[int, int, str]]) -> None:
-        """"We will change Hagia Sophia's name", "I will be naming a new adviser next week": a
-        speaker's stated intention, in a quotation, is a proposal of theirs."""
-        if verb.pos_ != "VERB" or not self.ctx.in_quote(verb) or is_negated(verb) or _conditional(verb):
-            return
-        lemma = verb.lemma_.lower()
-        if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in gazetteer().cues:
-            return
-        if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
-            return
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ not in ("i", "we") or not any(c.dep_ in ("dobj", "prep", "xcomp") for c in verb.children):
-            return
-        speaker = next((key for start, end, key in speakers if start <= verb.idx < end), None)
-        if speaker is None or self.ctx.entities[speaker].type not in AGENT_TYPES:
-            return
-        key = self.registry.of_phrase(verb)
-        if key is not None:
-            self.registry.add_agents(key, [speaker])
-            self.add(speaker, "proposes", key, verb, 0.5)
-
-    def characterisation(self, verb: Token) -> None:
-        """"X called the move a 'smash and grab'", "calling it 'null and void'": a speaker's label
-        for a proposal. Unless the label is positive, it is criticism."""
-        if verb.lemma_ not in CHARACTERISING_VERBS or verb.pos_ != "VERB" or is_negated(verb):
-            return
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
-        if not objects or not labels:
-            return
-        if objects[0].pos_ == "PRON" and not any(self.ctx.in_quote(t) for label in labels for t in label.subtree):
-            return  # "called it unlikely that ...": no proposal is being labelled
-        head = proposal_head(objects[0])
-        agents = self.agents(self.ctx.subjects(verb))
-        key = self.registry.of_phrase(head) if head is not None and agents else None
-        if key is None:
-            return
-        said = " ".join(t.text for label in labels for t in label.subtree)
-        relation = "backs" if _sentiment().polarity_scores(said)["compound"] >= 0.3 else "opposes"
-        for agent in agents:
-            self.add(agent, relation, key, verb, 0.6)
-
-
-def _conditional(verb: Token) -> bool:
-    """Inside or governing an "if" clause: a threat or a hypothesis, not an intention."""
-    for token in (verb, *verb.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
-            return True
-        if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in token.children):
-            return True
-    return False
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the object of, through "a letter of": "sent a letter of support"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
-        noun = noun.head.head
-    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def _proposed_by_another(noun: Token) -> bool:
@@ -370,14 +242,14 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
     triggers = _triggers()
     for token in ctx.tokens:  # one pass in text order, so that "the move" finds what came before
         if token.pos_ == "VERB":
-            relations.intention(token, speakers)
+            intention(relations, token, speakers)
         if token.lemma_.lower() not in triggers:
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
-        relations.characterisation(token)
+        characterisation(relations, token)
         relations.proposal_noun(token)
-        relations.stance_noun(token)
-    relations.critical_quotes(quotes)
+        stance_noun(relations, token)
+    critical_quotes(relations, quotes)
     used = {f.object for f in relations.facts if f.object.startswith("proposal:")}
     for key in sorted(used):
         for entity, token in registry.concerned(key):

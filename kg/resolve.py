@@ -15,7 +15,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .gazetteer import fold, gazetteer
-from .mentions import NameMention, type_words
+from .mentions import NameMention
+from .nametypes import type_words
 from .records import Entity, Mention
 
 PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el", "du", "des", "von", "van",

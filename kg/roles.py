@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from .gazetteer import gazetteer
-from .mentions import type_words
+from .nametypes import type_words
 from .records import Entity
 
 # the heads of titles that take modifiers of their own: "economic development minister"
