@@ -10,6 +10,8 @@ import glob
 import gzip
 import json
 import re
+import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import NamedTuple
 from .errors import InputError
 from .records import Article
 
+_DAMAGED_GZIP = (EOFError, gzip.BadGzipFile, zlib.error)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -137,7 +140,9 @@ def read_text_file(path: Path) -> tuple[Article, str | None]:
         data = path.read_bytes()
         if path.name.lower().endswith(".gz"):
             data = gzip.decompress(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
+    except _DAMAGED_GZIP as err:
+        raise InputError(f"{path}: the gzip file is cut short or damaged ({_reason(err)}); compress it again") from None
+    except OSError as err:
         raise InputError(f"{path}: cannot be read ({_reason(err)}); check the file and its permissions") from None
     text, note = decode_bytes(data, str(path))
     if looks_like_html(path, text):
@@ -151,20 +156,28 @@ def read_text_file(path: Path) -> tuple[Article, str | None]:
 
 def read_jsonl(path: Path) -> Iterator[Article | Failure]:
     """Read a JSONL corpus: one JSON object a line with ``text`` and optional ``id``, ``title``,
-    ``url``, ``date``. A malformed line is a failure naming its line number; the others go on."""
+    ``url``, ``date``. A malformed line is a failure naming its line number; the others go on. A
+    binary file is one failure, not one per line; in a damaged gzip file, the lines before the
+    damage are read."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     seen: dict[str, int] = {}
     try:
         with opener(path, "rb") as handle:
+            if _looks_binary(handle.peek(8192)[:8192] if hasattr(handle, "peek") else b""):
+                yield Failure(str(path), f"{path}: looks like a binary file, not JSONL; give one JSON object a line, in UTF-8")
+                return
             for number, raw in enumerate(handle, start=1):
                 if not raw.strip():
                     continue
                 try:
-                    yield _jsonl_article(path, number, raw, seen)
+                    yield _jsonl_article(path, number, raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw, seen)
                 except InputError as err:
                     yield Failure(f"{path}:{number}", str(err))
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        yield Failure(str(path), f"{path}: cannot be read ({_reason(err)}); check the file")
+    except _DAMAGED_GZIP as err:
+        yield Failure(str(path), f"{path}: the gzip file is cut short or damaged ({_reason(err)}); the articles before "
+                                 "the damage are built; compress the corpus again")
+    except OSError as err:
+        yield Failure(str(path), f"{path}: cannot be read ({_reason(err)}); check the file and its permissions")
 
 
 def _jsonl_article(path: Path, number: int, raw: bytes, seen: dict[str, int]) -> Article:
@@ -174,7 +187,8 @@ def _jsonl_article(path: Path, number: int, raw: bytes, seen: dict[str, int]) ->
     except UnicodeDecodeError:
         raise InputError(f"{where}: the line is not UTF-8; JSONL must be UTF-8") from None
     except json.JSONDecodeError as err:
-        raise InputError(f"{where}: not valid JSON ({err.msg} at column {err.colno}); fix or remove the line") from None
+        raise InputError(f"{where}: not valid JSON ({err.msg.removesuffix(' at')} at column {err.colno}); "
+                         "fix or remove the line") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object with a \"text\" field")
     text = record.get("text")
@@ -205,12 +219,50 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
+    text, encoding = guess_encoding(data)
+    if text is None:
+        raise InputError(f"{source}: the text encoding cannot be recognised; convert the file to UTF-8")
+    return text, f"{source}: not UTF-8; read as {encoding}"
+
+
+def guess_encoding(data: bytes) -> tuple[str | None, str]:
+    """Decode bytes that are not UTF-8 with charset-normalizer, among its readings that look least
+    like mojibake preferring Windows-1252 (what most such files are: a short French text is
+    otherwise read as ISO-8859-14, its guillemets turned into "ḋ" and "Ṡ") unless its reading puts
+    symbols against letters the way Central European text read as Windows-1252 does ("spotka³").
+
+    Returns:
+        The text (None when nothing fits) and the name of the encoding used.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{source}: the text encoding cannot be recognised; convert the file to UTF-8")
-    return str(best), f"{source}: not UTF-8; read as {best.encoding}"
+    matches = list(from_bytes(data))
+    if not matches:
+        return None, ""
+    least = min(m.chaos for m in matches)
+    clean = [m for m in matches if m.chaos <= least + 1e-6]
+    western = next((m for m in clean if m.encoding in ("cp1252", "latin_1", "iso8859_15")), None)
+    if western is not None and not _CENTRAL_EUROPEAN_TELLS.search(str(western)):
+        choice = western
+    else:
+        choice = min(clean, key=lambda m: (sum(map(_unusual, str(m))), clean.index(m)))
+    text = str(choice)
+    for common in ("cp1252", "latin-1"):
+        try:
+            if data.decode(common) == text:
+                return text, common
+        except UnicodeDecodeError:
+            pass
+    return text, choice.encoding
+
+
+_CENTRAL_EUROPEAN_TELLS = re.compile(r"(?<=\w)[³¹¿£¥œŸ¾¼½ªº]|[³¹¿£¥œŸ¾¼½ªº](?=\w)")
+
+
+def _unusual(char: str) -> bool:
+    """A character rare in running text: Latin Extended Additional, box drawing, other symbols."""
+    code = ord(char)
+    return 0x1E00 <= code <= 0x1EFF or 0x2500 <= code <= 0x25FF or unicodedata.category(char) in ("So", "Co")
 
 
 def _looks_binary(data: bytes) -> bool:

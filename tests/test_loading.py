@@ -94,3 +94,65 @@ def test_loading_html_keeps_visible_text_only(tmp_path):
 @pytest.mark.parametrize("raw, expected", [("a/b c", "a_b_c"), ("../etc/passwd", "etc_passwd"), ("", "article")])
 def test_loading_safe_id_is_file_name_safe(raw, expected):
     assert safe_id(raw) == expected
+
+
+@pytest.mark.parametrize("text, encoding, said", [
+    ("Le président François Hollande a déclaré que la réunion était « très utile ».", "latin-1", "cp1252"),
+    ("Die Gespräche in München seien „gut“ gewesen, sagte Olaf Scholz.", "cp1252", "cp1252"),
+    ("Prezydent Andrzej Duda spotkał się w Łodzi z premierem. Rozmowa dotyczyła źródeł energii.", "cp1250", "cp1250"),
+    ("Президент России Владимир Путин встретился в Москве с премьер-министром Индии.", "cp1251", "cp1251"),
+    ("Ο πρωθυπουργός της Ελλάδας συναντήθηκε με τον πρόεδρο της Κύπρου.", "iso8859_7", "cp1253"),
+    ("Angela Merkel met Emmanuel Macron in Paris.", "utf-16", "UTF-16"),
+])
+def test_loading_other_encodings_are_decoded_and_the_note_says_which(tmp_path, text, encoding, said):
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    items = list(load_articles([path]))
+    [article] = articles(items)
+    [note] = [i for i in items if isinstance(i, Note)]
+    assert article.text == text and note.message.endswith(f"read as {said}") and str(path) in note.message
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b'\xef\xbb\xbf{"id": "a", "text": "Text after a byte-order mark."}\n', ["a"]),
+    (b'{"id": "a", "text": "One."}\r\n\r\n{"id": "b", "text": "Two."}\r\n', ["a", "b"]),
+])
+def test_loading_jsonl_with_bom_and_windows_line_ends(tmp_path, content, expected):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(content)
+    assert [a.id for a in articles(load_articles([path]))] == expected
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("c.jsonl", b"\x00\x01\x02\x03" * 500, "looks like a binary file, not JSONL"),
+    ("c.jsonl.gz", b"not gzip at all", "the gzip file is cut short or damaged"),
+    ("c.txt.gz", gzip.compress(b"Some text about Paris.")[:-12], "the gzip file is cut short or damaged"),
+])
+def test_loading_binary_or_damaged_file_is_one_failure(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    [failure] = failures(load_articles([path]))
+    assert failure.source == str(path) and expected in failure.message and "\n" not in failure.message
+
+
+def test_loading_damaged_gzip_keeps_the_lines_before_the_damage(tmp_path):
+    lines = "".join(json.dumps({"id": f"n{n}", "text": f"Story number {n} about Paris."}) + "\n" for n in range(2000))
+    path = tmp_path / "c.jsonl.gz"
+    data = gzip.compress(lines.encode("utf-8"))
+    path.write_bytes(data[: len(data) // 2])
+    items = list(load_articles([path]))
+    assert 0 < len(articles(items)) < 2000 and len(failures(items)) == 1
+
+
+@pytest.mark.parametrize("inputs, expected", [
+    (["a.txt", "b.jsonl"], 3),
+    (["b.jsonl.gz"], 2),
+    (["missing.txt", "a.txt"], 1),
+])
+def test_loading_count_articles_for_the_progress_bar(tmp_path, inputs, expected):
+    from kg.loading import count_articles
+
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "One."}\n\n{"text": "Two."}\n', encoding="utf-8")
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress((tmp_path / "b.jsonl").read_bytes()))
+    assert count_articles([tmp_path / i for i in inputs]) == expected
