@@ -55,6 +55,14 @@ class ArticleContext:
         """The sentence holding ``token``."""
         return self.sentences[self.sentence_of[token.i]]
 
+    def dominant_country(self) -> str | None:
+        """The country the article names most often (demonyms included), if one leads strictly."""
+        counts = sorted(((len(e.mentions), key) for key, e in self.entities.items() if e.type == "Country"),
+                        reverse=True)
+        if not counts or len(counts) > 1 and counts[0][0] == counts[1][0]:
+            return None
+        return counts[0][1]
+
     # --- quotations ---------------------------------------------------------------------------
 
     def in_quote(self, token: Token) -> bool:

@@ -128,10 +128,12 @@ class ProposalRegistry:
 
     def topic_of(self, span) -> str | None:
         """The proposal a passage (a quotation) is about: the one sharing most content words and
-        entities (named in it, or acting on it) with the passage."""
+        entities (named in it, or acting on it) with the passage. The country the article is about
+        says nothing about which plan is meant: "Ukraine is free" is about no plan for Ukraine."""
         lemmas = {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and t.i not in self.ctx.token_entity}
         lemmas -= set(gazetteer().proposal_nouns)
         entities = {self.ctx.token_entity[t.i] for t in span if t.i in self.ctx.token_entity}
+        entities.discard(self.ctx.dominant_country())
         best, best_score = None, 0
         for c in self.candidates:
             score = len(lemmas & c.lemmas) + len(entities & (c.entities | self.agents.get(c.key, set())))

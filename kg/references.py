@@ -122,7 +122,7 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
                    and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}
         if len(holders) == 1:
             _bind_reference(ctx, title, holders.pop(), 0.7, roles)
-    return _dedupe(_national_roles(roles, _dominant_country(ctx)))
+    return _dedupe(_national_roles(roles, ctx.dominant_country()))
 
 
 def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[str]:
@@ -137,14 +137,6 @@ def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[str]:
         if key and key != title.person and ctx.entities[key].type == "Person" and key not in out:
             out.append(key)
     return out
-
-
-def _dominant_country(ctx: ArticleContext) -> str | None:
-    """The country the article names most often (demonyms included), if one leads strictly."""
-    counts = sorted(((len(e.mentions), key) for key, e in ctx.entities.items() if e.type == "Country"), reverse=True)
-    if not counts or len(counts) > 1 and counts[0][0] == counts[1][0]:
-        return None
-    return counts[0][1]
 
 
 def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confidence: float, roles: list[Role]) -> None:

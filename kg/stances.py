@@ -76,8 +76,9 @@ def _proposal_in_sentence(rel: ProposalRelations, token: Token) -> str | None:
 
 def critical_quotes(rel: ProposalRelations, quotes: list[Quote]) -> None:
     """A speaker's negative quotation about a proposal opposes it: the proposal the quote
-    shares words or entities with, else the one the passage is about. A proponent's own
-    complaint is not opposition."""
+    shares words or entities with. A quotation that names no proposal is not taken to be about
+    the one under discussion ("the attacks here today are a reminder..." is grief, not
+    opposition), and a proponent's own complaint is not opposition."""
     doc = rel.ctx.doc
     for quote in quotes:
         if rel.ctx.entities[quote.speaker].type not in AGENT_TYPES:
@@ -88,7 +89,7 @@ def critical_quotes(rel: ProposalRelations, quotes: list[Quote]) -> None:
         span = doc.char_span(start, start + len(quote.text), alignment_mode="expand") if start >= 0 else None
         if span is None:
             continue
-        key = rel.registry.topic_of(span) or rel.registry.salient_before(span.start)
+        key = rel.registry.topic_of(span)
         if key is None:
             continue
         positive = {f.subject for f in rel.facts if f.object == key and f.relation in POSITIVE}

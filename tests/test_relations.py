@@ -107,3 +107,21 @@ def test_relations_stance_and_not_only(extract_from, text, expected):
 def test_relations_an_object_pronoun_is_not_its_own_clause_subject(extract_from):
     found = fact_set(extract_from("Angela Merkel arrived in Paris. Boris Johnson met her on Monday."))
     assert ("Boris Johnson", "met", "Angela Merkel") in found or ("Angela Merkel", "met", "Boris Johnson") in found
+
+
+CRITICAL_QUOTE_ARTICLE = (
+    "Poland proposed a tax on imported steel on Monday. Poland also backs a plan to rebuild bridges in Ukraine. "
+    "The government of Ukraine welcomed the bridge plan. "
+    "Peter Nowak, a factory owner, said: \"A tax on steel is a terrible, damaging mistake that will ruin us.\" "
+    "Olena Shevchenko said: \"The attacks on Ukraine today are a terrible reminder of this cruel war.\""
+)
+
+
+def test_relations_a_critical_quote_opposes_the_plan_it_is_about(extract_from):
+    extraction = extract_from(CRITICAL_QUOTE_ARTICLE)
+    names = {k: e.name for k, e in extraction.entities.items()}
+    opposed = {(names[f.subject], extraction.proposals[f.object].label) for f in extraction.facts
+               if f.relation == "opposes" and f.subject in names and f.object in extraction.proposals}
+    assert any(who == "Peter Nowak" and "steel" in what for who, what in opposed), opposed
+    # grief over the war names only the country the article is about, not any plan for it
+    assert not any(who == "Olena Shevchenko" for who, _ in opposed), opposed
