@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,16 +61,26 @@ def export(store: GraphStore, format: str) -> bytes:
     raise InputError(f"unknown export format '{format}'; use one of {', '.join(EXPORT_FORMATS)}")
 
 
+# characters XML 1.0 cannot hold, even escaped: C0 controls other than tab and newlines, lone
+# surrogates and the two non-characters U+FFFE and U+FFFF
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return NOT_XML.sub("\ufffd", text)
+
+
 def graphml(graph: nx.MultiDiGraph) -> bytes:
-    """GraphML of the networkx view; list attributes are joined with '; '."""
+    """GraphML of the networkx view; list attributes are joined with '; '. Characters XML cannot
+    hold (a NUL in an article's text) become U+FFFD, so the file always parses."""
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, label=data["label"], type=data["type"], names="; ".join(data["names"]),
-                      titles="; ".join(data["titles"]))
+        flat.add_node(_xml_text(node), label=_xml_text(data["label"]), type=data["type"],
+                      names=_xml_text("; ".join(data["names"])), titles=_xml_text("; ".join(data["titles"])))
     for u, v, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, predicate=data["predicate"], title=data.get("title") or "",
-                      confidence=float(data["confidence"]),
-                      evidence=" | ".join(e["sentence"] for e in data["evidence"]))
+        flat.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(str(key)), predicate=data["predicate"],
+                      title=_xml_text(data.get("title") or ""), confidence=float(data["confidence"]),
+                      evidence=_xml_text(" | ".join(e["sentence"] for e in data["evidence"])))
     buffer = io.BytesIO()
     nx.write_graphml(flat, buffer)
     return buffer.getvalue()

@@ -257,3 +257,31 @@ def test_hostile_corpus_export_round_trips(corpus_build, tmp_path, format):
 def test_hostile_bundled_article_export_round_trips():
     """The confidence decimals are written in canonical form, as a store gives them back."""
     check_round_trips(Path(__file__).resolve().parent.parent / "exports" / "article.ttl")
+
+
+@pytest.mark.parametrize("format", ["graphml", "csv"])
+def test_hostile_corpus_graph_exports_read_back(corpus_build, tmp_path, format):
+    """GraphML is XML, which cannot hold a NUL or an escape character even escaped: those become
+    U+FFFD so networkx reads the file back; the CSV keeps every fact of the graph."""
+    import csv
+
+    import networkx as nx
+
+    trig = corpus_build / "corpus.trig"
+    out = tmp_path / f"export.{format}"
+    result = runner.invoke(app, ["export", str(trig), "--format", format, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    from kg.exporting import read_graph_files
+    from kg.network import to_networkx
+
+    expected = to_networkx(read_graph_files([trig]))
+    if format == "graphml":
+        graph = nx.read_graphml(out, force_multigraph=True)
+        assert (graph.number_of_nodes(), graph.number_of_edges()) == (expected.number_of_nodes(), expected.number_of_edges())
+        evidence = " ".join(d["evidence"] for _, _, d in graph.edges(data=True))
+        assert "Merkel" in evidence and "\x00" not in evidence and "\ufffd" in evidence
+    else:
+        with out.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert {(r["subject"], r["predicate"], r["object"]) for r in rows} == \
+            {(u, d["predicate"], v) for u, v, d in expected.edges(data=True)}
