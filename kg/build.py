@@ -120,14 +120,20 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
 def _plan(paths: list[str | Path], report: BuildReport, ingest: StoreIngest | None,
           writer: Outputs) -> Iterator[tuple[Entry, Article | None]]:
     """Every article with its output entry, and the article to build, or None when the store
-    already holds its text and its files are in the output directory. Failures and notes go to
-    the report."""
+    already holds its text and its files are in the output directory. An article whose text an
+    earlier input already gave is built once (its graph is named by its text). Failures and
+    notes go to the report."""
+    first_source: dict[str, str] = {}
     for item in load_articles(paths):
         if isinstance(item, Failure):
             report.failures.append(item)
         elif isinstance(item, Note):
             report.notes.append(item)
+        elif item.content_hash in first_source:
+            report.notes.append(Note(item.source, f"{item.source}: the same text as {first_source[item.content_hash]}; "
+                                                  "built once, under the first"))
         else:
+            first_source[item.content_hash] = item.source
             entry = writer.entry(item)
             if ingest is not None and ingest.is_current(item) and writer.cached(entry) is not None:
                 report.skipped += 1

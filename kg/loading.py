@@ -194,8 +194,9 @@ def _jsonl_article(path: Path, number: int, raw: bytes, seen: dict[str, int]) ->
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: no \"text\" field with article text; each line needs one")
-    meta = {key: (str(record[key]) if record.get(key) is not None else None) for key in ("title", "url", "date")}
-    base = safe_id(str(record["id"])) if record.get("id") not in (None, "") else f"{stem_of(path)}-{number}"
+    meta = {key: (without_surrogates(str(record[key])) if record.get(key) is not None else None)
+            for key in ("title", "url", "date")}
+    base = safe_id(without_surrogates(str(record["id"]))) if record.get("id") not in (None, "") else f"{stem_of(path)}-{number}"
     seen[base] = seen.get(base, 0) + 1
     article_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     text = normalise_text(text)
@@ -256,6 +257,7 @@ def guess_encoding(data: bytes) -> tuple[str | None, str]:
     return text, choice.encoding
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CENTRAL_EUROPEAN_TELLS = re.compile(r"(?<=\w)[³¹¿£¥œŸ¾¼½ªº]|[³¹¿£¥œŸ¾¼½ªº](?=\w)")
 
 
@@ -274,8 +276,18 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """Newlines to ``\\n``; nothing else changes, so offsets stay meaningful to the reader."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Newlines to ``\\n`` and lone surrogates (JSON can hold ``"\\ud800"``, UTF-8 cannot) to
+    U+FFFD; nothing else changes, so offsets stay meaningful to the reader."""
+    return without_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, one character for one.
+
+    >>> without_surrogates("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def looks_like_html(path: Path | None, text: str) -> bool:

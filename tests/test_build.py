@@ -273,3 +273,15 @@ def test_build_summary_says_what_was_built_and_what_failed(corpus, tmp_path):
     lines = summary_lines(report, tmp_path / "out")
     assert lines[0].startswith(f"Built {len(TEXTS)} article(s) into") and "articles/s" in lines[0]
     assert failure_summary(report) == f"kg: 1 input(s) failed ({tmp_path / 'missing.txt'}); {len(TEXTS)} article(s) built"
+
+
+def test_build_the_same_text_twice_is_built_once_with_a_note(tmp_path):
+    """An article's graph is named by its text: two inputs with one text would make one graph
+    with two identifiers, so the second is left out and the note says so."""
+    source = tmp_path / "dup.jsonl"
+    source.write_text("".join(json.dumps({"id": name, "text": TEXTS[0]}) + "\n" for name in ("first", "again")),
+                      encoding="utf-8")
+    report = build([source], tmp_path / "out")
+    assert report.ok and report.articles == 1
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.ttl")) == ["first.ttl"]
+    assert [n.message for n in report.notes] == [f"{source}:2: the same text as {source}:1; built once, under the first"]

@@ -156,3 +156,13 @@ def test_loading_count_articles_for_the_progress_bar(tmp_path, inputs, expected)
     (tmp_path / "b.jsonl").write_text('{"text": "One."}\n\n{"text": "Two."}\n', encoding="utf-8")
     (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress((tmp_path / "b.jsonl").read_bytes()))
     assert count_articles([tmp_path / i for i in inputs]) == expected
+
+
+def test_loading_lone_surrogates_in_jsonl_become_replacement_characters(tmp_path):
+    """JSON can escape a lone surrogate ("\\ud800"); UTF-8 cannot hold one, so the loader puts
+    U+FFFD in its place, one character for one, and the offsets after it stay right."""
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "s\\udc00", "title": "T\\ud800", "text": "Before \\ud800 after."}\n', encoding="utf-8")
+    [article] = articles(load_articles([path]))
+    assert article.text == "Before \ufffd after." and article.title == "T\ufffd"
+    assert article.text.encode("utf-8") and article.id.encode("utf-8")
