@@ -104,8 +104,11 @@ def stats(store: GraphStore) -> dict[str, object]:
     graph = to_networkx(store)
     articles = sum(1 for _ in store.query("SELECT DISTINCT ?a WHERE { ?a a <https://schema.org/NewsArticle> }"))
     types = Counter(d["type"] for _, d in graph.nodes(data=True))
-    relations = Counter(d["predicate"] for _, _, d in graph.edges(data=True))
-    facts = sum(1 for _ in store.query("SELECT ?f WHERE { ?f a <https://example.org/kg/ontology#Fact> }"))
+    # facts, not edges of the networkx view: one edge carries every fact of a pair and predicate
+    relations = Counter(local_name(str(row["p"].value)) for row in store.query(
+        "SELECT DISTINCT ?f ?p WHERE { ?f a <https://example.org/kg/ontology#Fact> ; "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p }"))
+    facts = sum(relations.values())
     return {"triples": len(store), "articles": articles, "facts": facts,
             "entities": dict(sorted(types.items())), "relations": dict(sorted(relations.items()))}
 

@@ -61,3 +61,21 @@ def test_cli_missing_model_says_what_to_install(tmp_path):
     result = runner.invoke(app, ["build", str(article), "--model", "xx_no_such_model", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "not installed" in result.output and "install" in result.output
+
+
+def test_cli_stats_counts_facts_by_the_relation_they_state():
+    """Relations count facts (a pair met twice is two), named as the graph names them."""
+    from collections import Counter
+    from pathlib import Path
+
+    from rdflib import RDF, URIRef
+
+    path = Path(__file__).resolve().parent.parent / "exports" / "article.ttl"
+    graph = Graph().parse(path)
+    facts = set(graph.subjects(RDF.type, URIRef("https://example.org/kg/ontology#Fact")))
+    expected = Counter(str(graph.value(f, RDF.predicate)).rsplit("#", 1)[-1] for f in facts)
+    result = runner.invoke(app, ["stats", str(path)])
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if l.startswith("Relations:"))
+    shown = {name: int(n) for name, n in re.findall(r"(\w+) (\d+)", line.removeprefix("Relations:"))}
+    assert shown == dict(expected) and f"Facts:     {len(facts)}" in result.output
