@@ -124,10 +124,10 @@ def test_hostile_page_data_keeps_the_text_exactly(hostile_build):
 
 
 def test_hostile_page_runs_no_injected_script_in_a_browser(hostile_build):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api  # a test extra: `make test` installs it
+
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("no Chromium (make setup-test installs it)")
+    assert chromium is not None, "Chromium is missing: run `make browser` (apt-get install chromium)"
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
