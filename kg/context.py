@@ -210,6 +210,27 @@ def is_negated(verb: Token) -> bool:
     return False
 
 
+HYPOTHETICAL_MARKS = {"if", "unless", "until", "whether", "lest"}
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """True when the verb's clause states a condition or an open question, not an event: "until
+    Putin agrees a deal", "if Germany backs the plan", "asked whether France would join"."""
+    token = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children):
+            return True
+        if token.dep_ != "conj" or token.head is token:
+            return False
+        token = token.head  # "until Putin agrees a deal and signs it"
+
+
+def is_asserted(verb: Token) -> bool:
+    """True when the text states that the verb's event happened or holds: not negated, not
+    hypothetical."""
+    return not is_negated(verb) and not is_hypothetical(verb)
+
+
 def _not_only(token: Token) -> bool:
     """ "not only ... but also" adds; it does not negate."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

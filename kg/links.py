@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .context import ArticleContext, is_negated
+from .context import ArticleContext, is_asserted
 from .gazetteer import gazetteer
 from .records import Fact, Role
 
@@ -98,7 +98,7 @@ class EntityLinks:
 
     def visit(self, token: Token) -> None:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and not is_negated(token):
+        if token.pos_ == "VERB" and is_asserted(token):
             if lemma == "visit":
                 self._visits(self.ctx.subjects(token), self.objects(token), token, 0.85)
             elif lemma in TRAVEL_VERBS:
@@ -146,7 +146,7 @@ class EntityLinks:
 
     def support(self, token: Token) -> None:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or is_negated(token):
+        if token.pos_ != "VERB" or not is_asserted(token):
             return
         if lemma in GIVE_VERBS:
             gives_aid = any(c.dep_ == "dobj" and (c.lemma_.lower() in AID_NOUNS or any(
@@ -183,7 +183,7 @@ class EntityLinks:
             if token.dep_ == "dobj" and token.head.lemma_ in ("have", "wage", "fight"):
                 sides += self.of_type(self.ctx.subjects(token.head), ACTORS)
             self._pairs(sides, token, 0.7)
-        elif token.pos_ == "VERB" and lemma in CONFLICT_VERBS and not is_negated(token):
+        elif token.pos_ == "VERB" and lemma in CONFLICT_VERBS and is_asserted(token):
             sides = self.of_type(self.ctx.subjects(token), ACTORS)
             others = self.of_type(self.objects(token, ("dobj",), ("with", "against")), ACTORS)
             if others:
@@ -216,12 +216,12 @@ class EntityLinks:
                 for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.7)
         # "X joined NATO", "X is a member of the EU"
-        if token.pos_ == "VERB" and token.lemma_ == "join" and not is_negated(token):
+        if token.pos_ == "VERB" and token.lemma_ == "join" and is_asserted(token):
             for member in self.of_type(ctx.subjects(token), ACTORS):
                 for org in self.of_type(self.objects(token), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.7)
         # "the SDF is largely made up of YPG militia", "the coalition consists of A and B"
-        if token.pos_ == "VERB" and _composed_of(token) and not is_negated(token):
+        if token.pos_ == "VERB" and _composed_of(token) and is_asserted(token):
             wholes = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             for whole in self.of_type([k for w in wholes for k in ctx.refers_to(w)], ("Organization",)):
                 for part in self.of_type(self.objects(token, ("dobj",) if token.lemma_ in ("comprise", "include") else (),

@@ -22,7 +22,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from .context import AGENT_TYPES, ArticleContext, is_negated, modality
+from .context import AGENT_TYPES, ArticleContext, is_asserted, modality
 from .gazetteer import Cue, gazetteer
 from .phrases import is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
@@ -59,7 +59,7 @@ class ProposalRelations:
 
     def cue_verb(self, verb: Token) -> None:
         cues = gazetteer().cues.get(verb.lemma_.lower(), [])
-        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or is_negated(verb):
+        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or not is_asserted(verb):
             return
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in gazetteer().cues:
             return  # "called on Italy to join the project": the joining is what is proposed, not done

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .context import AGENT_TYPES, is_negated
+from .context import AGENT_TYPES, is_asserted
 from .gazetteer import gazetteer
 from .phrases import proposal_head
 from .quotes import speech_verbs
@@ -100,7 +100,7 @@ def critical_quotes(rel: ProposalRelations, quotes: list[Quote]) -> None:
 def intention(rel: ProposalRelations, verb: Token, speakers: list[tuple[int, int, str]]) -> None:
     """"We will change Hagia Sophia's name", "I will be naming a new adviser next week": a
     speaker's stated intention, in a quotation, is a proposal of theirs."""
-    if verb.pos_ != "VERB" or not rel.ctx.in_quote(verb) or is_negated(verb) or _conditional(verb):
+    if verb.pos_ != "VERB" or not rel.ctx.in_quote(verb) or not is_asserted(verb) or _conditional(verb):
         return
     lemma = verb.lemma_.lower()
     if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in gazetteer().cues:
@@ -122,7 +122,7 @@ def intention(rel: ProposalRelations, verb: Token, speakers: list[tuple[int, int
 def characterisation(rel: ProposalRelations, verb: Token) -> None:
     """"X called the move a 'smash and grab'", "calling it 'null and void'": a speaker's label
     for a proposal. Unless the label is positive, it is criticism."""
-    if verb.lemma_ not in CHARACTERISING_VERBS or verb.pos_ != "VERB" or is_negated(verb):
+    if verb.lemma_ not in CHARACTERISING_VERBS or verb.pos_ != "VERB" or not is_asserted(verb):
         return
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]

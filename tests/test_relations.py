@@ -57,9 +57,21 @@ def test_relations_to_proposals(extract_from, text, expected):
     ("Brazil refused to sign the agreement.", ("Brazil", "commitsTo")),
     ("Italy never backed the proposal.", ("Italy", "backs")),
     ("Japan is considering a plan to cut taxes.", ("Japan", "proposes")),
+    # conditions and open questions state no event
+    ("The aid will continue until Russia agrees a ceasefire deal.", ("Russia", "commitsTo")),
+    ("Ministers will resign if Germany backs the tariff plan.", ("Germany", "backs")),
+    ("Reporters asked whether Spain supports the pension reform.", ("Spain", "backs")),
 ])
 def test_relations_negation_and_modality(extract_from, text, absent):
     assert absent not in relations_to_proposals(extract_from(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The talks will go on until Joe Biden meets Xi Jinping.", ("Joe Biden", "met", "Xi Jinping")),
+    ("Trade will suffer unless Olaf Scholz visits Beijing and agrees new terms.", ("Olaf Scholz", "visited", "Beijing")),
+])
+def test_relations_between_entities_not_in_conditions(extract_from, text, absent):
+    assert absent not in fact_set(extract_from(text))
 
 
 def test_relations_considering_is_not_committing(extract_from):
