@@ -1,0 +1,23 @@
+"""The floor: bare spaCy over the texts of a JSONL corpus, with the model kg uses by default and
+all its default components, nothing else. Usage: python benchmarks/bare_pipe.py CORPUS [BATCH]"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import spacy
+
+from kg.pipeline import default_model
+
+
+def main() -> None:
+    texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+    nlp = spacy.load(default_model())
+    batch = int(sys.argv[2]) if len(sys.argv) > 2 else nlp.batch_size
+    for _ in nlp.pipe(texts, batch_size=batch):
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Where `kg build`'s time goes: spaCy's parse, the extractor, the RDF model and Turtle, timed over
+the corpus stage by stage; then the extractor profiled (cProfile), its time shared out among kg's
+modules, to see whether one extraction module dominates.
+
+Usage: python benchmarks/profile_build.py [--corpus FILE] [--articles 285]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import time
+from collections import defaultdict
+from itertools import islice
+from pathlib import Path
+
+from kg.extract import extract
+from kg.model import article_graph
+from kg.pipeline import load_pipeline, parse
+from kg.records import Article
+from measure import CORPUS
+
+
+def stages(nlp, articles: list[Article]) -> tuple[dict[str, float], list]:
+    """Seconds in each stage (no profiler), and the parsed docs for the profile."""
+    spent = defaultdict(float)
+    docs = []
+    mark = time.perf_counter()
+    for doc, article in parse(nlp, ((a.text, a) for a in articles)):
+        now = time.perf_counter()
+        spent["spaCy parse (nlp.pipe)"] += now - mark
+        extraction = extract(article, doc)
+        spent["extraction (kg.extract)"] += time.perf_counter() - now
+        now = time.perf_counter()
+        graph = article_graph(extraction)
+        spent["RDF model (kg.model)"] += time.perf_counter() - now
+        now = time.perf_counter()
+        graph.serialize(format="turtle", encoding="utf-8")
+        spent["Turtle (rdflib)"] += time.perf_counter() - now
+        docs.append((article, doc))
+        mark = time.perf_counter()
+    return dict(spent), docs
+
+
+def extractor_modules(docs: list) -> list[tuple[str, float]]:
+    """The extractor's profiled time by kg module: the time of its own functions, and of the
+    library functions (spaCy, the standard library) it called, traced up the call graph to the
+    kg module that made the call."""
+    profile = cProfile.Profile()
+    profile.enable()
+    for article, doc in docs:
+        extract(article, doc)
+    profile.disable()
+    stats = pstats.Stats(profile).stats
+    memo: dict[tuple, dict[str, float]] = {}
+
+    def owners(func: tuple, seen: frozenset = frozenset()) -> dict[str, float]:
+        """Which kg modules a function's time belongs to, as fractions."""
+        module = _module(func[0])
+        if module is not None:
+            return {module: 1.0}
+        if func in memo:
+            return memo[func]
+        callers = stats[func][4]
+        weights = {caller: values[3] for caller, values in callers.items() if caller not in seen and caller in stats}
+        total = sum(weights.values())
+        share: dict[str, float] = defaultdict(float)
+        for caller, weight in weights.items():
+            for owner, fraction in owners(caller, seen | {func}).items():
+                share[owner] += fraction * weight / (total or 1)
+        memo[func] = dict(share)
+        return memo[func]
+
+    own: dict[str, float] = defaultdict(float)
+    for func, values in stats.items():
+        for module, fraction in owners(func).items():
+            own[module] += values[2] * fraction
+    total = sum(own.values()) or 1
+    return sorted(((m, t / total) for m, t in own.items()), key=lambda kv: -kv[1])
+
+
+def _module(filename: str) -> str | None:
+    path = Path(filename)
+    return f"kg/{path.name}" if path.parent.name == "kg" else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    with args.corpus.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in islice(handle, args.articles)]
+    articles = [Article(r.get("id", str(n)), r["text"]) for n, r in enumerate(records)]
+    nlp = load_pipeline()
+    list(nlp.pipe([a.text for a in articles[:5]]))
+    spent, docs = stages(nlp, articles)
+    total = sum(spent.values())
+    print(f"| stage ({len(articles)} articles) | seconds | share |\n|---|---|---|")
+    for name, seconds in spent.items():
+        print(f"| {name} | {seconds:.1f} | {seconds / total:.0%} |")
+    print("\n| extraction module (cProfile) | share of extraction |\n|---|---|")
+    for module, share in extractor_modules(docs)[:8]:
+        print(f"| {module} | {share:.0%} |")
+
+
+if __name__ == "__main__":
+    main()
