@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from itertools import islice
 
 import pyoxigraph as ox
 
@@ -50,11 +49,11 @@ class CorpusPage:
     def render(self, title: str) -> str:
         """The page: every node when there are at most ``max_nodes``, else the most connected."""
         rows = self.store.query(load_query("_node-degree").text)
-        nodes = [row["node"].value for row in islice(rows, self.max_nodes)]
-        more = sum(1 for _ in rows)
+        ranked = sorted((-int(row["degree"].value), row["node"].value) for row in rows)
+        nodes = [node for _, node in ranked[:self.max_nodes]]
         graph = to_networkx(central_part(self.store, nodes))
-        if more:
-            title = f"{title}, the {len(nodes)} most connected of {len(nodes) + more} nodes"
+        if len(ranked) > len(nodes):
+            title = f"{title}, the {len(nodes)} most connected of {len(ranked)} nodes"
         return render_page(graph, title=title, max_nodes=self.max_nodes)
 
     def close(self) -> None:
