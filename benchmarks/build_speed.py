@@ -67,7 +67,7 @@ def report_memory(single: Run, quadruple: Run, articles: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-memory", action="store_true")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-bench-build-"))

@@ -25,6 +25,8 @@ _EXPORTS = {
     "load_articles": "loading", "load_pipeline": "pipeline", "extract": "extract", "extract_text": "api",
     "extract_articles": "extract", "article_graph": "model", "add_article": "model", "new_dataset": "model",
     "build": "build", "build_article": "api", "BuildReport": "build",
+    # cross-article entity merges in a store
+    "merge_entities": "merge", "list_merges": "merge", "undo_merge": "merge",
     # store, queries, graph
     "GraphStore": "store", "load_query": "queries", "run_query": "api", "to_networkx": "network",
     "Endpoint": "remote", "push": "remote",
@@ -56,6 +58,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for type checkers and editors
     from .api import build_article, extract_text, run_query  # noqa: F401
     from .build import BuildReport, build  # noqa: F401
+    from .merge import list_merges, merge_entities, undo_merge  # noqa: F401
     from .errors import EndpointError, InputError, KGError, ModelNotFound, QueryError, StoreError  # noqa: F401
     from .extract import extract, extract_articles  # noqa: F401
     from .loading import load_articles  # noqa: F401

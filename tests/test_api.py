@@ -9,7 +9,7 @@ EXPECTED = {
     "load_articles", "load_pipeline", "extract", "extract_text", "extract_articles", "article_graph", "add_article",
     "new_dataset", "build", "build_article", "BuildReport", "GraphStore", "Endpoint", "push", "load_query", "run_query", "to_networkx",
     "neighbors", "shortest_paths", "centrality", "communities", "render_page", "KG",
-    "validate_graph", "validate_files", "Violation",
+    "validate_graph", "validate_files", "Violation", "merge_entities", "list_merges", "undo_merge",
     "KGError", "InputError", "ModelNotFound", "QueryError", "StoreError", "EndpointError", "__version__",
 }
 
