@@ -94,11 +94,18 @@ def bindings_of(name: str, values: dict[str, str]):
 
 
 def oxigraph_latency(store: GraphStore, values: dict[str, str]) -> dict[str, tuple[list[float], int]]:
+    """Each query as `kg query` runs it: parameters bound (an entity's name in another case first
+    turned into the stored one) and every row read. A query with parameters is timed again with
+    its values in lower case, which costs the any-case name lookup."""
     found = {}
     for name in available(internal=True):
-        query, bindings = bindings_of(name, values)
-        list(store.query(query.text, bindings))  # warm the caches
-        found[name] = latency(lambda: sum(1 for _ in store.query(query.text, bindings)), runs=30, budget=10)
+        query = load_query(name)
+        mine = {k: v for k, v in values.items() if k in {p.name for p in query.params}}
+        for label, given in [(name, mine)] + ([(f"{name} (lower case)", {k: v.lower() for k, v in mine.items()})]
+                                              if mine else []):
+            run = lambda: sum(1 for _ in store.query(query.text, query.bindings(given, store)))  # noqa: E731
+            run()  # warm the caches
+            found[label] = latency(run, runs=30, budget=10)
     return found
 
 
@@ -131,7 +138,9 @@ def report(ox_times, rdf_times, timeout: float) -> list[str]:
     for name, (times, rows) in ox_times.items():
         p50, p95 = statistics.median(times), percentile(times, 0.95)
         other = rdf_times.get(name) if rdf_times else None
-        if isinstance(other, str):
+        if rdf_times is not None and name not in rdf_times:  # a timing only Oxigraph's side has
+            cells = "| | "
+        elif isinstance(other, str):
             cells = f"{other} | | "
         elif other:
             r50, r95 = statistics.median(other[0]), percentile(other[0], 0.95)
@@ -140,8 +149,14 @@ def report(ox_times, rdf_times, timeout: float) -> list[str]:
         else:
             cells = f"> {timeout:.0f} s | | > {timeout / p50:,.0f}x" if rdf_times is not None else "| |"
         lines.append(f"| {name} | {rows} | {p50 * 1000:.1f} ms | {p95 * 1000:.1f} ms | {cells} |")
-    slowest = max(statistics.median(t) for t, _ in ox_times.values())
-    lines += ["", f"- slowest Oxigraph p50: **{slowest * 1000:.1f} ms** (target < 100 ms)"]
+    stored = {name: statistics.median(t) for name, (t, _) in ox_times.items() if not name.startswith("_")}
+    internal = {name: statistics.median(t) for name, (t, _) in ox_times.items() if name.startswith("_")}
+    name = max(stored, key=stored.get)
+    lines += ["", f"- slowest stored query, Oxigraph p50: **{stored[name] * 1000:.1f} ms** ({name}; target < 100 ms)"]
+    if internal:
+        lines.append("- the `_` queries are kg's own (kg/network.py, kg merge); `_graph-nodes` and `_graph-edges` "
+                     "read the whole graph for networkx, so their time grows with it: "
+                     + ", ".join(f"{n} {s * 1000:.0f} ms" for n, s in sorted(internal.items())))
     return lines
 
 

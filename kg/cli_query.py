@@ -106,8 +106,10 @@ def query_cli(
     if query is None:
         raise QueryError("give a stored query's name, a .rq file or SPARQL text; `kg query --list` shows the stored queries")
     stored = load_query(query)
-    bindings = stored.bindings(parse_params(param))
+    values = parse_params(param)
+    stored.bindings(values)  # unknown parameters are an error before any store is opened
     source = open_source(store, data, endpoint)
+    bindings = stored.bindings(values, source)
     answer = source.query(stored.text, bindings)
     chosen = format or ("table" if sys.stdout.isatty() else None)
     results.write(answer, chosen, sys.stdout.buffer, _console())

@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from kg.queries import resolve_entities, with_values
 from kg.server_pool import READY, Job, Reply
 from kg.server_sparql import negotiate, offered
 
@@ -82,7 +83,7 @@ def execute(store, job: Job) -> Reply:
             store.store.update(job.text, base_iri=job.base_iri)
             store.flush()
             return Reply(204, "text/plain", b"")
-        return _query(store.store, job)
+        return _query(store, job)
     except SyntaxError as err:
         return Reply.error(400, f"malformed SPARQL: {_one_line(str(err))}")
     except RuntimeError as err:  # Oxigraph's evaluation errors, e.g. CLEAR of a graph that does not exist
@@ -99,15 +100,20 @@ def _one_line(message: str, limit: int = 400) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _query(store: ox.Store, job: Job) -> Reply:
+def _query(graph_store, job: Job) -> Reply:
+    """Run a query; a stored query's parameters are bound as `kg.store.GraphStore.query` binds them."""
+    store: ox.Store = graph_store.store
+    text = job.text
+    if job.bindings:
+        terms = {name: ox.NamedNode(value) if is_iri else ox.Literal(value)
+                 for name, (is_iri, value) in job.bindings.items()}
+        text = with_values(text, resolve_entities(terms, graph_store))
     dataset: dict = {"use_default_graph_as_union": True}
     if job.default_graphs:
         dataset = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]}
     if job.named_graphs:
         dataset["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    substitutions = {ox.Variable(name): ox.NamedNode(value) if is_iri else ox.Literal(value)
-                     for name, (is_iri, value) in job.bindings.items()}
-    result = store.query(job.text, base_iri=job.base_iri, substitutions=substitutions or None, **dataset)
+    result = store.query(text, base_iri=job.base_iri, **dataset)
     graph = isinstance(result, ox.QueryTriples)
     fmt = negotiate(job.accept, graph, job.format)
     if fmt is None:

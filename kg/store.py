@@ -31,6 +31,7 @@ from rdflib import Graph
 
 from .errors import QueryError, StoreError
 from .namespace import KG, article_iri
+from .queries import with_values
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -170,8 +171,8 @@ class GraphStore:
 
         Args:
             sparql: the query text.
-            bindings: variable name -> RDF term, substituted by Oxigraph (never formatted into the
-                text). A SELECT query must project each bound variable.
+            bindings: variable name -> RDF term, bound by a one-row VALUES block
+                (`kg.queries.with_values`), as for a remote endpoint.
 
         Returns:
             `pyoxigraph.QuerySolutions` (SELECT), `QueryBoolean` (ASK) or `QueryTriples`.
@@ -179,16 +180,12 @@ class GraphStore:
         Raises:
             QueryError: the query is malformed or cannot run.
         """
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            return self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions or None)
+            return self.store.query(with_values(sparql, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as err:
             raise QueryError(f"the SPARQL query is malformed: {_first_line(err)}") from None
         except RuntimeError as err:
-            message = _first_line(err)
-            if "projection" in message:
-                message += "; add the parameter's variable to the SELECT clause"
-            raise QueryError(f"the query cannot run: {message}") from None
+            raise QueryError(f"the query cannot run: {_first_line(err)}") from None
         except OSError as err:
             raise QueryError(f"the query failed: {_first_line(err)}") from None
 
