@@ -189,3 +189,18 @@ def _decimal(value: float) -> Literal:
     """
     text = f"{value:.3f}".rstrip("0")
     return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+
+
+def graph_counts(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
+    """What a build reports, counted in the RDF it wrote rather than in the extractor's records:
+    entities, proposals and quotations by type, and facts (``kg:Fact`` statements) by relation."""
+    def local(term) -> str:
+        return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    kinds = [*ENTITY_CLASSES.values(), KG.Proposal, SCHEMA.Quotation]
+    nodes = {local(kind): sum(1 for _ in graph.subjects(RDF.type, kind)) for kind in kinds}
+    facts = defaultdict(int)
+    for fact in graph.subjects(RDF.type, KG.Fact):
+        for predicate in graph.objects(fact, RDF.predicate):
+            facts[local(predicate)] += 1
+    return ({k: v for k, v in sorted(nodes.items()) if v}, dict(sorted(facts.items())))

@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from .errors import KGError
 from .extract import extract
-from .model import article_graph
+from .model import article_graph, graph_counts
 from .pipeline import load_pipeline, parse, split_long_text
 from .records import Article, Evidence, Extraction
 
@@ -85,9 +85,7 @@ def _serialise(article: Article, sections: list[tuple[int, Extraction | str]]) -
         turtle = graph.serialize(format="turtle", encoding="utf-8")
     except Exception as error:  # noqa: BLE001
         return BuiltArticle(b"", {}, {}, 0, f"{type(error).__name__}: {error}")
-    facts = Counter(f.relation for f in extraction.facts)
-    facts.update(["holdsRole"] * len(extraction.roles) + ["said"] * len(extraction.quotes))
-    return BuiltArticle(turtle, dict(Counter(e.type for e in extraction.entities.values())), dict(facts), len(graph))
+    return BuiltArticle(turtle, *graph_counts(graph), len(graph))
 
 
 def combine_sections(article: Article, sections: Sequence[tuple[int, Extraction]]) -> Extraction:

@@ -79,3 +79,22 @@ def test_cli_stats_counts_facts_by_the_relation_they_state():
     line = next(l for l in result.output.splitlines() if l.startswith("Relations:"))
     shown = {name: int(n) for name, n in re.findall(r"(\w+) (\d+)", line.removeprefix("Relations:"))}
     assert shown == dict(expected) and f"Facts:     {len(facts)}" in result.output
+
+
+def test_cli_build_summary_counts_what_the_graph_holds(tmp_path):
+    """The summary's entities by type and facts by relation are those of the Turtle written,
+    as `kg stats` reads them (not the extractor's records before facts are merged)."""
+    article = tmp_path / "a.txt"
+    article.write_text("Prime Minister Keir Starmer met President Volodymyr Zelensky in Kyiv on Thursday. "
+                       "Mr Starmer met Mr Zelensky again in London. \"We stand with Ukraine,\" Mr Starmer said.\n")
+    built = runner.invoke(app, ["build", str(article), "--out", str(tmp_path / "out")])
+    stats = runner.invoke(app, ["stats", str(tmp_path / "out" / "a.ttl")])
+    assert built.exit_code == 0 and stats.exit_code == 0, built.output + stats.output
+
+    def counts(output: str, prefix: str) -> dict[str, int]:
+        line = next(l for l in output.splitlines() if l.startswith(prefix))
+        return {name: int(n) for name, n in re.findall(r"(\w+) (\d+)", line.removeprefix(prefix))}
+
+    facts = counts(built.output, "Facts:")
+    assert facts == counts(stats.output, "Relations:") and facts["met"] >= 1 and facts["said"] == 1
+    assert counts(built.output, "Entities:") == counts(stats.output, "Entities:")
