@@ -39,6 +39,10 @@ FORMATS = {
     "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
     "xml": ox.RdfFormat.RDF_XML, "rdf": ox.RdfFormat.RDF_XML, "n3": ox.RdfFormat.N3,
 }
+FLUSH_EVERY = 50_000
+"""Quads written to a persistent store between two flushes. Oxigraph keeps what it is given in
+memory until it is flushed (RocksDB's memtables): without flushing, a corpus build held about a
+kilobyte per quad, 370 MB for 1,140 articles; flushed every 50,000 quads, 150 MB."""
 RDF_SUFFIXES = (".ttl", ".trig", ".nt", ".nq", ".jsonld")
 
 
@@ -56,6 +60,7 @@ class GraphStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self._unflushed = 0
         if self.path is not None and self.path.is_dir() and any(self.path.iterdir()) and not _is_store(self.path):
             raise StoreError(f"{self.path}: not a kg store (the directory holds other files); "
                              "give a new or empty directory, or one written by `kg build --store`")
@@ -109,6 +114,9 @@ class GraphStore:
                 self.store.remove_graph(name)
             self.store.add_graph(name)
             self.store.extend(quads)
+            self._unflushed += len(quads)
+            if self.path is not None and self._unflushed >= FLUSH_EVERY:
+                self.flush()
         except OSError as err:
             raise StoreError(f"{self.path or 'memory'}: cannot write to the store ({_first_line(err)})") from None
 
@@ -148,6 +156,7 @@ class GraphStore:
         """Write what is buffered to disk (persistent stores only)."""
         if self.path is not None:
             self.store.flush()
+            self._unflushed = 0
 
     # --- reading --------------------------------------------------------------------------------
 

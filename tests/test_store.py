@@ -130,3 +130,30 @@ def test_store_bad_files_are_store_errors(tmp_path, content, suffix, message):
     path.write_text(content)
     with pytest.raises(StoreError, match=message):
         GraphStore().load(path)
+
+
+def test_store_a_persistent_store_is_flushed_as_it_fills(tmp_path, monkeypatch):
+    """Oxigraph holds what it is given in memory until flushed: a store written article after
+    article is flushed every FLUSH_EVERY quads, so a corpus build's memory stays flat."""
+    import kg.store
+
+    monkeypatch.setattr(kg.store, "FLUSH_EVERY", 25)
+    flushes: list[int] = []
+
+    class Counting:  # pyoxigraph's Store cannot be patched: wrap it
+        def __init__(self, inner):
+            self.inner = inner
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+        def flush(self):
+            flushes.append(len(self.inner))
+            self.inner.flush()
+
+    triples = "".join(f"<urn:s{i}> <urn:p> <urn:o{i}> .\n" for i in range(10))
+    for store in (GraphStore(tmp_path / "store"), GraphStore()):
+        store.store = Counting(store.store)
+        for n in range(6):
+            store.put_graph(f"urn:g{n}", triples, "nt")
+    assert flushes == [30, 60]  # on disk, after the third and the sixth graph; in memory, never
