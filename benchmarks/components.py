@@ -8,16 +8,14 @@ Usage: python benchmarks/components.py [--corpus FILE] [--articles 80]
 from __future__ import annotations
 
 import argparse
-import json
 import time
-from itertools import islice
 from pathlib import Path
 
 from kg.extract import extract
 from kg.model import article_graph
 from kg.pipeline import load_pipeline
 from kg.records import Article
-from measure import CORPUS, in_child
+from measure import CORPUS, corpus_articles, in_child
 
 
 def component_times(nlp, texts: list[str]) -> dict[str, float]:
@@ -52,9 +50,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--articles", type=int, default=80)
     args = parser.parse_args()
-    with args.corpus.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in islice(handle, args.articles)]
-    articles = [Article(r.get("id", str(n)), r["text"]) for n, r in enumerate(records)]
+    articles = corpus_articles(args.corpus, args.articles)
     nlp = load_pipeline()
     list(nlp.pipe([a.text for a in articles[:5]]))  # warm up
     times = component_times(nlp, [a.text for a in articles])

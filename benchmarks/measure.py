@@ -14,11 +14,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "wikinews" / "articles.jsonl"
+
+
+def corpus_articles(corpus: Path, limit: int) -> list:
+    """The first ``limit`` articles of a JSONL corpus, read as `kg build` reads them."""
+    from kg.loading import load_articles
+    from kg.records import Article
+
+    return list(islice((item for item in load_articles([corpus]) if isinstance(item, Article)), limit))
 
 
 class Run(NamedTuple):

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import pstats
 import time
 from collections import defaultdict
-from itertools import islice
 from pathlib import Path
 
 from kg.extract import extract
 from kg.model import article_graph
 from kg.pipeline import load_pipeline, parse
 from kg.records import Article
-from measure import CORPUS
+from measure import CORPUS, corpus_articles
 
 
 def stages(nlp, articles: list[Article]) -> tuple[dict[str, float], list]:
@@ -91,9 +89,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--articles", type=int, default=10_000)
     args = parser.parse_args()
-    with args.corpus.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in islice(handle, args.articles)]
-    articles = [Article(r.get("id", str(n)), r["text"]) for n, r in enumerate(records)]
+    articles = corpus_articles(args.corpus, args.articles)
     nlp = load_pipeline()
     list(nlp.pipe([a.text for a in articles[:5]]))
     spent, docs = stages(nlp, articles)

@@ -12,7 +12,8 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError
-from .network import local_name, to_networkx
+from .namespace import local_name
+from .network import to_networkx
 from .store import FORMATS, GraphStore
 
 RDF_EXPORTS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "jsonld"}

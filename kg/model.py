@@ -15,13 +15,13 @@ entities), there are no blank nodes and no timestamps: the same article gives th
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from . import __version__
-from .namespace import KG, RELATIONS, SCHEMA, STATUSES, ID, article_iri, entity_iri, extractor_iri, proposal_iri, short_hash, slug
+from .namespace import KG, RELATIONS, SCHEMA, STATUSES, ID, article_iri, entity_iri, extractor_iri, local_name, proposal_iri, short_hash, slug
 from .records import Evidence, Extraction
 
 ENTITY_CLASSES = {"Person": SCHEMA.Person, "Country": SCHEMA.Country, "Organization": SCHEMA.Organization,
@@ -194,13 +194,9 @@ def _decimal(value: float) -> Literal:
 def graph_counts(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
     """What a build reports, counted in the RDF it wrote rather than in the extractor's records:
     entities, proposals and quotations by type, and facts (``kg:Fact`` statements) by relation."""
-    def local(term) -> str:
-        return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-    kinds = [*ENTITY_CLASSES.values(), KG.Proposal, SCHEMA.Quotation]
-    nodes = {local(kind): sum(1 for _ in graph.subjects(RDF.type, kind)) for kind in kinds}
-    facts = defaultdict(int)
-    for fact in graph.subjects(RDF.type, KG.Fact):
-        for predicate in graph.objects(fact, RDF.predicate):
-            facts[local(predicate)] += 1
-    return ({k: v for k, v in sorted(nodes.items()) if v}, dict(sorted(facts.items())))
+    kinds = {**ENTITY_CLASSES, "Proposal": KG.Proposal, "Quotation": SCHEMA.Quotation}
+    nodes = {name: count for name, kind in sorted(kinds.items())
+             if (count := sum(1 for _ in graph.subjects(RDF.type, kind)))}
+    facts = Counter(local_name(str(predicate)) for fact in graph.subjects(RDF.type, KG.Fact)
+                    for predicate in graph.objects(fact, RDF.predicate))
+    return nodes, dict(sorted(facts.items()))

@@ -93,6 +93,11 @@ STATUSES = {"proposed": KG.Proposed, "under consideration": KG.UnderConsideratio
             "withdrawn": KG.Withdrawn, "rejected": KG.Rejected}
 
 
+def local_name(iri: str) -> str:
+    """The last part of an IRI, after its ``#`` or last ``/``: ``kg:met`` is ``met``."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def slug(text: str) -> str:
     """A readable, always-valid IRI segment: ASCII letters, digits and hyphens; text with none
     of those (another script, emoji) gets a short hash instead.

@@ -15,11 +15,8 @@ from itertools import islice
 import networkx as nx
 
 from .errors import QueryError
+from .namespace import local_name
 from .queries import Source, load_query
-
-def local_name(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
 
 def to_networkx(store: Source) -> nx.MultiDiGraph:
     """The entity graph of everything in ``store`` (a `GraphStore` or a remote `Endpoint`): one
