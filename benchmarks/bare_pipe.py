@@ -8,7 +8,7 @@ import sys
 
 import spacy
 
-from kg.pipeline import default_model
+from kg.extraction.pipeline import default_model
 
 
 def main() -> None:

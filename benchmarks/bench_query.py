@@ -25,10 +25,11 @@ from pathlib import Path
 
 import httpx
 
-from kg.network import centrality, to_networkx
-from kg.queries import available, load_query, with_values
-from kg.remote import Endpoint, push
-from kg.store import GraphStore, load_files
+from kg.questions.network import centrality, to_networkx
+from kg.questions.queries import available, load_query
+from kg.questions.remote import Endpoint, push
+from kg.rdf.sparql import with_values
+from kg.rdf.store import GraphStore, load_files
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "graphs"
 HASHES = {"starmer-in-kyiv.ttl": "aaaa1111", "rubio-in-munich.ttl": "bbbb2222"}

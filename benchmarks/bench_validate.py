@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from pyshacl import validate
 from rdflib import Graph
 
-from kg.validate import shapes_graph, validate_store
+from kg.rdf.validate import shapes_graph, validate_store
 
 ARTICLE = Path(__file__).resolve().parent.parent / "exports" / "article.ttl"
 

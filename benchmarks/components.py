@@ -11,11 +11,12 @@ import argparse
 import time
 from pathlib import Path
 
-from kg.extract import extract
-from kg.model import article_graph
-from kg.pipeline import load_pipeline
-from kg.records import Article
 from measure import CORPUS, corpus_articles, in_child
+
+from kg.core.records import Article
+from kg.extraction.extract import extract
+from kg.extraction.pipeline import load_pipeline
+from kg.rdf.model import article_graph
 
 
 def component_times(nlp, texts: list[str]) -> dict[str, float]:

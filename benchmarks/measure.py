@@ -24,8 +24,8 @@ CORPUS = ROOT.parent / "shared" / "data" / "wikinews" / "articles.jsonl"
 
 def corpus_articles(corpus: Path, limit: int) -> list:
     """The first ``limit`` articles of a JSONL corpus, read as `kg build` reads them."""
-    from kg.loading import load_articles
-    from kg.records import Article
+    from kg.core.records import Article
+    from kg.reading.loading import load_articles
 
     return list(islice((item for item in load_articles([corpus]) if isinstance(item, Article)), limit))
 
@@ -103,9 +103,9 @@ def machine() -> str:
         memory = f", {kb / 2**20:.0f} GiB"
     except (OSError, StopIteration):
         pass
-    import spacy
     import pyoxigraph
     import rdflib
+    import spacy
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, Python "

@@ -14,11 +14,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from kg.extract import extract
-from kg.model import article_graph
-from kg.pipeline import load_pipeline, parse
-from kg.records import Article
 from measure import CORPUS, corpus_articles
+
+from kg.core.records import Article
+from kg.extraction.extract import extract
+from kg.extraction.pipeline import load_pipeline, parse
+from kg.rdf.model import article_graph
 
 
 def stages(nlp, articles: list[Article]) -> tuple[dict[str, float], list]:
@@ -30,10 +31,10 @@ def stages(nlp, articles: list[Article]) -> tuple[dict[str, float], list]:
         now = time.perf_counter()
         spent["spaCy parse (nlp.pipe)"] += now - mark
         extraction = extract(article, doc)
-        spent["extraction (kg.extract)"] += time.perf_counter() - now
+        spent["extraction (kg.extraction.extract)"] += time.perf_counter() - now
         now = time.perf_counter()
         graph = article_graph(extraction)
-        spent["RDF model (kg.model)"] += time.perf_counter() - now
+        spent["RDF model (kg.rdf.model)"] += time.perf_counter() - now
         now = time.perf_counter()
         graph.serialize(format="turtle", encoding="utf-8")
         spent["Turtle (rdflib)"] += time.perf_counter() - now

@@ -21,10 +21,10 @@ import time
 from pathlib import Path
 
 import pyoxigraph as ox
-
-from kg.queries import available, load_query
-from kg.store import GraphStore
 from measure import CORPUS, in_child, new_hash, python
+
+from kg.questions.queries import available, load_query
+from kg.rdf.store import GraphStore
 
 HASH = re.compile(rb'kg:contentHash "([0-9a-f]{64})"')
 

@@ -1,5 +1,5 @@
 """A synthetic knowledge graph shaped like a news corpus, as the networkx view kg builds
-(`kg.network.to_networkx`): countries and organisations as hubs, people holding roles in them,
+(`kg.questions.network.to_networkx`): countries and organisations as hubs, people holding roles in them,
 meetings, proposals backed and opposed, quotations hanging from their speakers."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """How fast a 5,000-node page becomes interactive in headless Chromium (not a test).
 
-A synthetic news-shaped graph (benchmarks/synthetic.py) is rendered by `kg.viewer.render_page`,
+A synthetic news-shaped graph (benchmarks/synthetic.py) is rendered by `kg.pages.viewer.render_page`,
 opened from a file in Debian's Chromium with every non-file request aborted, and timed:
 
 - Python: layout, pyvis and the template (``render_page``);
@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import news_graph  # noqa: E402
 
-from kg.layout import layout  # noqa: E402
-from kg.viewer import render_page  # noqa: E402
+from kg.pages.layout import layout  # noqa: E402
+from kg.pages.viewer import render_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -73,7 +73,7 @@ def compare_layouts(graph) -> None:
     import networkx as nx
 
     simple = nx.Graph(graph.to_undirected(as_view=True))
-    for name, run in [("kg.layout (grid force)", lambda: layout(graph)),
+    for name, run in [("kg.pages.layout (grid force)", lambda: layout(graph)),
                       ("nx.spring_layout (auto: energy)", lambda: nx.spring_layout(simple, seed=7)),
                       ("nx.spring_layout (force)", lambda: nx.spring_layout(simple, seed=7, method="force")),
                       ("nx.forceatlas2_layout", lambda: nx.forceatlas2_layout(simple, seed=7, max_iter=100))]:

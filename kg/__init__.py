@@ -15,28 +15,29 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from .core.version import __version__  # noqa: F401  (listed in __all__)
 
-_EXPORTS = {
-    # records
-    "Article": "records", "Entity": "records", "Evidence": "records", "Extraction": "records", "Fact": "records",
-    "Proposal": "records", "Quote": "records", "Role": "records",
-    # stages
-    "load_articles": "loading", "load_pipeline": "pipeline", "extract": "extract", "extract_text": "api",
-    "extract_articles": "extract", "article_graph": "model", "add_article": "model", "new_dataset": "model",
-    "build": "build", "build_article": "api", "BuildReport": "build",
-    # cross-article entity merges in a store
-    "merge_entities": "merge", "list_merges": "merge", "undo_merge": "merge",
-    # store, queries, graph
-    "GraphStore": "store", "load_query": "queries", "run_query": "api", "to_networkx": "network",
-    "Endpoint": "remote", "push": "remote",
-    "neighbors": "network", "shortest_paths": "network", "centrality": "network", "communities": "network",
-    "render_page": "viewer", "KG": "namespace",
-    # validation against kg/shapes.ttl
-    "validate_graph": "validate", "validate_files": "validate", "Violation": "validate",
-    # errors
-    "KGError": "errors", "InputError": "errors", "ModelNotFound": "errors", "QueryError": "errors",
-    "StoreError": "errors", "EndpointError": "errors",
+_EXPORTS = {  # name -> the module of kg that defines it
+    # records and errors (kg.core)
+    **dict.fromkeys(["Article", "Entity", "Evidence", "Extraction", "Fact", "Proposal", "Quote", "Role"],
+                    "core.records"),
+    **dict.fromkeys(["KGError", "InputError", "ModelNotFound", "QueryError", "StoreError", "EndpointError"],
+                    "core.errors"),
+    # the stages: reading, extraction, the RDF model
+    "load_articles": "reading.loading", "load_pipeline": "extraction.pipeline",
+    "extract": "extraction.extract", "extract_articles": "extraction.extract",
+    "article_graph": "rdf.model", "add_article": "rdf.model", "new_dataset": "rdf.model", "KG": "rdf.namespace",
+    "extract_text": "api", "build_article": "api", "run_query": "api",
+    # building, and cross-article entity merges in a store
+    "build": "building.build", "BuildReport": "building.build",
+    "merge_entities": "building.merge", "list_merges": "building.merge", "undo_merge": "building.merge",
+    # store, queries, graph, pages
+    "GraphStore": "rdf.store", "load_query": "questions.queries", "Endpoint": "questions.remote",
+    "push": "questions.remote",
+    **dict.fromkeys(["to_networkx", "neighbors", "shortest_paths", "centrality", "communities"], "questions.network"),
+    "render_page": "pages.viewer",
+    # validation against kg/rdf/shapes.ttl
+    "validate_graph": "rdf.validate", "validate_files": "rdf.validate", "Violation": "rdf.validate",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])
@@ -57,18 +58,18 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors
     from .api import build_article, extract_text, run_query  # noqa: F401
-    from .build import BuildReport, build  # noqa: F401
-    from .merge import list_merges, merge_entities, undo_merge  # noqa: F401
-    from .errors import EndpointError, InputError, KGError, ModelNotFound, QueryError, StoreError  # noqa: F401
-    from .extract import extract, extract_articles  # noqa: F401
-    from .loading import load_articles  # noqa: F401
-    from .model import add_article, article_graph, new_dataset  # noqa: F401
-    from .namespace import KG  # noqa: F401
-    from .network import centrality, communities, neighbors, shortest_paths, to_networkx  # noqa: F401
-    from .pipeline import load_pipeline  # noqa: F401
-    from .queries import load_query  # noqa: F401
-    from .records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role  # noqa: F401
-    from .remote import Endpoint, push  # noqa: F401
-    from .store import GraphStore  # noqa: F401
-    from .validate import Violation, validate_files, validate_graph  # noqa: F401
-    from .viewer import render_page  # noqa: F401
+    from .building.build import BuildReport, build  # noqa: F401
+    from .building.merge import list_merges, merge_entities, undo_merge  # noqa: F401
+    from .core.errors import EndpointError, InputError, KGError, ModelNotFound, QueryError, StoreError  # noqa: F401
+    from .core.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role  # noqa: F401
+    from .extraction.extract import extract, extract_articles  # noqa: F401
+    from .extraction.pipeline import load_pipeline  # noqa: F401
+    from .pages.viewer import render_page  # noqa: F401
+    from .questions.network import centrality, communities, neighbors, shortest_paths, to_networkx  # noqa: F401
+    from .questions.queries import load_query  # noqa: F401
+    from .questions.remote import Endpoint, push  # noqa: F401
+    from .rdf.model import add_article, article_graph, new_dataset  # noqa: F401
+    from .rdf.namespace import KG  # noqa: F401
+    from .rdf.store import GraphStore  # noqa: F401
+    from .rdf.validate import Violation, validate_files, validate_graph  # noqa: F401
+    from .reading.loading import load_articles  # noqa: F401

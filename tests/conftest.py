@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.pipeline import load_pipeline
-from kg.records import Article, Extraction
+from kg.core.records import Article, Extraction
+from kg.extraction.extract import extract
+from kg.extraction.pipeline import load_pipeline
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,8 @@ from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.term import _is_valid_uri
 
-from kg.exporting import RDF_EXPORTS, export, read_graph_files
+from kg.questions.exporting import RDF_EXPORTS, export
+from kg.rdf.store import read_graph_files
 
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
               "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}

@@ -21,9 +21,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
-from kg.namespace import KG, article_iri
-from kg.records import Article
-from kg.store import GraphStore
+from kg.core.records import Article
+from kg.rdf.namespace import KG, article_iri
+from kg.rdf.store import GraphStore
 
 BAD = Path(__file__).parent / "data" / "bad"
 
@@ -102,9 +102,9 @@ def test_bad_inputs_every_good_input_is_built_completely(batch):
 def test_bad_inputs_a_3mb_article_is_read_whole():
     """Building 3 MB takes minutes (the README gives the time); here: it is read, not refused, and
     cut into sections that rejoin into it."""
-    from kg.loading import load_articles
-    from kg.pipeline import split_long_text
-    from kg.workers import SECTION_CHARS
+    from kg.building.workers import SECTION_CHARS
+    from kg.extraction.pipeline import split_long_text
+    from kg.reading.loading import load_articles
 
     text = (BAD / "good.txt").read_text(encoding="utf-8")
     big = (text + "\n") * (3_000_000 // (len(text) + 1) + 1)

@@ -13,10 +13,10 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from kg.network import to_networkx
-from kg.server import ServerConfig, serve_in_background
-from kg.store import load_files
-from kg.viewer import write_page
+from kg.pages.viewer import write_page
+from kg.questions.network import to_networkx
+from kg.rdf.store import load_files
+from kg.server.app import ServerConfig, serve_in_background
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

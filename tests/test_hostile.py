@@ -16,10 +16,10 @@ from rdflib import Dataset, Graph, URIRef
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.exporting import RDF_EXPORTS, SUFFIXES
-from kg.model import article_graph
-from kg.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
-from kg.validate import describe, validate_graph
+from kg.core.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
+from kg.questions.exporting import RDF_EXPORTS, SUFFIXES
+from kg.rdf.model import article_graph
+from kg.rdf.validate import describe, validate_graph
 
 runner = CliRunner()
 
@@ -87,7 +87,7 @@ def hostile_build(tmp_path_factory):
 def test_hostile_page_has_no_injected_elements_or_handlers(hostile_build):
     page = _Page()
     page.feed((hostile_build / "hostile.html").read_text(encoding="utf-8"))
-    template = files("kg").joinpath("static", "page.html").read_text(encoding="utf-8")
+    template = files("kg.pages").joinpath("static", "page.html").read_text(encoding="utf-8")
     assert [tag for tag, _ in page.tags].count("script") == template.count("<script")
     handlers = [(tag, name) for tag, attrs in page.tags for name in attrs if name.lower().startswith("on")]
     assert handlers == []
@@ -271,8 +271,8 @@ def test_hostile_corpus_graph_exports_read_back(corpus_build, tmp_path, format):
     out = tmp_path / f"export.{format}"
     result = runner.invoke(app, ["export", str(trig), "--format", format, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    from kg.exporting import read_graph_files
-    from kg.network import to_networkx
+    from kg.questions.network import to_networkx
+    from kg.rdf.store import read_graph_files
 
     expected = to_networkx(read_graph_files([trig]))
     if format == "graphml":

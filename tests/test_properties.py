@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rdf_checks import assert_iris_valid, assert_isomorphic, check_round_trips
 
-from kg.build import build
-from kg.model import article_graph
-from kg.namespace import entity_iri, proposal_iri, slug
-from kg.records import ENTITY_TYPES, Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
-from kg.validate import describe, validate_graph
+from kg.building.build import build
+from kg.core.records import ENTITY_TYPES, Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
+from kg.rdf.model import article_graph
+from kg.rdf.namespace import entity_iri, proposal_iri, slug
+from kg.rdf.validate import describe, validate_graph
 
 settings.register_profile("dev", max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", settings.get_profile("dev"), derandomize=True, database=None, print_blob=True)
@@ -44,7 +44,7 @@ def scaled(cheap: int) -> settings:
 @cache
 def column(name: str, index: int = 0) -> list[str]:
     """A column of one of kg's data files (comments and the header left out)."""
-    lines = [line for line in files("kg.data").joinpath(name).read_text(encoding="utf-8").splitlines()
+    lines = [line for line in files("kg.extraction.data").joinpath(name).read_text(encoding="utf-8").splitlines()
              if line and not line.startswith("#")]
     return sorted({row[index] for row in csv.reader(lines[1:], delimiter="\t") if len(row) > index and row[index]})
 

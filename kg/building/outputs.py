@@ -1,0 +1,157 @@
+"""The files a build writes: ``<name>.ttl`` and ``<name>.html`` per article file, and per JSONL
+corpus ``<name>.ttl`` per article, ``<stem>.trig`` and ``<stem>.html``.
+
+Every file is written atomically (`kg.core.files`). A corpus's TriG is written as its articles come
+and moved into place only when the build finishes; an interrupted build keeps the old one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, NamedTuple
+
+from ..core.files import atomic_output, write_atomic
+from ..core.records import Article
+from ..pages.corpus_page import CorpusPage
+from ..pages.viewer import render_page
+from ..questions.network import to_networkx
+from ..rdf.model import PREFIXES
+from ..rdf.namespace import article_iri
+from ..rdf.store import GraphStore
+from ..reading.loading import Note, is_jsonl, stem_of
+
+
+class Entry(NamedTuple):
+    """An article as the outputs know it: its output name, graph IRI, page title and corpus."""
+
+    name: str
+    iri: str
+    title: str
+    corpus: str | None
+    content_hash: str
+
+
+def corpus_of(article: Article) -> str | None:
+    """The JSONL corpus an article comes from (its output stem), or None for an article file."""
+    source = article.source.rsplit(":", 1)[0] if ":" in article.source else article.source
+    return stem_of(Path(source)) if is_jsonl(Path(source)) else None
+
+
+class _Corpus:
+    """A JSONL input being built: its TriG is written as the articles come, and its articles are
+    gathered on disk for its page."""
+
+    def __init__(self, out: Path, stem: str, html: bool) -> None:
+        self.stem, self.trig = stem, out / f"{stem}.trig"
+        self._manager = atomic_output(self.trig, "w")
+        self.handle: IO = self._manager.__enter__()
+        for prefix, namespace in PREFIXES.items():
+            self.handle.write(f"@prefix {prefix}: <{namespace}> .\n")
+        self.handle.write("\n")
+        self.page = CorpusPage() if html else None
+        self.count = 0
+
+    def add(self, entry: Entry, turtle: bytes) -> None:
+        self.handle.write(trig_block(turtle, entry.iri))
+        if self.page is not None:
+            self.page.add(entry.iri, turtle)
+        self.count += 1
+
+    def commit(self) -> None:
+        self._manager.__exit__(None, None, None)
+
+    def abort(self) -> None:
+        """Interrupted: drop the partial TriG, keep the old one."""
+        self._manager.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
+        if self.page is not None:
+            self.page.close()
+
+
+class Outputs:
+    """Writes each article's files as it comes, and each corpus's TriG and page at the end.
+
+    Args:
+        out: the output directory.
+        html: write pages.
+    """
+
+    def __init__(self, out: Path, html: bool) -> None:
+        self.out, self.html = out, html
+        self.written: list[Path] = []
+        self.pages: list[Path] = []
+        self.notes: list[Note] = []
+        self._corpora: dict[str, _Corpus] = {}
+        self._names: dict[str, str] = {}  # output name -> source, so two inputs never overwrite each other
+
+    def entry(self, article: Article) -> Entry:
+        """The article's entry, with an output name no other input of the build has."""
+        base, name, n = article.id, article.id, 2
+        while name in self._names and self._names[name] != article.source:
+            name, n = f"{base}-{n}", n + 1
+        if name != base:
+            self.notes.append(Note(article.source, f"{article.source}: another input is also named '{base}'; "
+                                                   f"written as '{name}'"))
+        self._names[name] = article.source
+        return Entry(name, str(article_iri(article.content_hash)), article.title or article.id, corpus_of(article),
+                     article.content_hash)
+
+    def cached(self, entry: Entry) -> bytes | None:
+        """The Turtle an earlier build wrote for this very text, if it is there."""
+        path = self.out / f"{entry.name}.ttl"
+        try:
+            turtle = path.read_bytes()
+        except OSError:
+            return None
+        return turtle if entry.content_hash.encode() in turtle else None
+
+    def article(self, entry: Entry, turtle: bytes, *, fresh: bool = True) -> None:
+        """Write an article's files (``fresh``: just built; else only what is missing) and add it
+        to its corpus."""
+        ttl = self.out / f"{entry.name}.ttl"
+        if fresh:
+            self._write(ttl, turtle)
+        if entry.corpus is not None:
+            if entry.corpus not in self._corpora:
+                self._corpora[entry.corpus] = _Corpus(self.out, entry.corpus, self.html)
+            self._corpora[entry.corpus].add(entry, turtle)
+        elif self.html:
+            page = self.out / f"{entry.name}.html"
+            if fresh or not page.is_file():
+                graph = GraphStore()
+                graph.put_graph(entry.iri, turtle, "turtle")
+                self._write(page, render_page(to_networkx(graph), title=entry.title))
+            self.pages.append(page)
+
+    def finish(self) -> None:
+        """Close every corpus: its TriG goes in place, its page is written."""
+        while self._corpora:
+            stem, corpus = next(iter(self._corpora.items()))
+            corpus.commit()
+            self.written.append(corpus.trig)
+            if corpus.page is not None:
+                path = self.out / f"{stem}.html"
+                self._write(path, corpus.page.render(f"{stem} ({corpus.count} articles)"))
+                self.pages.append(path)
+                corpus.page.close()
+            del self._corpora[stem]
+
+    def close(self) -> None:
+        """Drop what an interrupted build left unfinished."""
+        for corpus in self._corpora.values():
+            corpus.abort()
+        self._corpora.clear()
+
+    def _write(self, path: Path, data: str | bytes) -> None:
+        write_atomic(path, data)
+        self.written.append(path)
+
+
+def trig_block(turtle: bytes, graph_iri: str) -> str:
+    """One article's graph as a TriG block (the file's prefixes are written once, at its top).
+
+    The lines are left as rdflib wrote them, not indented: a line may be inside a multi-line
+    literal, whose text would change."""
+    body = turtle.decode("utf-8")
+    if body.startswith("@prefix"):
+        body = body.split("\n\n", 1)[1]  # rdflib writes the prefixes first, then a blank line
+    return f"<{graph_iri}> {{\n{body.strip(chr(10))}\n}}\n\n"

@@ -1,0 +1,38 @@
+"""`kg view`: the interactive page of a graph, or of one entity's neighbourhood."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..pages.viewer import DEFAULT_MAX_NODES
+from .app import app, friendly, out
+
+RDF_SUFFIXES = {".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf", ".xml", ".n3"}
+
+
+@app.command("view")
+@friendly
+def view_cli(
+    files: Annotated[Optional[list[Path]], typer.Argument(
+        help="RDF files written by kg (.ttl, .trig, .nt, .nq, .jsonld), then optionally an ENTITY: a name or IRI "
+             "whose neighbourhood to show.", show_default=False)] = None,
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="The entity whose neighbourhood to show (a name or IRI).")] = None,
+    depth: Annotated[int, typer.Option(min=1, max=10, help="Hops around --entity.")] = 1,
+    store: Annotated[Optional[Path], typer.Option(help="A persistent store directory (opened read-only) instead of files.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Where to write the page (default: view.html, or view-<entity>.html).")] = None,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Past this many nodes, draw only the best-connected.")] = DEFAULT_MAX_NODES,
+) -> None:
+    """Write the interactive page of a graph, or of one entity's neighbourhood, and print its path.
+
+    The page is one self-contained HTML file: open it in any browser, no network needed.
+    """
+    from ..pages.viewer import view
+
+    files = list(files or [])
+    if entity is None and files and not files[-1].exists() and files[-1].suffix.lower() not in RDF_SUFFIXES:
+        entity = str(files.pop())  # `kg view FILE "Keir Starmer"`, `kg view --store DIR "Keir Starmer"`
+    path = view(files, store=store, entity=entity, depth=depth, out=output, max_nodes=max_nodes)
+    out.print(str(path.resolve()), markup=False)

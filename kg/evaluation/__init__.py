@@ -1,0 +1,7 @@
+"""Scoring extraction (`kg eval`). In: gold files and the articles beside them. Out: the figures
+of each article and their means, as the reference scorer computes them.
+
+Read `evaluate` first. `graphview` reads any graph by the local names of its predicates;
+`articles` scores article gold (facts, entities, proposals); `gum` scores GUM entity and
+coreference gold.
+"""

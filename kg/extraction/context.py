@@ -1,0 +1,247 @@
+"""What the relation, proposal and quote stages share about one parsed article: which tokens
+refer to which entity, where the quotations are, and how to find a verb's arguments.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..core.records import Entity, Evidence
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+AGENT_TYPES = ("Person", "Country", "Organization")  # what can propose, back, oppose or say
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NEGATIONS = {"not", "n't", "never", "no"}
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "abandon"}
+# nouns naming a person chosen for a post: "Mr Trump's pick for secretary of state, Marco Rubio"
+SELECTION_NOUNS = {"pick", "choice", "nominee", "candidate", "appointee", "successor", "replacement"}
+# nouns naming a group of people acting for an entity: "the delegations of Cyprus and Greece"
+AGENT_NOUNS = {"delegation", "government", "leader", "official", "minister", "representative", "people",
+               "authority", "administration", "force", "troop", "army", "military", "president", "spokesman",
+               "spokeswoman", "spokesperson", "office", "ministry", "embassy", "envoy", "parliament", "side",
+               "statement", "communique", "announcement", "report", "letter", "decree", "media"}
+
+
+@dataclass
+class ArticleContext:
+    """One parsed article and what the earlier stages resolved in it."""
+
+    doc: Doc
+    entities: dict[str, Entity]
+    token_entity: dict[int, str]
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)  # character ranges, sorted
+    confidence_of_token: dict[int, float] = field(default_factory=dict)  # < 1 for guessed references
+    token_group: dict[int, list[str]] = field(default_factory=dict)  # "the two men" -> two people
+    sentences: list[Span] = field(default_factory=list)  # spaCy's Token.sent recomputes them each call
+    sentence_of: list[int] = field(default_factory=list)  # token index -> sentence number
+
+    text: str = ""  # the document's text: spaCy's Doc.text rebuilds it on every call
+    tokens: list[Token] = field(default_factory=list)  # made once: iterating a Doc makes new objects
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
+        self.tokens = self.tokens or list(self.doc)
+        if not self.sentences:
+            self.sentences = list(self.doc.sents)
+        if not self.sentence_of:
+            self.sentence_of = [0] * len(self.doc)
+            for number, sent in enumerate(self.sentences):
+                self.sentence_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
+
+    def sent(self, token: Token) -> Span:
+        """The sentence holding ``token``."""
+        return self.sentences[self.sentence_of[token.i]]
+
+    def dominant_country(self) -> str | None:
+        """The country the article names most often (demonyms included), if one leads strictly."""
+        counts = sorted(((len(e.mentions), key) for key, e in self.entities.items() if e.type == "Country"),
+                        reverse=True)
+        if not counts or len(counts) > 1 and counts[0][0] == counts[1][0]:
+            return None
+        return counts[0][1]
+
+    # --- quotations ---------------------------------------------------------------------------
+
+    def in_quote(self, token: Token) -> bool:
+        """True when the token lies inside a direct quotation."""
+        starts = [s for s, _ in self.quote_spans]
+        i = bisect_right(starts, token.idx) - 1
+        return i >= 0 and self.quote_spans[i][0] <= token.idx < self.quote_spans[i][1]
+
+    # --- reference ----------------------------------------------------------------------------
+
+    def entity_of(self, token: Token) -> str | None:
+        """The entity a single token refers to (a name, a resolved pronoun or role reference)."""
+        key = self.token_entity.get(token.i)
+        if key is not None:
+            return key
+        for child in token.children:
+            if child.dep_ in ("compound", "flat") and child.i in self.token_entity and child.i > token.i - 4:
+                return self.token_entity[child.i]
+            if child.dep_ == "appos" and child.i in self.token_entity:
+                # "Mr Trump's pick, Marco Rubio", "One of these groups, the SDF,"
+                if self.entities[self.token_entity[child.i]].type == "Person" or token.pos_ in ("NUM", "PRON", "NOUN"):
+                    return self.token_entity[child.i]
+        return None
+
+    def refers_to(self, token: Token, *, through_groups: bool = True) -> list[str]:
+        """Every entity a noun phrase headed by ``token`` refers to: its own entity, those of its
+        conjuncts ("Cyprus, Greece and Israel"), the antecedent of a relative pronoun, and the
+        entities a group noun stands for ("the delegations of Cyprus")."""
+        heads = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+        found: list[str] = []
+        for head in heads:
+            if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+                before = self.doc[head.i - 2] if head.i >= 2 and self.doc[head.i - 1].text == "," else self.doc[head.i - 1]
+                head = before if head.lower_ == "who" and self.entity_of(before) else head.head.head
+            keys = self.token_group.get(head.i) or [self.entity_of(head)]
+            if keys[0] is None and head.lemma_.lower() in SELECTION_NOUNS:
+                keys = [self._selected(head)]
+            if keys[0] is None and through_groups and head.lemma_.lower() in AGENT_NOUNS:
+                keys = [self._group_entity(head) or self._possessor_entity(head)]
+                if keys[0] is None:
+                    keys = self._of_entities(head)
+            for key in keys:
+                if key is not None and key not in found:
+                    found.append(key)
+        return found
+
+    def _selected(self, head: Token) -> str | None:
+        """"Mr Trump's pick for secretary of state Marco Rubio": the person picked, not the picker."""
+        possessors = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        for token in head.subtree:
+            key = self.token_entity.get(token.i)
+            if key and token.i not in possessors and token.i > head.i and self.entities[key].type == "Person":
+                return key
+        return None
+
+    def _group_entity(self, head: Token) -> str | None:
+        # "Turkish officials", "the US administration", "Greek delegation"
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i in self.token_entity:
+                key = self.token_entity[child.i]
+                if self.entities[key].type in ("Country", "Organization"):
+                    return key
+        return None
+
+    def _possessor_entity(self, head: Token) -> str | None:
+        for child in head.children:
+            if child.dep_ == "poss" and child.i in self.token_entity:
+                return self.token_entity[child.i]
+        return None
+
+    def _of_entities(self, head: Token) -> list[str]:
+        out = []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(self.refers_to(obj, through_groups=False))
+        return out
+
+    # --- arguments ----------------------------------------------------------------------------
+
+    def subjects(self, verb: Token, *, inherited: bool = False) -> list[str]:
+        """The entities doing what ``verb`` says: its subject, the agent of a passive ("by X"),
+        the subject it shares as a conjunct or controlled complement ("X refused to sign"); a
+        clause inherits even a passive subject ("The US had been allied with them in fighting
+        ISIS")."""
+        for child in verb.children:
+            if inherited and child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
+                if keys := self.refers_to(child):
+                    return keys
+            if child.dep_ in ("nsubj", "csubj"):
+                return self.refers_to(child)
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.refers_to(obj)
+        if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head)  # "I am committed to ..."
+        if verb.dep_ == "xcomp":  # "called on Italy and Egypt to join": they are to join
+            controllers = [c for c in verb.head.children if c.dep_ == "dobj" and self.refers_to(c)]
+            controllers += [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                            for o in c.children if o.dep_ == "pobj"]
+            if controllers:
+                return [k for c in controllers for k in self.refers_to(c)]
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+                return []
+            return self.subjects(verb.head, inherited=True)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            return self.subjects(verb.head.head, inherited=True)
+        if verb.dep_ == "relcl":
+            return self.refers_to(verb.head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return self.refers_to(verb.head)
+        return []
+
+    def evidence(self, token: Token) -> Evidence:
+        """The sentence holding ``token``, with its character offsets in the article."""
+        sent = self.sent(token)
+        return sentence_evidence(self.text, sent.start_char, sent.end_char)
+
+
+def sentence_evidence(text: str, start: int, end: int) -> Evidence:
+    """Evidence for the text between two character offsets, trimmed of surrounding space."""
+    raw = text[start:end]
+    left = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    return Evidence(text, start + left, start + left + len(text))
+
+
+def is_negated(verb: Token) -> bool:
+    """True when the verb is negated ("did not commit"), or is the complement of a verb that
+    negates it ("refused to sign", "declined to back")."""
+    if any((child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ in ("neg", "advmod", "det"))
+           and not _not_only(child) for child in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+        if head.lemma_ in NEGATING_VERBS:
+            return True
+        if verb.dep_ == "xcomp" and any(child.dep_ == "neg" for child in head.children):
+            return True
+    if verb.dep_ == "conj" and head is not verb:
+        return is_negated(head) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return False
+
+
+HYPOTHETICAL_MARKS = {"if", "unless", "until", "whether", "lest"}
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """True when the verb's clause states a condition or an open question, not an event: "until
+    Putin agrees a deal", "if Germany backs the plan", "asked whether France would join"."""
+    token = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children):
+            return True
+        if token.dep_ != "conj" or token.head is token:
+            return False
+        token = token.head  # "until Putin agrees a deal and signs it"
+
+
+def is_asserted(verb: Token) -> bool:
+    """True when the text states that the verb's event happened or holds: not negated, not
+    hypothetical."""
+    return not is_negated(verb) and not is_hypothetical(verb)
+
+
+def _not_only(token: Token) -> bool:
+    """ "not only ... but also" adds; it does not negate."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely")
+
+
+def modality(verb: Token) -> float:
+    """A confidence factor for hedged statements: "might propose" is weaker than "proposed"."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in ("might", "may", "could"):
+            return 0.6
+        if child.dep_ == "aux" and child.lower_ in ("would", "should"):
+            return 0.8
+    return 1.0

@@ -1,0 +1,306 @@
+"""Relations between entities: met, visited, supports, conflict, memberOf, locatedIn.
+
+Each is read from a few patterns of English over the dependency parse:
+
+- met: "X met (with) Y", "X and Y met", "a meeting with Y" (X: who the clause is about);
+- visited: "X visited Y", "X travelled to Y", "X's trip to Y";
+- supports: "X backs Y", "X will give military support to Y", "X pours aid into Y";
+- conflict: "X's war on Y", "the Ukraine/Russia war", "X fought Y", "X and Y are at odds",
+  "X had disagreements with Y";
+- memberOf: "Yvette Cooper of the Labour Party", "X, an agency of Y", "X joined Y", a role in an
+  organisation ("Labour Party leader Jeremy Corbyn");
+- locatedIn: "Otranto, Italy", "the Zappeion Hall in Athens", and places whose country the
+  gazetteer knows, when the article names that country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..core.records import Fact, Role
+from .context import ArticleContext, is_asserted
+from .gazetteer import gazetteer
+
+MEET_NOUNS = {"meeting", "talk", "summit", "encounter"}
+TRIP_NOUNS = {"trip", "visit", "tour", "journey", "travel"}
+TRAVEL_VERBS = {"travel", "go", "fly", "come", "head", "return", "arrive"}
+AID_NOUNS = {"support", "aid", "help", "assistance", "weapon", "arm", "money", "fund", "funding", "troop",
+             "equipment", "ammunition", "loan"}
+GIVE_VERBS = {"give", "provide", "send", "pour", "supply", "offer", "deliver", "pledge", "ship"}
+SUPPORT_VERBS = {"aid", "help", "assist", "arm", "fund", "finance", "defend", "ally"}
+CONFLICT_NOUNS = {"war", "conflict", "fight", "fighting", "dispute", "clash", "hostility", "tension", "feud",
+                  "disagreement", "rift", "battle", "confrontation"}
+CONFLICT_VERBS = {"fight", "attack", "invade", "bomb", "battle", "clash", "disagree", "feud", "strike", "shell"}
+PART_NOUNS = {"agency", "body", "organ", "arm", "branch", "member", "part", "subsidiary", "unit", "wing",
+              "faction", "affiliate", "division"}
+MEMBER_TITLES = {"mp", "member", "leader", "chairman", "chairwoman", "chair", "senator", "member of parliament",
+                 "representative", "congressman", "congresswoman", "candidate", "delegate",
+                 "president", "secretary-general", "spokesman", "spokeswoman", "spokesperson", "lawmaker",
+                 "deputy", "councillor", "director", "chief executive", "ceo", "founder", "co-founder"}
+# lemmas that can start a link (entity tokens and appositions always may)
+TRIGGERS = frozenset({"visit", "meet", "odds", "odd", "join", "member", "make", "consist", "compose", "comprise", "include",
+                      *MEET_NOUNS, *TRIP_NOUNS, *TRAVEL_VERBS, *GIVE_VERBS, *SUPPORT_VERBS, *CONFLICT_NOUNS,
+                      *CONFLICT_VERBS})
+PERSON = ("Person",)
+ACTORS = ("Person", "Country", "Organization")
+PLACES = ("Place", "Country")
+
+
+class EntityLinks:
+    """Collects the entity-to-entity facts of one article."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.facts: list[Fact] = []
+
+    def of_type(self, keys: list[str], types: tuple[str, ...]) -> list[str]:
+        return [k for k in keys if self.ctx.entities[k].type in types]
+
+    def add(self, subject: str, relation: str, obj: str, token: Token, confidence: float) -> None:
+        if subject == obj:
+            return
+        confidence *= self.ctx.confidence_of_token.get(token.i, 1.0)
+        self.facts.append(Fact(subject, relation, obj, self.ctx.evidence(token), round(confidence, 3)))
+
+    def objects(self, verb: Token, deps: tuple[str, ...] = ("dobj",), preps: tuple[str, ...] = ()) -> list[str]:
+        found = []
+        for child in verb.children:
+            if child.dep_ in deps:
+                found += self.ctx.refers_to(child)
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found += self.ctx.refers_to(obj)
+        return found
+
+    def actor_above(self, token: Token, exclude: set[str]) -> list[str]:
+        """Who a nominal ("a meeting with Y", "the trip to Y") is about: the nearest subject or
+        possessor on the way up the parse, through relative clauses."""
+        node = token
+        for _ in range(8):
+            for child in node.children:
+                if child.dep_ in ("poss", "nsubj", "nsubjpass") and child is not token:
+                    keys = [k for k in self.of_type(self.ctx.refers_to(child), PERSON) if k not in exclude]
+                    if keys:
+                        return keys
+            if node.dep_ == "relcl":
+                node = node.head
+                keys = [k for k in self.of_type(self.ctx.refers_to(node), PERSON) if k not in exclude]
+                if keys:
+                    return keys
+                continue
+            if node.head is node:
+                break
+            node = node.head
+        return []
+
+    # --- the patterns ---------------------------------------------------------------------------
+
+    def visit(self, token: Token) -> None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and is_asserted(token):
+            if lemma == "visit":
+                self._visits(self.ctx.subjects(token), self.objects(token), token, 0.85)
+            elif lemma in TRAVEL_VERBS:
+                preps = ("to", "in") if lemma == "arrive" else ("to",)
+                self._visits(self.ctx.subjects(token), self.objects(token, (), preps), token, 0.75)
+            elif lemma == "meet":
+                self._meets(token)
+        elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS:
+            places = self.objects(token, (), ("to",))
+            if places:
+                self._visits(self.actor_above(token, set()), places, token, 0.7)
+        elif token.pos_ == "NOUN" and lemma in MEET_NOUNS:
+            others = self.of_type(self.objects(token, (), ("with",)), PERSON)
+            between = self.of_type(self.objects(token, (), ("between",)), PERSON)
+            for a in between:
+                for b in between:
+                    if a < b:
+                        self.add(a, "met", b, token, 0.7)
+            if others:
+                for actor in self.actor_above(token, set(others)):
+                    for other in others:
+                        self.add(actor, "met", other, token, 0.6)
+
+    def _visits(self, actors: list[str], places: list[str], token: Token, confidence: float) -> None:
+        for actor in self.of_type(actors, PERSON):
+            for place in self.of_type(places, PLACES):
+                self.add(actor, "visited", place, token, confidence)
+
+    def _meets(self, verb: Token) -> None:
+        subjects = self.of_type(self.ctx.subjects(verb), PERSON)
+        others = self.of_type(self.objects(verb, ("dobj",), ("with",)), PERSON)
+        # "met with the IMF, then with President Trump": a second "with" hangs off the first
+        for child in verb.subtree:
+            if child.dep_ == "prep" and child.lower_ == "with" and child.head is not verb and child.head.dep_ in ("pobj", "prep", "npadvmod", "advmod"):
+                for obj in child.children:
+                    others += self.of_type(self.ctx.refers_to(obj), PERSON)
+        if others:
+            for a in subjects:
+                for b in others:
+                    self.add(a, "met", b, verb, 0.85)
+        elif len(subjects) >= 2:
+            for i, a in enumerate(subjects):
+                for b in subjects[i + 1:]:
+                    self.add(a, "met", b, verb, 0.85)
+
+    def support(self, token: Token) -> None:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or not is_asserted(token):
+            return
+        if lemma in GIVE_VERBS:
+            gives_aid = any(c.dep_ == "dobj" and (c.lemma_.lower() in AID_NOUNS or any(
+                x.lemma_.lower() in AID_NOUNS for x in c.conjuncts)) for c in token.children)
+            if gives_aid:
+                receivers = []
+                for prep in _same_clause(token):  # "give more support than ever before to Ukraine"
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "for"):
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                receivers += self.ctx.refers_to(obj)
+                for giver in self.of_type(self.ctx.subjects(token), ACTORS):
+                    for receiver in self.of_type(receivers, ACTORS):
+                        self.add(giver, "supports", receiver, token, 0.75)
+        elif lemma in SUPPORT_VERBS:
+            receivers = self.objects(token, ("dobj",), ("with",) if lemma == "ally" else ())
+            for giver in self.of_type(self.ctx.subjects(token), ACTORS):
+                for receiver in self.of_type(receivers, ACTORS):
+                    self.add(giver, "supports", receiver, token, 0.7)
+
+    def conflict(self, token: Token) -> None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in CONFLICT_NOUNS:
+            sides = []
+            for child in token.children:
+                if child.dep_ in ("compound", "amod", "nmod", "poss"):
+                    sides += self.of_type(self.ctx.refers_to(child), ACTORS)
+            for child in token.lefts:  # "the Ukraine/ Russia war": both names modify it
+                for t in child.subtree:
+                    key = self.ctx.token_entity.get(t.i)
+                    if key and t.dep_ in ("compound", "nmod", "amod") and key not in sides and self.ctx.entities[key].type in ACTORS:
+                        sides.append(key)
+            sides += self.of_type(self.objects(token, (), ("on", "against", "with", "between")), ACTORS)
+            if token.dep_ == "dobj" and token.head.lemma_ in ("have", "wage", "fight"):
+                sides += self.of_type(self.ctx.subjects(token.head), ACTORS)
+            self._pairs(sides, token, 0.7)
+        elif token.pos_ == "VERB" and lemma in CONFLICT_VERBS and is_asserted(token):
+            sides = self.of_type(self.ctx.subjects(token), ACTORS)
+            others = self.of_type(self.objects(token, ("dobj",), ("with", "against")), ACTORS)
+            if others:
+                for a in sides:
+                    for b in others:
+                        self.add(a, "conflict", b, token, 0.7)
+            else:
+                self._pairs(sides, token, 0.65)
+        elif token.lower_ == "odds" and token.head.lower_ == "at":
+            verb = token.head.head
+            sides = self.of_type(self.ctx.subjects(verb), ACTORS) + self.of_type(self.objects(token, (), ("with",)), ACTORS)
+            self._pairs(sides, token, 0.7)
+
+    def _pairs(self, sides: list[str], token: Token, confidence: float) -> None:
+        unique = list(dict.fromkeys(sides))
+        for i, a in enumerate(unique):
+            for b in unique[i + 1:]:
+                self.add(a, "conflict", b, token, confidence)
+
+    def membership(self, token: Token) -> None:
+        ctx = self.ctx
+        key = ctx.token_entity.get(token.i)
+        # "Yvette Cooper of the Labour Party"
+        if key and ctx.entities[key].type == "Person" and ctx.token_entity.get(token.i + 1) != key:
+            for org in self.of_type(self.objects(token, (), ("of", "from")), ("Organization",)):
+                self.add(key, "memberOf", org, token, 0.75)
+        # "UNESCO, a specialized agency of the United Nations"
+        if token.dep_ == "appos" and token.lemma_.lower() in PART_NOUNS:
+            for member in self.of_type(ctx.refers_to(token.head), ACTORS):
+                for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
+                    self.add(member, "memberOf", org, token, 0.7)
+        # "X joined NATO", "X is a member of the EU"
+        if token.pos_ == "VERB" and token.lemma_ == "join" and is_asserted(token):
+            for member in self.of_type(ctx.subjects(token), ACTORS):
+                for org in self.of_type(self.objects(token), ("Organization",)):
+                    self.add(member, "memberOf", org, token, 0.7)
+        # "the SDF is largely made up of YPG militia", "the coalition consists of A and B"
+        if token.pos_ == "VERB" and _composed_of(token) and is_asserted(token):
+            wholes = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for whole in self.of_type([k for w in wholes for k in ctx.refers_to(w)], ("Organization",)):
+                for part in self.of_type(self.objects(token, ("dobj",) if token.lemma_ in ("comprise", "include") else (),
+                                                      ("of",)), ACTORS):
+                    self.add(part, "memberOf", whole, token, 0.7)
+        if token.lemma_ == "member" and token.dep_ == "attr" and token.head.lemma_ in ("be", "become"):
+            for member in self.of_type(ctx.subjects(token.head), ACTORS):
+                for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
+                    self.add(member, "memberOf", org, token, 0.8)
+
+    def located(self, token: Token) -> None:
+        """"Otranto, Italy" and "the Zappeion Hall in Athens"."""
+        ctx = self.ctx
+        key = ctx.token_entity.get(token.i)
+        if not key or ctx.entities[key].type != "Place" or ctx.token_entity.get(token.i + 1) == key:
+            return
+        doc = ctx.doc
+        if token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
+            other = ctx.token_entity.get(token.i + 2)
+            if other and other != key and ctx.entities[other].type in PLACES:
+                self.add(key, "locatedIn", other, token, 0.8)
+        for place in self.of_type(self.objects(token, (), ("in",)), PLACES):
+            self.add(key, "locatedIn", place, token, 0.6)
+
+
+def _composed_of(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "make":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return lemma in ("consist", "compose", "comprise", "include")
+
+
+def _same_clause(verb: Token) -> list[Token]:
+    """The tokens of a verb's own clause: its subtree without embedded clauses."""
+    out, stack = [], list(verb.children)
+    while stack:
+        token = stack.pop()
+        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "csubj", "parataxis", "conj") and token.pos_ in ("VERB", "AUX"):
+            continue
+        out.append(token)
+        stack.extend(token.children)
+    return out
+
+
+def entity_facts(ctx: ArticleContext, roles: list[Role]) -> list[Fact]:
+    """Every entity-to-entity fact of an article."""
+    links = EntityLinks(ctx)
+    for token in ctx.tokens:
+        if token.i in ctx.token_entity or token.dep_ == "appos" or token.lemma_.lower() in TRIGGERS:
+            links.visit(token)
+            links.support(token)
+            links.conflict(token)
+            links.membership(token)
+            links.located(token)
+    for role in roles:  # a position in an organisation makes its holder a member
+        if role.of and ctx.entities[role.of].type == "Organization" and _member_title(role.title):
+            links.facts.append(Fact(role.person, "memberOf", role.of, role.evidence, round(0.6 * role.confidence, 3)))
+    links.facts += gazetteer_locations(ctx)
+    return links.facts
+
+
+def _member_title(title: str) -> bool:
+    words = title.split()
+    return any(" ".join(words[i:]) in MEMBER_TITLES for i in range(len(words)))
+
+
+def gazetteer_locations(ctx: ArticleContext) -> list[Fact]:
+    """A place the gazetteer locates in a country that the article also names."""
+    gaz = gazetteer()
+    by_iso = {e.iso: key for key, e in ctx.entities.items() if e.iso and e.type == "Country"}
+    facts = []
+    for key, entity in ctx.entities.items():
+        if entity.type != "Place" or not entity.mentions:
+            continue
+        place = gaz.place(entity.name)
+        country = by_iso.get(place.country) if place and place.country else None
+        if country and country != key:
+            first = entity.mentions[0]
+            token = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+            if token is not None:
+                facts.append(Fact(key, "locatedIn", country, ctx.evidence(token.root), 0.6))
+    return facts

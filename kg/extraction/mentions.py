@@ -1,0 +1,277 @@
+"""Finding the names in a parsed article: spaCy's entities, cleaned of determiners, honorifics,
+possessives and brackets, each with the evidence it gives about its type.
+
+Yields `NameMention` records; `resolve.py` groups them into entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import fold, gazetteer
+from .names import NameMention
+from .nametypes import (
+    CONTEXT_WEIGHT,
+    HEAD_WEIGHT,
+    LABEL_TYPES,
+    UNKNOWN_NAME_WEIGHT,
+    office_words,
+    type_evidence,
+    type_words,
+)
+
+STRIP_LEFT = {"the", "a", "an", "'", '"', "“", "”", "‘", "’", "[", "]", "(", ")", "-", "—", "–", ",", "."}
+STRIP_RIGHT = {"'s", "’s", "'", "’", '"', "“", "”", "[", "]", "(", ")", ",", ".", "-", "—", "–", ":", ";"}
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """For each token, the number of its sentence."""
+    index = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for token in sent:
+            index[token.i] = number
+    return index
+
+
+OTHER_LABELS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", ""}  # kept only when the name's own words type it
+CAPTION_WORDS = {"image", "photo", "video", "source", "credit", "caption", "file", "picture"}
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Words spaCy takes for names that kg does not keep (``kg/extraction/data/not_names.txt``)."""
+    text = files("kg.extraction").joinpath("data", "not_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[NameMention]:
+    """The cleaned name mentions of a parsed document, in text order: spaCy's entities, and
+    runs of proper nouns it missed when their own words say what they are ("Shandao Station",
+    "the company Hitwise UK")."""
+    sentences = sentences or sentence_index(doc)
+    found: list[NameMention] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ not in LABEL_TYPES and ent.label_ not in OTHER_LABELS:
+            continue
+        for span, acronym, label, gloss in _clean_spans(ent):
+            mention = _mention(doc, span, label, sentences[span.start], acronym)
+            if mention is None:
+                continue
+            mention.gloss = gloss
+            if not (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
+                mention.votes, mention.weak = {}, True  # "Mir-Mohammadi" as a PRODUCT: kept only if a known name
+            found.append(mention)
+    for span in proper_noun_runs(doc, covered):
+        start, end = span.start, span.end
+        while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")):
+            start += 1  # "Queen Elizabeth II", "President Erdogan": the title marks a person
+        while end - 1 > start and (_postnominal(doc[end - 1]) or doc[end - 1].lower_ in office_words()):
+            end -= 1  # "Conservative MP (Philip Hammond)": the party, not the title
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1  # "President [and] Vice President"
+        if start >= end:
+            continue
+        mention = _mention(doc, doc[start:end], "", sentences[start], None)
+        if mention is not None and start > span.start and mention.iso is None and not mention.org:
+            mention.vote("Person", CONTEXT_WEIGHT)
+        if mention is not None and not mention.votes and _named_actor(doc[start:end]):
+            mention.vote("Organization", UNKNOWN_NAME_WEIGHT)  # "PC World's recent analysis"
+        if mention is not None:
+            mention.weak = not mention.votes
+            found.append(mention)
+    yield from sorted(found, key=lambda m: m.start)
+
+
+def _named_actor(span: Span) -> bool:
+    """A name of two or more capitalised words, not opening its sentence, that acts, owns or is
+    acted on: spaCy missed it, but it is a name; in news, most often of an organisation."""
+    root = span.root
+    opening = span[0].is_sent_start and not (span[0].text.isupper() and len(span[0]) >= 2)  # "PC World" is a name
+    return len(span) >= 2 and not opening and root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")
+
+
+def _common_word(token: Token) -> bool:
+    """A capitalised word that is a common noun: it opens its sentence and the text also uses it
+    in lower case ("Protesters ... the protesters")."""
+    if not token.is_sent_start or gazetteer().country_iso(token.text) or gazetteer().org(token.text):
+        return False
+    words = token.doc.user_data.get("kg_lower_words")
+    if words is None:  # the lowercase words and lemmas of the text, computed once per document
+        words = token.doc.user_data["kg_lower_words"] = frozenset(
+            w for t in token.doc if t.text.islower() for w in (t.text, t.lemma_))
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _typed_by_own_words(mention: NameMention) -> bool:
+    return any(weight >= HEAD_WEIGHT for weight in mention.votes.values()) or mention.iso is not None
+
+
+def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
+    """Maximal runs of capitalised proper nouns (with "of", "the", "and" inside) outside spaCy's
+    entities."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in covered and (
+                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                or doc[j].lower_ in ("of", "the", "and", "for", "-") and j + 1 < len(doc)
+                and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 not in covered):
+            j += 1
+        # "the company Hitwise UK's": a country code between a name and its possessive is part of it
+        if j + 1 < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].text.isupper() and doc[j + 1].tag_ == "POS":
+            j += 1
+        yield doc[i:j]
+        i = j
+
+
+def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]]:
+    """The name part(s) of an entity span, with their labels: without a leading determiner,
+    honorifics or titles, a trailing possessive, brackets; "Name (ACRONYM)" gives the name with its
+    acronym; a known name glued to what follows it is cut off ("Google Chrome", "the United
+    Nations Nikki Haley")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    acronym, gloss = None, None
+    for token in ent:
+        if token.text in ("(", "["):
+            closing = next((t.i for t in doc[token.i + 1:min(len(doc), end + 6)] if t.text in (")", "]")), end)
+            inner = doc[token.i + 1:closing]
+            if len(inner) == 1 and inner[0].text.isupper():
+                acronym = inner[0].text
+            elif len(inner) and any(t.text[:1].isupper() for t in inner):
+                gloss = inner  # "Ayasofya [Haghia Sophia]": two names of one thing
+            end = token.i
+            break
+    while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
+        start += 1
+    label = ent.label_
+    if label == "ORG" and end - start >= 2 and gazetteer().honorific(doc[start].text.rstrip(".")) \
+            and all(t.pos_ == "PROPN" for t in doc[start + 1:end]) and doc[end - 1].lower_ not in type_words():
+        start, label = start + 1, "PERSON"  # "King Felipe VI", taken by NER for an organisation
+    of = next((t.i for t in doc[start:end] if t.lower_ == "of"), None)
+    if of is not None and of > start and doc[of - 1].lower_ in office_words() | {"officer", "vp", "head"}:
+        start = of + 1  # "Chief Technological Officer of Red Hat": a title, then the organisation
+    while end > start and (doc[end - 1].text in STRIP_RIGHT or _postnominal(doc[end - 1])
+                           or _caption_word(doc, end - 1)):
+        end -= 1
+    if end <= start:
+        return
+    if gloss is not None:
+        yield doc[start:end], acronym, label, gloss.text
+        yield gloss, None, label, doc[start:end].text
+        return
+    cut = _known_prefix(doc, start, end)
+    rest = doc[cut:end] if cut is not None else None
+    person_rest = rest is not None and 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) \
+        and not type_words().get(rest[-1].lower_)
+    if cut is None or not (person_rest or label in OTHER_LABELS):
+        yield doc[start:end], acronym, label, None
+        return
+    yield doc[start:cut], None, label, None
+    if person_rest:
+        yield rest, acronym, "PERSON", None
+
+
+def _known_prefix(doc: Doc, start: int, end: int) -> int | None:
+    """Where a known country or organisation name at the start of a longer span ends."""
+    gaz = gazetteer()
+    for cut in range(end - 1, start, -1):
+        text = doc[start:cut].text
+        place = gaz.place(text)
+        if gaz.org(text) is not None or gaz.country_iso(text) is not None and not doc[start:cut][-1].ent_type_ == "NORP" \
+                or place is not None and (place.population == 0 or place.kind == "capital"):
+            return cut
+    return None
+
+
+def _postnominal(token: Token) -> bool:
+    title = gazetteer().titles.get(token.lower_.rstrip("."))
+    return title is not None and title.kind == "postnominal"
+
+
+def _caption_word(doc: Doc, i: int) -> bool:
+    """"… Ahmed Mohamed Image: Twitter": a caption's label glued to the name before it."""
+    return doc[i].lower_ in CAPTION_WORDS and i + 1 < len(doc) and doc[i + 1].text == ":"
+
+
+def _is_title_word(doc: Doc, start: int, end: int) -> bool:
+    """True when the token at ``start`` is an honorific or title inside a longer PERSON span."""
+    if end - start < 2 or doc[start].ent_type_ != "PERSON":
+        return False
+    word = doc[start].lower_.rstrip(".")
+    titles = gazetteer().titles
+    return word in titles or f"{word}." in titles
+
+
+def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | None) -> NameMention | None:
+    tokens = [t for t in span if t.text not in ("[", "]", "(", ")")]
+    name = " ".join(t.text for t in tokens) if len(tokens) != len(span) else span.text
+    name = " ".join(name.split())
+    if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
+        return None
+    name = name.replace("[", "").replace("]", "")
+    if fold(name) in not_names() or all(_postnominal(t) for t in tokens) or _ends_title(span):
+        return None
+    if len(tokens) == 1 and (fold(name) in gazetteer().titles or tokens[0].is_stop and not name.isupper()):
+        return None  # "the Queen" is a role reference; "[W]e" a pronoun in brackets
+    if len(tokens) == 1 and _common_word(tokens[0]):
+        return None  # "Protesters carried placards": a common noun opening a sentence
+    if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
+        return None  # a social-media handle or hashtag, not a name
+    mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,
+                          acronym=acronym, dep=span.root.dep_,
+                          modifies_noun=span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN")
+    address = _form_of_address(doc, span)
+    if address is not None:
+        mention.honorific = address.lower_.rstrip(".")
+        mention.surface = f"{address.text} {name}"
+    after = [t for t in doc[span.end:span.end + 2] if t.text != ","]
+    if after and _postnominal(after[0]):  # "Mark Tedeschi, QC"
+        mention.forms.add(doc.text[span.start_char:after[0].idx + len(after[0].text)])
+    type_evidence(mention, span)
+    return mention
+
+
+def _form_of_address(doc: Doc, span: Span) -> Token | None:
+    """"Mr", "Sir", "President" right before a name, when it stands alone ("President Volodymyr
+    Zelensky"), not as the end of a longer title ("Greek Foreign Minister George Katrougalos")."""
+    if span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    if not before.text[:1].isupper() or gazetteer().honorific(before.text.rstrip(".")) is None:
+        return None
+    if span.start >= 2 and doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].is_alpha \
+            and not doc[span.start - 2].is_sent_start:
+        return None
+    return before
+
+
+def _ends_title(span: Span) -> bool:
+    """The name is the end of a title: "State" in "Secretary of State Mike Pompeo"."""
+    doc = span.doc
+    for words in _multiword_titles().get(doc[span.end - 1].lower_, ()):
+        start = span.end - len(words)
+        if start < span.start and start >= 0 and [t.lower_ for t in doc[start:span.end]] == words:
+            return True
+    return False
+
+
+@cache
+def _multiword_titles() -> dict[str, list[list[str]]]:
+    """Multiword titles by their last word."""
+    out: dict[str, list[list[str]]] = {}
+    for title in gazetteer().titles.values():
+        if " " in title.title:
+            words = title.title.split()
+            out.setdefault(words[-1], []).append(words)
+    return out

@@ -1,0 +1,52 @@
+"""`NameMention`: one name in the text, with the evidence gathered about what it names.
+
+`mentions` finds them, `nametypes` adds the evidence of their words and context, `resolve`
+groups them into entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class NameMention:
+    """One name in the text.
+
+    Attributes:
+        start, end: token offsets of the name itself (honorific and title excluded).
+        name: the name as written, cleaned ("Keir Starmer", "Zelensky").
+        surface: the name with the honorific before it ("Sir Keir", "Mr Zelensky").
+        label: spaCy's entity label.
+        votes: evidence for each type, summed over mentions when names are grouped.
+        honorific: a form of address before the name ("mr", "sir"), lowercase.
+        iso: the ISO code when the name is a country or its demonym.
+        org: the gazetteer's name when the name is a known organisation.
+        acronym: an acronym given in brackets right after the name: "... Organization (UNESCO)".
+    """
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    name: str
+    surface: str
+    label: str
+    sentence: int
+    votes: dict[str, float] = field(default_factory=dict)
+    honorific: str | None = None
+    iso: str | None = None
+    org: str | None = None
+    acronym: str | None = None
+    demonym: bool = False
+    ambiguous: bool = False  # a short name two people share: not recorded as a name of either
+    forms: set[str] = field(default_factory=set)  # other surface forms: "Mark Tedeschi, QC"
+    gloss: str | None = None  # another name given for it in brackets: "Ayasofya [Haghia Sophia]"
+    dep: str = ""  # the name's syntactic role: nsubj, poss, compound, ...
+    modifies_noun: bool = False  # it modifies a common noun: "the EastMed project"
+    weak: bool = False  # a capitalised run nothing types: kept only if it repeats a known name
+    agentive: bool = True  # for a demonym: it stands for the country acting ("British troops")
+
+    def vote(self, kind: str | None, weight: float) -> None:
+        if kind:
+            self.votes[kind] = self.votes.get(kind, 0.0) + weight

@@ -1,0 +1,174 @@
+"""What a name's own words and the words around it say about what it names: a person, a
+country, an organisation or a place.
+
+Evidence is weighed, not decided rule by rule: spaCy's label counts once, a describing noun
+("the daily Kathimerini") or a title before the name ("Ambassador Nikki Haley") more, the
+name's last word ("Haifa University") more still, and the gazetteers most. `resolve.py` sums the
+evidence over every mention of an entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Span
+
+from .gazetteer import fold, gazetteer
+from .names import NameMention
+
+LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": None}
+LABEL_WEIGHT = 1.0
+CONTEXT_WEIGHT = 2.5   # a describing noun: "the newspaper X", "X, a museum"
+HEAD_WEIGHT = 3.0      # the name's own last word: "Haifa University"
+GAZETTEER_WEIGHT = 5.0
+PLACE_LIST_WEIGHT = 0.8   # city names are often surnames (Bolton, Lincoln): only a hint
+UNKNOWN_NAME_WEIGHT = 0.5  # an untyped name that acts: most often an organisation
+
+
+@cache
+def _type_rows() -> list[list[str]]:
+    text = files("kg.extraction").joinpath("data", "type_words.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+
+
+@cache
+def type_words() -> dict[str, str]:
+    """Nouns that tell an entity's type (``kg/extraction/data/type_words.tsv``): word -> type."""
+    return {word: kind for word, kind, _ in _type_rows()}
+
+
+@cache
+def surname_words() -> frozenset[str]:
+    """Type words that are also common surnames ("Hill", "Fields")."""
+    return frozenset(word for word, _, surname in _type_rows() if surname == "yes")
+
+
+def type_evidence(mention: NameMention, span: Span) -> None:
+    """Record what the label, the gazetteer, the name's last word and the words around it say
+    about the mention's type."""
+    gaz = gazetteer()
+    label, name = mention.label, mention.name
+    iso = gaz.country_names.get(fold(name))
+    if iso is None and fold(name) in gaz.demonyms:
+        label = mention.label = "NORP"  # "Hong Kongers", whatever NER called them
+    if label in ("NORP", ""):
+        iso = gaz.demonyms.get(fold(name)) or iso
+        party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
+        if iso is None and party is not None:  # "Conservative MP Philip Hammond"
+            mention.org = party.name
+            mention.vote("Organization", GAZETTEER_WEIGHT)
+            return
+        if iso is None and label == "NORP":
+            return  # a religious or ethnic group: not an entity kg keeps
+        mention.demonym = fold(name) in gaz.demonyms
+        mention.agentive = not mention.demonym or agentive_demonym(span)
+    if iso is not None:
+        country = gaz.countries[iso]
+        mention.iso = iso
+        mention.vote("Country" if country.sovereign else "Place", GAZETTEER_WEIGHT)
+        return
+    org = gaz.org(name)
+    if org is not None:
+        mention.org = org.name
+        mention.vote("Organization", GAZETTEER_WEIGHT)
+        return
+    mention.vote(LABEL_TYPES.get(label), LABEL_WEIGHT)
+    last = span[-1]
+    if len(span) > 1 and last.text[:1].isupper():
+        # "Trafalgar Square" is a place whatever NER says; "James Alex Fields", whom NER calls a
+        # person, is not: a last word that is also a surname does not outvote NER
+        weight = PLACE_LIST_WEIGHT if label == "PERSON" and last.lower_ in surname_words() else HEAD_WEIGHT
+        mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), weight)
+    place = gaz.place(name)
+    if place is not None:
+        mention.vote("Place", GAZETTEER_WEIGHT if place.population == 0 and label != "PERSON" else PLACE_LIST_WEIGHT)
+    for word in describing_nouns(span):
+        mention.vote(type_words().get(word), CONTEXT_WEIGHT)
+    if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
+        mention.vote(type_words()[span.root.head.lemma_.lower()], CONTEXT_WEIGHT)  # "YPG militia"
+        mention.modifies_noun = False  # it names the organisation, not some other thing
+    if after_title(span):
+        mention.vote("Person", CONTEXT_WEIGHT)
+
+
+def describing_nouns(span: Span) -> Iterator[str]:
+    """Common nouns the text uses to describe the name: "the daily Kathimerini" (a modifier before
+    it), "Energean, a gas producer" (apposition), "X is a museum" / "X, formerly a church" (the
+    noun a copula or apposition attaches)."""
+    doc = span.doc
+    head = span.root
+    # a lowercase common noun right before the name: "the daily Kathimerini", "the company X"
+    if span.start > 0:
+        before = doc[span.start - 1]
+        if before.text.islower() and before.pos_ in ("NOUN", "ADJ", "ADV") and before.lower_ not in title_ends():
+            yield before.lemma_.lower()
+    # "the city of Paris"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.text.islower():
+        noun = head.head.head.lemma_.lower()
+        if type_words().get(noun) == "Place":
+            yield noun
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            yield child.lemma_.lower()
+            for conj in child.conjuncts:
+                if conj.pos_ == "NOUN":
+                    yield conj.lemma_.lower()
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.text.islower():
+        yield head.head.lemma_.lower()
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        for child in head.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                yield child.lemma_.lower()
+
+
+AGENTIVE_HEADS = {"government", "official", "authority", "troop", "force", "army", "military", "navy", "soldier",
+                  "police", "ministry", "minister", "president", "leader", "diplomat", "embassy", "delegation",
+                  "company", "firm", "parliament", "court", "state", "citizen", "national", "people", "side",
+                  "statement", "media", "regime", "administration", "investigator", "prosecutor", "negotiator",
+                  "intelligence", "spokesman", "spokeswoman", "envoy", "ambassador", "team", "official",
+                  "lawmaker", "politician", "voter", "economy", "border", "territory", "warplane", "jet"}
+
+
+def agentive_demonym(span: Span) -> bool:
+    """Whether a demonym stands for its country: "British troops", "the Greek foreign minister",
+    "French-backed", "the British" — not "Chinese New Year" or "Russian gas"."""
+    doc, root = span.doc, span.root
+    if root.tag_ in ("NNS", "NNPS") or root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("nsubj", "dobj", "pobj"):
+        return True
+    if span.end < len(doc) and doc[span.end].text == "-":
+        return True
+    head = root.head
+    return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in office_words() or head.ent_type_ == "PERSON" \
+        or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Greek-Cypriot agreement"
+
+
+def after_title(span: Span) -> bool:
+    """The name follows a title: "Ambassador Nikki Haley", "Ambassador to the United Nations
+    Nikki Haley", "secretary of state Marco Rubio"."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].ent_iob_ in ("B", "I") and doc[i].ent_type_ in ("ORG", "GPE", "NORP"):
+        while i >= 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        i -= 1  # the entity's first token
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i < 0 or doc[i].lower_ not in ("to", "of", "for"):
+            return False
+        i -= 1
+    return i >= 0 and doc[i].lower_ in office_words()
+
+
+@cache
+def office_words() -> frozenset[str]:
+    """Last words of the titles of offices ("ambassador", "minister", "president")."""
+    return frozenset(t.title.split()[-1] for t in gazetteer().titles.values() if t.kind in ("office", "both")
+                     and t.title.split()[-1] not in ("state", "general", "staff", "parliament", "government"))
+
+
+@cache
+def title_ends() -> frozenset[str]:
+    """Last words of titles ("state" in "secretary of state"): before a name they end a title."""
+    return frozenset(t.split()[-1] for t in gazetteer().titles)

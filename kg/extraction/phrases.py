@@ -1,0 +1,152 @@
+"""Proposal phrases: which words name a proposal, which phrases point back to one ("the move",
+"this change"), and the label a proposal gets from the text.
+
+A proposal's label is the phrase itself, without determiners, possessors, relative clauses and
+the agent: "the request of Prime Minister Boris Johnson to suspend Parliament" -> "request to
+suspend Parliament".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .gazetteer import gazetteer
+
+MAX_LABEL_TOKENS = 24
+ANAPHOR_DETERMINERS = {"the", "this", "that", "these", "those", "such"}
+ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change", "announcement", "policy",
+                 "deal", "agreement", "measure", "initiative", "project", "scheme", "request", "call", "bill",
+                 "withdrawal", "operation", "pledge", "offer", "treaty", "accord", "pact", "law", "programme",
+                 "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership"}
+NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
+VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
+DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "wal")
+
+
+def proposal_kind(token: Token) -> str | None:
+    """``named``, ``act`` or ``topic`` for a proposal noun (``kg/extraction/data/proposal_nouns.tsv``)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return gazetteer().proposal_nouns.get(token.lemma_.lower())
+
+
+def is_proposal_noun(token: Token) -> bool:
+    return proposal_kind(token) is not None
+
+
+def proposal_head(target: Token, *, any_noun: bool = False) -> Token | None:
+    """The token heading the proposal a cue verb is about, or None when its object is not one:
+    a clause, a proposal noun or a deverbal noun ("the conversion of the museum"), any common noun
+    after a verb that only takes proposals ("proposed a mining royalty"), a pronoun or anaphor
+    pointing back to one; or a proposal noun inside the object ("his authority to make the
+    change")."""
+    if target.pos_ in ("VERB", "AUX") or target.dep_ == "xcomp":
+        return target
+    if target.pos_ == "PRON":
+        return target if target.lower_ in ("it", "this", "that") else None
+    if is_proposal_noun(target) or target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG":
+        return target
+    if any_noun and target.pos_ in ("NOUN", "PROPN"):  # "proposed a new mining royalty", "voted against Brexit"
+        return target
+    for token in target.subtree:
+        if token is not target and (is_proposal_noun(token) or is_anaphor(token)):
+            return token
+    return None
+
+
+def is_anaphor(head: Token) -> bool:
+    """A definite phrase that points back to a proposal: "the move", "this change", "this
+    impulsive decision by the president"."""
+    if head.lemma_.lower() not in ANAPHOR_NOUNS:
+        return False
+    dets = [c for c in head.children if c.dep_ in ("det", "poss")]
+    # "[T]his decision": editorial brackets in quotations
+    if not dets or not (dets[0].lower_.replace("[", "").replace("]", "") in ANAPHOR_DETERMINERS or dets[0].dep_ == "poss"):
+        return False
+    content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
+               and not (c.dep_ == "prep" and c.lower_ == "by")]
+    if dets[0].dep_ == "poss":  # "his decision" points back; "Trump's foreign policy" names a thing
+        content += [c for c in head.children if c.dep_ == "amod"]
+    return not content
+
+
+def bare_definite(head: Token) -> bool:
+    """ "the tax", "this scheme": a definite noun with nothing to tell it from one named before."""
+    dets = [c for c in head.children if c.dep_ == "det"]
+    others = [c for c in head.children if c.dep_ not in ("det", "punct")]
+    return bool(dets) and dets[0].lower_ in ANAPHOR_DETERMINERS and not others
+
+
+def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
+    """The tokens of a proposal's label: the phrase headed by ``head`` without determiners,
+    possessors, relative clauses, appositions, agents ("by X", "of X") and edge punctuation."""
+    excluded: set[int] = set()
+    clause = head.pos_ in ("VERB", "AUX")
+    for child in head.children:
+        drop = child.dep_ in (VERB_DROPS if clause else NOUN_DROPS)
+        if child.dep_ == "advcl" and head.lemma_ == "be":
+            drop = False  # "is open [for other countries to join]": the point of the statement
+        if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
+            drop = False  # "announced [US troops would be leaving Syria]": the subject belongs to it
+        if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
+            drop = True
+        if child.dep_ == "prep" and child.i > head.i and _is_time(child):
+            drop = True
+        if child.dep_ in ("npadvmod", "advmod") and all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
+        if drop:
+            excluded.update(t.i for t in child.subtree)
+    content = [t for t in head.subtree if t.i not in excluded and t.is_alpha and t.i != head.i]
+    for child in head.children:  # "legislation [that would fund the government]": all it says
+        if child.dep_ == "relcl" and not clause and len(content) <= 1:
+            excluded -= {t.i for t in child.subtree}
+    tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
+    if head.dep_ == "xcomp":  # "called on Italy and Egypt [to join the project]": who is to do it
+        for sibling in head.head.children:
+            controllers = [sibling] if sibling.dep_ == "dobj" else [o for o in sibling.children if o.dep_ == "pobj"] \
+                if sibling.dep_ == "prep" and sibling.lower_ == "on" else []
+            for obj in controllers:
+                if ctx.refers_to(obj):
+                    tokens = [*obj.subtree, *tokens]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("to", "that", "and", "but")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or", "but", "which", "that")):
+        tokens = tokens[:-1]
+    if len(tokens) > MAX_LABEL_TOKENS:
+        tokens = tokens[:MAX_LABEL_TOKENS]
+        while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PART", "PUNCT") or tokens[-1].is_stop):
+            tokens = tokens[:-1]
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return []
+    return tokens
+
+
+def _is_agent_phrase(prep: Token, ctx: ArticleContext) -> bool:
+    """ "by X" naming an entity, or "of X" / "from X" naming a person: who acts, not what."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    keys = [ctx.entity_of(o) for o in objects]
+    if not objects or not all(keys):
+        return False
+    if prep.lower_ == "by":
+        return True
+    return prep.lower_ in ("of", "from") and all(ctx.entities[k].type == "Person" for k in keys)
+
+
+def _is_time(prep: Token) -> bool:
+    """A prepositional phrase of time: "on Monday", "in July", "until December"."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects) and prep.lower_ in ("on", "in", "at", "until", "since", "during")
+
+
+def label_text(tokens: list[Token]) -> str:
+    tokens = [t for t in tokens if t.text.strip("[]")]
+    parts = []
+    for token, following in zip(tokens, [*tokens[1:], None]):
+        gap = following is not None and following.i != token.i + 1  # a dropped agent or clause
+        parts.append(token.text + (" " if gap and not token.whitespace_ else token.whitespace_))
+    text = "".join(parts).replace("[", "").replace("]", "").strip()
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" ,;:\"'“”‘’")

@@ -1,0 +1,247 @@
+"""Who proposes, backs, opposes, considers, discusses or commits to which proposal.
+
+Read from the dependency parse with the cue lexicon of ``kg/extraction/data/cues.tsv``:
+
+- a cue verb's subject (or passive agent) is the agent, its object, prepositional object or
+  clausal complement the proposal: "Erdogan proposed converting Hagia Sophia",
+  "Queen Elizabeth agrees to suspend Parliament", "peace negotiations being proposed by Trump";
+- a proposal noun names its agent by a possessor, "of"/"by", or a hyphenated modifier:
+  "Johnson's plans", "the request of Boris Johnson", "a French-backed proposal",
+  "the Turkish-Libyan agreement" (both parties commit);
+- "criticism by X", "support from X": X opposes / backs the proposal in question;
+- a critical direct quotation (VADER sentiment) about the proposal under discussion opposes it,
+  with a low confidence, unless the speaker is one of its proponents.
+
+A negated cue ("did not commit to") or one under a negating verb ("refused to sign") gives no
+fact. Hedges lower the confidence ("might propose").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from ..core.records import Fact, Quote
+from .collector import ProposalFacts
+from .context import AGENT_TYPES, ArticleContext, is_asserted, modality
+from .gazetteer import Cue, gazetteer
+from .phrases import is_proposal_noun, proposal_head, proposal_kind
+from .proposals import ProposalRegistry
+from .quotes import speech_verbs
+from .stances import CHARACTERISING_VERBS, STANCE_NOUNS, characterisation, critical_quotes, intention, stance_noun
+
+AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
+                   "ceasefire", "truce", "settlement", "compromise"}
+PLEDGE_NOUNS = {"pledge", "promise", "commitment", "guarantee"}
+HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "endorsed": "backs",
+                "proposed": "proposes", "drafted": "proposes", "led": "proposes", "brokered": "proposes",
+                "sponsored": "proposes", "initiated": "proposes"}
+LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
+AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
+
+
+class ProposalRelations(ProposalFacts):
+    """Collects the proposal facts of one article: cue verbs, proposal nouns, and the stances of
+    `kg.extraction.stances`."""
+
+    # --- cue verbs ------------------------------------------------------------------------------
+
+    def cue_verb(self, verb: Token) -> None:
+        cues = gazetteer().cues.get(verb.lemma_.lower(), [])
+        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or not is_asserted(verb):
+            return
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in gazetteer().cues:
+            return  # "called on Italy to join the project": the joining is what is proposed, not done
+        agents = self.agents(self.ctx.subjects(verb))
+        for cue in cues:
+            for target in cue_targets(verb, cue):
+                self._cue_target(verb, cue, agents, target)
+
+    def _cue_target(self, verb: Token, cue: Cue, agents: list[str], target: Token) -> None:
+        ctx = self.ctx
+        named = [k for k in ctx.refers_to(target) if ctx.entities[k].type in AGENT_TYPES]
+        if named and not is_proposal_noun(target):
+            if cue.relation == "backs" and verb.lemma_ in AID_CUES:
+                for agent in agents:
+                    for other in named:
+                        if other != agent:
+                            self.add(agent, "supports", other, verb, cue.confidence * 0.8)
+            return
+        head = proposal_head(target, any_noun=cue.any_object)
+        # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
+        # so that a later "it" can find it
+        # "McGurk also criticised the decision": the one others have criticised
+        prefer = frozenset(f.object for f in self.facts if f.relation == cue.relation and f.subject not in agents)
+        key = self.registry.of_phrase(head, prefer) if head is not None else None
+        if key is None or not agents:
+            return
+        self.registry.add_agents(key, agents)
+        self.registry.set_status(key, verb.lemma_.lower(), agents)
+        factor = modality(verb) * (0.9 if ctx.in_quote(verb) else 1.0)
+        for agent in agents:
+            self.add(agent, cue.relation, key, verb, cue.confidence * factor)
+
+    # --- proposal nouns -------------------------------------------------------------------------
+
+    def proposal_noun(self, noun: Token) -> None:
+        """Agents a proposal noun names itself: a possessor, "of"/"by", a hyphenated modifier,
+        the parties to an agreement, the subject of "X ... with a plan to"."""
+        kind = proposal_kind(noun)
+        if kind is None or kind == "topic":
+            return
+        ctx = self.ctx
+        lemma = noun.lemma_.lower()
+        relation = "commitsTo" if lemma in PLEDGE_NOUNS else "proposes"
+        found: list[tuple[str, str, float]] = []
+        for child in noun.children:
+            if child.dep_ == "poss" and kind == "named":
+                found += [(k, relation, 0.75) for k in self.agents(ctx.refers_to(child))]
+            elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "of" and kind == "named"):
+                for obj in (o for o in child.children if o.dep_ == "pobj"):
+                    keys = self.agents(ctx.refers_to(obj))
+                    if child.lower_ == "of":  # "the request of Boris Johnson", not "a plan of the EU's"
+                        keys = [k for k in keys if ctx.entities[k].type == "Person"]
+                    found += [(k, relation, 0.7) for k in keys]
+            elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS \
+                    and not _proposed_by_another(noun):
+                for obj in child.children:
+                    found += [(k, "commitsTo", 0.75) for k in self.agents(ctx.refers_to(obj))]
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+        if kind == "named" and verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in gazetteer().cues \
+                and any(c.dep_ in ("acl", "relcl") for c in noun.children):
+            # "Trump is sworn in ... with a plan to negotiate"; not "comply with the request"
+            holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found += [(k, relation, 0.6) for c in holders for k in self.agents(ctx.refers_to(c))]
+        found += self._hyphenated(noun)
+        parties = self._parties(noun)
+        if lemma in AGREEMENT_NOUNS and len(parties) >= 2:  # "the Turkish-Libyan agreement"
+            found += [(k, "commitsTo", 0.7) for k in parties]
+        elif len(parties) == 1 and not found and lemma not in LAWS:  # "the Turkish military operation", not "US law"
+            found += [(parties[0], relation, 0.6)]
+        if not found:
+            return
+        key = self.registry.of_phrase(noun)
+        if key is None:
+            return
+        self.registry.add_agents(key, [k for k, _, _ in found])
+        for agent, rel, confidence in found:
+            self.add(agent, rel, key, noun, confidence)
+
+    def _hyphenated(self, noun: Token) -> list[tuple[str, str, float]]:
+        """"French-backed proposal": the word before "-backed" names who backs it."""
+        doc = noun.doc
+        out = []
+        for token in noun.lefts:
+            for t in token.subtree:
+                rel = HYPHEN_VERBS.get(t.lower_)
+                if rel and t.i >= 2 and doc[t.i - 1].text == "-":
+                    key = self.ctx.token_entity.get(t.i - 2)
+                    if key and self.ctx.entities[key].type in AGENT_TYPES:
+                        out.append((key, rel, 0.8))
+        return out
+
+    def _parties(self, noun: Token) -> list[str]:
+        """Countries or organisations modifying an agreement noun: "the Turkish-Libyan deal"."""
+        parties = []
+        for token in noun.lefts:
+            for t in token.subtree:
+                key = self.ctx.token_entity.get(t.i)
+                if key and self.ctx.entities[key].type in ("Country", "Organization") and key not in parties:
+                    if t.dep_ in ("amod", "compound", "nmod", "npadvmod") or t.head.dep_ in ("amod", "compound"):
+                        parties.append(key)
+        return parties
+
+    # --- stance nouns ---------------------------------------------------------------------------
+
+
+    # --- critical quotations --------------------------------------------------------------------
+
+
+def _proposed_by_another(noun: Token) -> bool:
+    """"Turkey proposed a ceasefire between Armenia and Azerbaijan": the parties have not agreed."""
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
+    return verb is not None and any(c.relation != "commitsTo" for c in gazetteer().cues.get(verb.lemma_.lower(), []))
+
+
+def cue_targets(verb: Token, cue: Cue) -> list[Token]:
+    """The heads of what a cue verb is about: its prepositional object for "call for", "commit
+    to"; else its direct object(s), infinitive or gerund complement, or clausal complement (unless
+    that clause reports speech or is itself a cue); for a passive, its subject or the noun it
+    modifies ("negotiations being proposed by Trump")."""
+    targets: list[Token] = []
+    if cue.prep:
+        for child in verb.children:
+            if child.dep_ in ("prep", "prt") and child.lower_ == cue.prep:
+                targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+                if child.dep_ == "prt":
+                    targets += [o for o in verb.children if o.dep_ == "dobj"]
+        if cue.prep in ("to", "on") and any(t.dep_ == "prep" and t.lower_ == cue.prep for t in verb.children) \
+                or cue.prep == "to":
+            # "agreed to suspend", "called on Italy and Egypt to join the project"
+            targets += [c for c in verb.children if c.dep_ == "xcomp"]
+        return _with_conjuncts(targets)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_ == "be":
+            continue  # "consider it to be off limits" is a judgement, not a proposal
+        if child.dep_ in ("dobj", "xcomp") and not passive:
+            targets.append(child)
+        elif child.dep_ == "nsubjpass":
+            targets.append(child)
+        elif child.dep_ == "ccomp" and cue.clause and not _reports_or_cues(child, cue):
+            targets.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "to") and verb.lemma_ in ("agree", "vote", "decide"):
+            targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    if passive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        targets.append(verb.head)
+    if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":  # "It was co-sponsored by ..."
+        targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _with_conjuncts(targets)
+
+
+def _reports_or_cues(clause: Token, cue: Cue) -> bool:
+    """A clause that reports speech or carries its own cue is not the proposal; nor is a copula,
+    except after "reaffirmed that X is open to ...", which backs the proposition itself."""
+    lemma = clause.lemma_.lower()
+    if lemma == "be":
+        return cue.relation != "backs"
+    return lemma in speech_verbs() or lemma in gazetteer().cues
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM") or t.dep_ == "xcomp"):
+                out.append(t)
+    return out
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
+    gaz = gazetteer()
+    return frozenset({*gaz.cues, *gaz.proposal_nouns, *STANCE_NOUNS, *CHARACTERISING_VERBS})
+
+
+def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
+    """All proposal facts of an article, and the proposals' ``concerns``, in text order."""
+    relations = ProposalRelations(ctx, registry)
+    speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
+    triggers = _triggers()
+    for token in ctx.tokens:  # one pass in text order, so that "the move" finds what came before
+        if token.pos_ == "VERB":
+            intention(relations, token, speakers)
+        if token.lemma_.lower() not in triggers:
+            continue  # most words start nothing: skip them cheaply
+        relations.cue_verb(token)
+        characterisation(relations, token)
+        relations.proposal_noun(token)
+        stance_noun(relations, token)
+    critical_quotes(relations, quotes)
+    used = {f.object for f in relations.facts if f.object.startswith("proposal:")}
+    for key in sorted(used):
+        for entity, token in registry.concerned(key):
+            relations.add(key, "concerns", entity, token, 0.7)
+    return relations.facts

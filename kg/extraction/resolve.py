@@ -1,0 +1,407 @@
+"""Entity resolution within an article: grouping the names that refer to one entity.
+
+"Sir Keir Starmer", "Keir Starmer" and "Sir Keir" are one person; "UNESCO" is the "United Nations
+Educational, Scientific and Cultural Organization" written before it; "US", "U.S." and "America"
+are one country. Two people who share a surname are kept apart: a bare surname goes to the
+nearest full name that carries it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..core.records import Entity, Mention
+from .gazetteer import fold, gazetteer
+from .names import NameMention
+from .nametypes import type_words
+
+PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el", "du", "des", "von", "van",
+             "der", "del", "da", "di", "bin", "ibn"}
+
+
+@lru_cache(maxsize=65536)
+def ascii_key(name: str) -> str:
+    """A spelling-insensitive key: accents removed, lowercase, letters and digits only.
+
+    >>> ascii_key("Recep Tayyip Erdoğan")
+    'recep tayyip erdogan'
+    """
+    folded = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
+
+
+@dataclass
+class Group:
+    """Mentions believed to name one entity, with their summed type evidence."""
+
+    mentions: list[NameMention] = field(default_factory=list)
+    canonical: str | None = None  # a gazetteer name, when the entity is known
+    iso: str | None = None
+
+    @property
+    def votes(self) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for mention in self.mentions:
+            for kind, weight in mention.votes.items():
+                total[kind] = total.get(kind, 0.0) + weight
+        return total
+
+    @property
+    def type(self) -> str:
+        votes = self.votes
+        return max(sorted(votes), key=votes.get) if votes else "Organization"
+
+    @property
+    def known(self) -> bool:
+        return self.canonical is not None or self.iso is not None
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name for m in self.mentions]
+
+    @property
+    def full_name(self) -> str:
+        """The longest name used (most words, then most characters), first seen on ties."""
+        best = max(enumerate(self.names), key=lambda item: (len(item[1].split()), len(item[1]), -item[0]))
+        return best[1]
+
+    def absorb(self, other: Group) -> None:
+        self.mentions.extend(other.mentions)
+        self.mentions.sort(key=lambda m: m.start)
+        self.canonical = self.canonical or other.canonical
+        self.iso = self.iso or other.iso
+
+
+def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, Entity], dict[int, str]]:
+    """Group name mentions into entities.
+
+    Args:
+        mentions: the article's name mentions, in text order.
+        text: the article text (to see brackets between names).
+
+    Returns:
+        The entities by key, and for every token of every name mention, its entity's key.
+    """
+    groups = _initial_groups(_disambiguate_places([m for m in mentions if (m.votes or m.gloss) and not m.weak]))
+    groups = _merge_bracketed(groups, text)
+    groups = _merge_variants(groups)
+    groups = _merge_acronyms(groups)
+    groups = _merge_heads(groups)
+    groups = _merge_people(groups)
+    groups = [g for g in groups if not _unlikely(g)]
+    _attach_weak([m for m in mentions if m.weak], groups)
+    return _entities(groups)
+
+
+def _unlikely(group: Group) -> bool:
+    """Names that are not entities: a one-word name only ever used to modify a noun ("the EastMed
+    project", "the Brexit deadline"); a one-word "person" never acting, owning or named with a
+    title ("a no-deal Brexit"); a demonym never standing for its country ("Chinese New Year")."""
+    if group.iso:
+        return all(m.demonym and not m.agentive for m in group.mentions)
+    if group.known or any(len(m.name.split()) > 1 or m.gloss for m in group.mentions) \
+            or gazetteer().place(group.full_name) is not None:
+        return False
+    if all(m.modifies_noun for m in group.mentions):
+        return True
+    return group.type == "Person" and not any(
+        m.honorific or m.dep in ("nsubj", "nsubjpass", "poss", "appos", "agent") for m in group.mentions)
+
+
+def _attach_weak(weak: list[NameMention], groups: list[Group]) -> None:
+    """A capitalised name spaCy missed ("Later on Tuesday Mitsotakis met ...") is a mention of the
+    one person whose name contains it; otherwise it is dropped."""
+    people = [g for g in groups if g.type == "Person"]
+    for mention in weak:
+        parts = set(_name_parts(mention.name))
+        owners = [g for g in people if parts and parts <= set(_name_parts(g.full_name))]
+        if len(owners) == 1:
+            owners[0].mentions.append(mention)
+            owners[0].mentions.sort(key=lambda m: m.start)
+
+
+def _disambiguate_places(mentions: list[NameMention]) -> list[NameMention]:
+    """A country's name that is also a place elsewhere ("Georgia") is that place when the sentence
+    names other places of the same country ("Marco Rubio of Florida ... David Perdue of
+    Georgia")."""
+    gaz = gazetteer()
+    for mention in mentions:
+        place = gaz.place(mention.name) if mention.iso else None
+        if place is None or place.country in (None, mention.iso):
+            continue
+        neighbours = [m for m in mentions if m.sentence == mention.sentence and m is not mention]
+        if any((p := gaz.place(m.name)) is not None and p.country == place.country and not m.iso for m in neighbours):
+            mention.iso, mention.votes = None, {"Place": 5.0}
+    return mentions
+
+
+def _initial_groups(mentions: list[NameMention]) -> list[Group]:
+    """One group per country (ISO code), known organisation, or distinct spelling of a name."""
+    by_key: dict[str, Group] = {}
+    for mention in mentions:
+        if mention.iso:
+            key, canonical = f"iso:{mention.iso}", None
+        elif mention.org is not None:
+            key, canonical = f"org:{mention.org}", mention.org
+        else:
+            key, canonical = f"name:{ascii_key(mention.name)}", None
+        group = by_key.setdefault(key, Group(canonical=canonical, iso=mention.iso))
+        group.mentions.append(mention)
+    return list(by_key.values())
+
+
+def _merge(groups: list[Group], pairs: list[tuple[int, int]]) -> list[Group]:
+    """Merge groups by index pairs (union-find), keeping text order of first mention."""
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    merged: dict[int, Group] = {}
+    for i, group in enumerate(groups):
+        r = root(i)
+        if r not in merged:
+            merged[r] = Group(canonical=None, iso=None)
+        merged[r].absorb(group)
+    return sorted(merged.values(), key=lambda g: g.mentions[0].start)
+
+
+def _compatible(a: Group, b: Group) -> bool:
+    """Two groups may be one entity: not two different known entities."""
+    if a.iso and b.iso:
+        return a.iso == b.iso
+    if a.canonical and b.canonical:
+        return a.canonical == b.canonical
+    return not ((a.iso and b.canonical) or (a.canonical and b.iso))
+
+
+def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
+    """A name glossed in brackets right after another is the same entity: "Ayasofya [Haghia
+    Sophia]", "Islamic State (ISIS)"."""
+    owner = {id(m): i for i, g in enumerate(groups) for m in g.mentions}
+    ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
+    pairs = []
+    for first, second in zip(ordered, ordered[1:]):
+        if 1 <= second.start - first.end <= 2 and first.sentence == second.sentence:
+            a, b = owner[id(first)], owner[id(second)]
+            between = text[first.end_char:second.start_char].strip()
+            if a != b and between in ("(", "[") and _compatible(groups[a], groups[b]):
+                pairs.append((a, b))
+    by_name = {ascii_key(n): i for i, g in enumerate(groups) for n in g.names}
+    for i, group in enumerate(groups):
+        for mention in group.mentions:
+            other = by_name.get(ascii_key(mention.gloss)) if mention.gloss else None
+            if other is not None and other != i and _compatible(group, groups[other]):
+                pairs.append((i, other))
+    return _merge(groups, pairs)
+
+
+def _merge_variants(groups: list[Group]) -> list[Group]:
+    """Spelling variants and longer forms of one name: "Haghia Sophia" / "Hagia Sophia",
+    "Labour" / "Labour Party", "Parliament" / "UK Parliament", "Hagia Sophia" / "Hagia Sophia
+    Museum" (the last word says what it is, whatever NER thought of the shorter one)."""
+    pairs = []
+    keys = [{ascii_key(n) for n in g.names} | ({ascii_key(g.canonical)} if g.canonical else set()) for g in groups]
+    types = [g.type for g in groups]
+    for i, a in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            b = groups[j]
+            if not _compatible(a, b) or (a.known and b.known):
+                continue
+            people = types[i] == "Person" or types[j] == "Person"
+            same_type = types[i] == types[j]
+            for x in keys[i]:
+                for y in keys[j]:
+                    if _variant(x, y, people=people) or same_type and not people and _short_of(x, y):
+                        pairs.append((i, j))
+    return _merge(groups, pairs)
+
+
+def _merge_heads(groups: list[Group]) -> list[Group]:
+    """"the Council" is the "Legislative Council" when the article names one organisation whose
+    name ends with that word."""
+    pairs = []
+    for i, short in enumerate(groups):
+        words = {ascii_key(n) for n in short.names}
+        if short.type != "Organization" or short.known or any(" " in w for w in words):
+            continue
+        owners = [j for j, g in enumerate(groups) if j != i and g.type == "Organization"
+                  and any(" " in ascii_key(n) and ascii_key(n).split()[-1] in words for n in g.names)]
+        if len({groups[j].full_name for j in owners}) == 1:
+            pairs += [(i, j) for j in owners]
+    return _merge(groups, pairs)
+
+
+def _short_of(x: str, y: str) -> bool:
+    """One name is the other's short form: "Scientology" or "the Church" for "Church of
+    Scientology"."""
+    short, long = sorted((x, y), key=len)
+    head, sep, rest = long.partition(" of ")
+    return bool(sep) and " " not in head and short in (head, rest)
+
+
+def _variant(x: str, y: str, *, people: bool = False) -> bool:
+    """Two forms of one name: equal, misspelt, or the longer one adds only a word that says what
+    it is ("Labour Party") or a country word before it ("UK Parliament"). People's shorter names
+    are merged by their name parts instead (see `_merge_people`)."""
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    if long.startswith(short + " "):
+        rest = long[len(short) + 1:].split()
+        return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
+    if long.endswith(" " + short) and not people:
+        rest = long[: -len(short) - 1]
+        gaz = gazetteer()
+        return rest in gaz.demonyms or rest in gaz.country_names  # "UK Parliament", "United States Congress"
+    similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
+    return similar and (not people or len(short.split()) == len(long.split()) >= 2)
+
+
+def initials(name: str) -> str:
+    """The initials of a name's content words: "United Nations Educational, Scientific and
+    Cultural Organization" -> "UNESCO"."""
+    words = [w for w in re.split(r"[\s,\-]+", name) if w and w.lower() not in PARTICLES]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _merge_acronyms(groups: list[Group]) -> list[Group]:
+    """An acronym joins the name it abbreviates: one given in brackets after the name, or one
+    whose letters are the initials of a longer name in the article."""
+    pairs = []
+    for i, short in enumerate(groups):
+        acronyms = {m.name for m in short.mentions if m.name.replace(".", "").isupper() and len(m.name) <= 8}
+        for j, long in enumerate(groups):
+            if i == j or not _compatible(short, long) or long.type in ("Person",):
+                continue
+            given = {m.acronym for m in long.mentions if m.acronym}
+            if acronyms & given or any(
+                    initials(name) == acronym.replace(".", "") and len(name.split()) > 1
+                    for acronym in acronyms for name in long.names):
+                pairs.append((i, j))
+    return _merge(groups, pairs)
+
+
+def _name_parts(name: str) -> list[str]:
+    """The words of a person's name that identify them: no initials, no particles; a hyphenated
+    name is one word ("Mir-Mohammadi")."""
+    words = [ascii_key(w).replace(" ", "-") for w in name.split()]
+    return [w for w in words if len(w) > 1 and w not in PARTICLES]
+
+
+def _merge_people(groups: list[Group]) -> list[Group]:
+    """A shorter form of a person's name ("Starmer", "Keir", "Mr Zelensky") joins the full name
+    that contains it, or that it misspells by a letter or two ("Bauchtman" for "Buchtmann").
+    When two people share the word, each mention goes to the nearest one before it (after it, if
+    none is before), and the shared word is not recorded as a name of either."""
+    people = [g for g in groups if g.type == "Person" and not g.known]
+    full = _merge_full_names([g for g in people if len(_name_parts(g.full_name)) >= 2])
+    short = [g for g in people if len(_name_parts(g.full_name)) < 2]
+    others = [g for g in groups if g.type != "Person" or g.known]
+    result = list(full)
+    for group in short:
+        parts = set(_name_parts(group.full_name))
+        candidates = [f for f in full if parts and parts <= set(_name_parts(f.full_name))]
+        if not candidates:
+            candidates = [f for f in full if _misspelt_surname(parts, f)]
+        if not candidates:
+            result.append(group)
+            continue
+        for mention in group.mentions:
+            mention.ambiguous = len(candidates) > 1
+            _nearest(candidates, mention.start).mentions.append(mention)
+    # a lone surname that NER typed otherwise ("Mitsotakis" as ORG) still names the person
+    surnames: dict[str, list[Group]] = {}
+    for f in full:
+        surnames.setdefault(_name_parts(f.full_name)[-1], []).append(f)
+    kept = []
+    for group in others:
+        parts = _name_parts(group.full_name)
+        known_place = group.type == "Place" and gazetteer().place(group.full_name) is not None  # "Washington, D.C."
+        owners = surnames.get(parts[0], []) if len(parts) == 1 and not group.known and group.type != "Country" \
+            and not known_place else []
+        if len(owners) == 1:
+            for mention in group.mentions:  # NER's other guesses for a surname do not count
+                mention.votes = {"Person": 1.0}
+            owners[0].mentions.extend(group.mentions)
+        else:
+            kept.append(group)
+    for group in result:
+        group.mentions.sort(key=lambda m: m.start)
+    return sorted(result + kept, key=lambda g: g.mentions[0].start)
+
+
+def _merge_full_names(full: list[Group]) -> list[Group]:
+    """Full names where one's words contain the other's: "John Bolton", "John R. Bolton"."""
+    pairs = []
+    for i, a in enumerate(full):
+        for j in range(i + 1, len(full)):
+            pa, pb = set(_name_parts(a.full_name)), set(_name_parts(full[j].full_name))
+            if pa <= pb or pb <= pa:
+                pairs.append((i, j))
+    return _merge(full, pairs)
+
+
+def _misspelt_surname(parts: set[str], group: Group) -> bool:
+    if len(parts) != 1:
+        return False
+    word, surname = next(iter(parts)), _name_parts(group.full_name)[-1]
+    return len(word) >= 5 and word[0] == surname[0] and difflib.SequenceMatcher(None, word, surname).ratio() >= 0.85
+
+
+def _nearest(candidates: list[Group], position: int) -> Group:
+    before = [(max(m.start for m in g.mentions if m.start <= position), g) for g in candidates
+              if any(m.start <= position for m in g.mentions)]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(candidates, key=lambda g: g.mentions[0].start)
+
+
+def _entities(groups: list[Group]) -> tuple[dict[str, Entity], dict[int, str]]:
+    gaz = gazetteer()
+    entities: dict[str, Entity] = {}
+    token_entity: dict[int, str] = {}
+    for group in groups:
+        kind = group.type
+        if group.iso:
+            country = gaz.countries[group.iso]
+            name, key = country.name, f"iso:{group.iso}"
+            kind = "Country" if country.sovereign else "Place"
+        else:
+            name = group.canonical or _display_name(group, kind)
+            key = f"{kind}:{ascii_key(name)}"
+        entity = entities.get(key)
+        if entity is None:
+            entity = entities[key] = Entity(key=key, type=kind, name=name, iso=group.iso)
+        for m in group.mentions:
+            if not m.demonym and not m.ambiguous:
+                entity.aliases.update({m.name, m.surface, *m.forms})
+            entity.mentions.append(Mention(m.name, m.start_char, m.end_char, kind, m.sentence))
+            for i in range(m.start - (1 if m.surface != m.name else 0), m.end):
+                token_entity[i] = key
+        for m in group.mentions:
+            if m.acronym:
+                entity.aliases.add(m.acronym)
+        entity.aliases.discard(entity.name)
+    return entities, token_entity
+
+
+def _display_name(group: Group, kind: str) -> str:
+    gaz = gazetteer()
+    name = group.full_name
+    if kind == "Place":
+        place = gaz.place(name)
+        if place is not None:
+            return place.name
+    return name

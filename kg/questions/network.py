@@ -1,0 +1,152 @@
+"""The networkx view of a knowledge graph, and the graph questions SPARQL answers badly.
+
+Nodes are entities, proposals and quotations (attributes ``label``, ``type``, ``names``,
+``titles``); each fact is an edge (``predicate``, ``confidence``, ``evidence``: the sentences).
+A role is an edge from the person to what it is of, titled ("prime minister" -> United Kingdom).
+
+Paths, centrality and communities are networkx's own algorithms.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+import networkx as nx
+
+from ..core.errors import QueryError
+from ..rdf.namespace import local_name
+from ..rdf.sparql import Source
+from .queries import load_query
+
+
+def to_networkx(store: Source) -> nx.MultiDiGraph:
+    """The entity graph of everything in ``store`` (a `GraphStore` or a remote `Endpoint`): one
+    edge per fact, with every sentence that states it as its evidence."""
+    graph = nx.MultiDiGraph()
+    for row in store.query(load_query("_graph-nodes").text):
+        node = row["node"].value
+        kind = local_name(row["type"].value)
+        label = row["label"].value if row["label"] is not None else local_name(node)
+        graph.add_node(node, label=label, type=kind,
+                       names=sorted({label, *_split(row["aliases"])}), titles=sorted(_split(row["titles"])))
+    edges: dict[tuple[str, str, str], dict] = {}
+    for row in store.query(load_query("_graph-edges").text):
+        subject, obj = row["subject"].value, row["object"].value
+        predicate = local_name(row["predicate"].value)
+        if subject not in graph or obj not in graph:
+            continue
+        title = row["title"].value if row["title"] is not None else None
+        key = (subject, obj, f"{predicate}:{title}" if title else predicate)
+        data = edges.setdefault(key, {"predicate": predicate, "title": title, "confidence": 0.0, "evidence": []})
+        data["confidence"] = max(data["confidence"], float(row["confidence"].value))
+        sentence = (row["sentence"].value, int(row["start"].value), int(row["end"].value),
+                    row["article"].value if row["article"] is not None else "")
+        if sentence not in data["evidence"]:
+            data["evidence"].append(sentence)
+    for (subject, obj, key), data in sorted(edges.items()):
+        data["evidence"].sort(key=lambda e: (e[3], e[1]))
+        data["evidence"] = [{"sentence": s, "start": a, "end": b, "article": art} for s, a, b, art in data["evidence"]]
+        graph.add_edge(subject, obj, key=key, **data)
+    return graph
+
+
+def _split(literal) -> list[str]:
+    return [part for part in (literal.value.split("\t") if literal is not None and literal.value else []) if part]
+
+
+def find_node(graph: nx.MultiDiGraph, name: str) -> str:
+    """The node named ``name`` (any of its names, case-insensitively, or its IRI).
+
+    Raises:
+        QueryError: no node has that name, or several do (they are listed).
+    """
+    if name in graph:
+        return name
+    wanted = name.casefold().strip()
+    entities = [n for n, data in graph.nodes(data=True)
+                if data["type"] != "Quotation" and any(x.casefold() == wanted for x in data.get("names", []))]
+    if not entities and wanted:
+        # no name is exactly this: take the entities with a name holding it as whole words ("Rubio")
+        words = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+        entities = [n for n, data in graph.nodes(data=True)
+                    if data["type"] != "Quotation" and any(words.search(x.casefold()) for x in data.get("names", []))]
+    if len(entities) == 1:
+        return entities[0]
+    if not entities:
+        raise QueryError(f"no entity named '{name}' in the graph; try `kg query people` for the names it knows")
+    choices = "; ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']}, {n})" for n in entities)
+    raise QueryError(f"'{name}' names several entities: {choices}; give a fuller name or the IRI")
+
+
+def neighbors(graph: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:
+    """The subgraph within ``depth`` hops of an entity, in either direction.
+
+    Raises:
+        QueryError: no entity has that name, or ``depth`` is below 1.
+    """
+    if depth < 1:
+        raise QueryError(f"the depth must be 1 or more, not {depth}")
+    node = find_node(graph, name)
+    reach = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, cutoff=depth)
+    return graph.subgraph(reach).copy()
+
+
+MAX_CANDIDATES = 200  # shortest paths compared for support; a dense graph can have millions
+
+
+def shortest_paths(graph: nx.MultiDiGraph, a: str, b: str, *, limit: int = 3) -> list[list[dict]]:
+    """Up to ``limit`` shortest paths between two entities (in either direction of the facts),
+    each hop with its fact and evidence; the best supported first (highest weakest-hop confidence).
+
+    Returns:
+        Paths as lists of hops: ``{"from", "to", "forward", "predicate", "title", "confidence",
+        "evidence"}``; ``forward`` is False when the fact runs from ``to`` to ``from``. No path: [].
+
+    Raises:
+        QueryError: an entity is unknown or ambiguous, or ``limit`` is below 1.
+    """
+    if limit < 1:
+        raise QueryError(f"the number of paths must be 1 or more, not {limit}")
+    source, target = find_node(graph, a), find_node(graph, b)
+    undirected = nx.Graph(graph.to_undirected(as_view=True))
+    try:
+        candidates = list(islice(nx.all_shortest_paths(undirected, source, target), MAX_CANDIDATES))
+    except nx.NetworkXNoPath:
+        return []
+    paths = [[_hop(graph, u, v) for u, v in zip(nodes, nodes[1:])] for nodes in candidates]
+    paths.sort(key=lambda hops: -min((hop["confidence"] for hop in hops), default=1.0))  # stable
+    return paths[:limit]
+
+
+def _hop(graph: nx.MultiDiGraph, u: str, v: str) -> dict:
+    """The best supported fact between two adjacent nodes, whichever way it runs."""
+    options = [(True, d) for d in (graph.get_edge_data(u, v) or {}).values()]
+    options += [(False, d) for d in (graph.get_edge_data(v, u) or {}).values()]
+    forward, data = max(options, key=lambda option: option[1]["confidence"])
+    return {"from": u, "to": v, "forward": forward, **data}
+
+
+def centrality(graph: nx.MultiDiGraph, by: str = "degree", *, top: int = 20) -> list[tuple[str, float]]:
+    """The most central entities by ``degree``, ``betweenness`` or ``pagerank``."""
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    simple.remove_nodes_from([n for n, d in graph.nodes(data=True) if d.get("type") == "Quotation"])
+    measures = {"degree": nx.degree_centrality, "betweenness": nx.betweenness_centrality, "pagerank": nx.pagerank}
+    if by not in measures:
+        raise QueryError(f"unknown centrality '{by}'; use degree, betweenness or pagerank")
+    if simple.number_of_nodes() == 0:
+        return []
+    scores = measures[by](simple)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], graph.nodes[kv[0]]["label"]))[:top]
+
+
+def communities(graph: nx.MultiDiGraph) -> list[list[str]]:
+    """Groups of entities more connected to each other than to the rest (greedy modularity),
+    largest first."""
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    simple.remove_nodes_from([n for n, d in graph.nodes(data=True) if d.get("type") == "Quotation"])
+    simple.remove_nodes_from(list(nx.isolates(simple)))
+    if simple.number_of_edges() == 0:
+        return []
+    groups = nx.community.greedy_modularity_communities(simple)
+    return [sorted(group, key=lambda n: graph.nodes[n]["label"]) for group in groups]

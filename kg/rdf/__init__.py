@@ -1,0 +1,7 @@
+"""The RDF model and the store. In: `Extraction` records. Out: one named graph per article
+(`model`), in an Oxigraph store in memory or on disk (`store`), checked against the SHACL shapes
+(`validate`, `shapes.ttl`).
+
+Read `namespace` first (IRIs and the ontology terms of `ontology.ttl`), then `model`. `sparql`
+binds parameters into SPARQL text, for the store and for remote endpoints alike.
+"""

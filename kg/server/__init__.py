@@ -1,0 +1,8 @@
+"""`kg serve`. In: a store or RDF files. Out: a SPARQL 1.1 Protocol endpoint at /sparql, the
+graph explorer at / and a query editor at /query, over HTTP.
+
+Read `app` first (the Starlette application and its limits). `protocol` reads a request, `sparql`
+decides what is refused and in which format a result is written, `pool` runs every query in a
+`worker` process so that a runaway one can be stopped, `pages` serves the explorer, the editor
+(`static/`) and the stored queries.
+"""

@@ -1,0 +1,168 @@
+"""`kg query`, `kg neighbors`, `kg path`, `kg central`, `kg communities` on the fixture graphs:
+output formats, the stored-query list, the default source, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.questions.queries import available
+
+DATA = Path(__file__).parents[1] / "data"
+GRAPHS = DATA / "graphs"
+SOURCE = ["--data", str(GRAPHS)]
+runner = CliRunner()
+
+
+def kg(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_cli_query_tsv_is_the_golden_result():
+    result = kg("query", "people", *SOURCE, "--format", "tsv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (DATA / "queries" / "people.tsv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("format, results_format", [
+    ("json", ox.QueryResultsFormat.JSON), ("xml", ox.QueryResultsFormat.XML), ("tsv", ox.QueryResultsFormat.TSV),
+])
+def test_cli_query_sparql_results_formats(format, results_format):
+    result = kg("query", "entity", "-p", "entity=Marco Rubio", *SOURCE, "-f", format)
+    assert result.exit_code == 0, result.output
+    rows = list(ox.parse_query_results(result.stdout_bytes, results_format))
+    assert sorted(r["predicate"].value.rsplit("#")[1] for r in rows) == ["backs", "holdsRole", "met"]
+
+
+def test_cli_query_csv_is_the_default_off_a_terminal():
+    result = kg("query", "countries", *SOURCE)
+    assert result.stdout.splitlines() == [
+        "country,name,iso,articles",
+        "https://example.org/kg/id/country/GB,United Kingdom,GB,2",
+        "https://example.org/kg/id/country/RU,Russia,RU,1",
+        "https://example.org/kg/id/country/UA,Ukraine,UA,1",
+        "https://example.org/kg/id/country/US,United States,US,1",
+    ]
+
+
+def test_cli_query_table_is_readable():
+    result = kg("query", "roles", *SOURCE, "-f", "table")
+    assert result.exit_code == 0, result.output
+    for text in ("Marco Rubio", "secretary of state", "id:country/US", "4 rows"):
+        assert text in result.stdout
+
+
+@pytest.mark.parametrize("format, parse_as", [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("xml", "xml")])
+def test_cli_query_construct_gives_rdf(format, parse_as):
+    query = "CONSTRUCT { ?c ?p ?o } WHERE { ?c a <https://schema.org/Country> ; ?p ?o }"
+    result = kg("query", query, *SOURCE, "-f", format)
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(data=result.stdout_bytes, format=parse_as)
+    assert len(set(graph.subjects())) == 4
+
+
+def test_cli_query_ask_answers_yes_or_no():
+    assert "│ yes    │" in kg("query", "ASK { ?p a <https://schema.org/Person> }", *SOURCE, "-f", "table").stdout
+    assert json.loads(kg("query", "ASK { ?p a <https://schema.org/Event> }", *SOURCE, "-f", "json").stdout)["boolean"] is False
+
+
+def test_cli_query_a_rq_file(tmp_path):
+    path = tmp_path / "titles.rq"
+    path.write_text("# title: Titles\n# param name: a person (default: Keir Starmer)\n"
+                    "SELECT ?name ?title WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?name ;"
+                    " <https://schema.org/jobTitle> ?title }\n")
+    result = kg("query", str(path), "-p", "name=Marco Rubio", *SOURCE)
+    assert result.stdout.splitlines() == ["name,title", "Marco Rubio,secretary of state"]
+
+
+def test_cli_query_list_shows_every_stored_query():
+    result = kg("query", "--list")
+    assert result.exit_code == 0
+    for name in available():
+        assert name in result.stdout
+    assert "entity (Keir Starmer)" in result.stdout and "_graph" not in result.stdout
+
+
+def test_cli_query_reads_exports_by_default(tmp_path, monkeypatch):
+    shutil.copytree(GRAPHS, tmp_path / "exports")
+    monkeypatch.chdir(tmp_path)
+    result = kg("query", "people", "-f", "tsv")
+    assert result.stdout == (DATA / "queries" / "people.tsv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "nonsense", *SOURCE], "no stored query named 'nonsense'"),
+    (["query", "SELECT ?x WHERE {", *SOURCE], "the SPARQL query is malformed"),
+    (["query", "people", "-p", "entity", *SOURCE], "--param takes name=value, not 'entity'"),
+    (["query", "people", "-f", "turtle", *SOURCE], "a SELECT query gives rows, not a graph"),
+    (["query", "people", "-f", "yaml", *SOURCE], "unknown format 'yaml'"),
+    (["query", "CONSTRUCT WHERE { ?s ?p ?o }", "-f", "csv", *SOURCE], "gives a graph, not rows"),
+    (["query", "people", "--store", "nowhere", *SOURCE], "give only one of --store, --data and --endpoint"),
+    (["query", "people", "--store", "nowhere"], "nowhere: no store there"),
+    (["query", "people", "--data", "missing.ttl"], "missing.ttl: no such file"),
+    (["query"], "give a stored query's name"),
+    (["path", "Angela Merkel", "Rubio", *SOURCE], "no entity named 'Angela Merkel'"),
+    (["neighbors", "president", *SOURCE], "'president' names several entities"),
+    (["central", "--by", "closeness", *SOURCE], "unknown centrality 'closeness'"),
+])
+def test_cli_query_errors_are_one_line(args, message):
+    result = kg(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("kg: error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_cli_query_empty_folder_says_what_to_give(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = kg("query", "people")
+    assert result.exit_code == 1
+    assert "no RDF files in exports/ (the default); give --store DIR, --data FILE or --endpoint URL" in result.stderr
+
+
+def test_cli_path_prints_each_hop_with_its_evidence():
+    result = kg("path", "Marco Rubio", "Keir Starmer", *SOURCE)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:5] == [
+        "Path 1 (2 hops): Marco Rubio → Volodymyr Zelensky → Keir Starmer",
+        "  Marco Rubio —met→ Volodymyr Zelensky  (confidence 0.85)",
+        "      “US Secretary of State Marco Rubio met Mr Zelensky in Munich.” (article bbbb2222bbbb2222, characters 0–60)",
+        "  Volodymyr Zelensky ←met— Keir Starmer  (confidence 0.85)",
+        "      “Prime Minister Sir Keir Starmer met President Volodymyr Zelensky in Kyiv, the capital of Ukraine.” "
+        "(article aaaa1111aaaa1111, characters 0–97)",
+    ]
+    assert "Path 2 (2 hops): Marco Rubio → peace talks → Keir Starmer" in lines
+
+
+def test_cli_path_without_a_connection_says_so():
+    result = kg("path", "Munich", "Keir Starmer", *SOURCE)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "No path between Munich and Keir Starmer: no chain of facts connects them."
+
+
+def test_cli_neighbors_lists_the_facts_around_an_entity():
+    result = kg("neighbors", "Rubio", *SOURCE)
+    assert result.exit_code == 0, result.output
+    for text in ("backs", "peace talks", "holdsRole (secretary of state)", "United States", "3 neighbours of Marco Rubio"):
+        assert text in result.stdout
+    assert "Donald Trump" not in result.stdout  # two hops away
+
+
+def test_cli_central_ranks_entities():
+    lines = kg("central", "--top", "2", *SOURCE).stdout.splitlines()
+    assert any("1 │ Keir Starmer" in line and "0.4167" in line for line in lines)
+    assert any("2 │ peace talks" in line and "0.3333" in line for line in lines)
+
+
+def test_cli_communities_lists_groups():
+    lines = kg("communities", *SOURCE).stdout.splitlines()
+    assert lines and all(line.startswith("Community ") for line in lines)
+    assert "Marco Rubio" in "".join(lines) and "Munich" not in "".join(lines)
