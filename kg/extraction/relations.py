@@ -24,11 +24,12 @@ from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
 from .collector import ProposalFacts
-from .context import AGENT_TYPES, ArticleContext, is_asserted, modality
-from .gazetteer import Cue, gazetteer
+from .clauses import Modality, Polarity, read_clause
+from .context import AGENT_TYPES, ArticleContext
+from .gazetteer import gazetteer
+from .lexicon import Cue, cue_verbs, speech_verbs
 from .phrases import is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
-from .quotes import speech_verbs
 from .stances import CHARACTERISING_VERBS, STANCE_NOUNS, characterisation, critical_quotes, intention, stance_noun
 
 AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
@@ -39,6 +40,7 @@ HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "end
                 "sponsored": "proposes", "initiated": "proposes"}
 LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
+MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6, Modality.CONDITIONAL: 0.0}
 
 
 class ProposalRelations(ProposalFacts):
@@ -48,21 +50,31 @@ class ProposalRelations(ProposalFacts):
     # --- cue verbs ------------------------------------------------------------------------------
 
     def cue_verb(self, verb: Token) -> None:
-        cues = gazetteer().cues.get(verb.lemma_.lower(), [])
-        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or not is_asserted(verb):
+        """A cue verb's stance, read from its clause: asserted, it states the cue's relation;
+        refused ("refused to sign"), what refusing it states; negated or conditional, nothing."""
+        cues = cue_verbs().get(verb.lemma_.lower())
+        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ"):
             return
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in gazetteer().cues:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs():
             return  # "called on Italy to join the project": the joining is what is proposed, not done
+        clause = read_clause(verb)
+        if clause.modality is Modality.CONDITIONAL or clause.polarity is Polarity.NEGATED:
+            return
         agents = self.agents(self.ctx.subjects(verb))
         for cue in cues:
+            relation = cue.relation if clause.polarity is Polarity.ASSERTED else cue.refused
+            if relation is None:
+                continue
+            factor = MODALITY_FACTOR[clause.modality] * (0.9 if self.ctx.in_quote(verb) else 1.0)
             for target in cue_targets(verb, cue):
-                self._cue_target(verb, cue, agents, target)
+                self._cue_target(verb, cue, relation, agents, target, factor)
 
-    def _cue_target(self, verb: Token, cue: Cue, agents: list[str], target: Token) -> None:
+    def _cue_target(self, verb: Token, cue: Cue, relation: str, agents: list[str], target: Token,
+                    factor: float) -> None:
         ctx = self.ctx
         named = [k for k in ctx.refers_to(target) if ctx.entities[k].type in AGENT_TYPES]
         if named and not is_proposal_noun(target):
-            if cue.relation == "backs" and verb.lemma_ in AID_CUES:
+            if relation == "backs" and verb.lemma_ in AID_CUES:
                 for agent in agents:
                     for other in named:
                         if other != agent:
@@ -72,15 +84,15 @@ class ProposalRelations(ProposalFacts):
         # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
         # so that a later "it" can find it
         # "McGurk also criticised the decision": the one others have criticised
-        prefer = frozenset(f.object for f in self.facts if f.relation == cue.relation and f.subject not in agents)
+        prefer = frozenset(f.object for f in self.facts if f.relation == relation and f.subject not in agents)
         key = self.registry.of_phrase(head, prefer) if head is not None else None
         if key is None or not agents:
             return
         self.registry.add_agents(key, agents)
-        self.registry.set_status(key, verb.lemma_.lower(), agents)
-        factor = modality(verb) * (0.9 if ctx.in_quote(verb) else 1.0)
+        if relation == cue.relation:
+            self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:
-            self.add(agent, cue.relation, key, verb, cue.confidence * factor)
+            self.add(agent, relation, key, verb, cue.confidence * factor)
 
     # --- proposal nouns -------------------------------------------------------------------------
 
@@ -108,7 +120,7 @@ class ProposalRelations(ProposalFacts):
                 for obj in child.children:
                     found += [(k, "commitsTo", 0.75) for k in self.agents(ctx.refers_to(obj))]
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
-        if kind == "named" and verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in gazetteer().cues \
+        if kind == "named" and verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in cue_verbs() \
                 and any(c.dep_ in ("acl", "relcl") for c in noun.children):
             # "Trump is sworn in ... with a plan to negotiate"; not "comply with the request"
             holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -161,7 +173,7 @@ class ProposalRelations(ProposalFacts):
 def _proposed_by_another(noun: Token) -> bool:
     """"Turkey proposed a ceasefire between Armenia and Azerbaijan": the parties have not agreed."""
     verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
-    return verb is not None and any(c.relation != "commitsTo" for c in gazetteer().cues.get(verb.lemma_.lower(), []))
+    return verb is not None and any(c.relation != "commitsTo" for c in cue_verbs().get(verb.lemma_.lower(), []))
 
 
 def cue_targets(verb: Token, cue: Cue) -> list[Token]:
@@ -206,7 +218,7 @@ def _reports_or_cues(clause: Token, cue: Cue) -> bool:
     lemma = clause.lemma_.lower()
     if lemma == "be":
         return cue.relation != "backs"
-    return lemma in speech_verbs() or lemma in gazetteer().cues
+    return lemma in speech_verbs() or lemma in cue_verbs()
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -222,7 +234,7 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _triggers() -> frozenset[str]:
     """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
     gaz = gazetteer()
-    return frozenset({*gaz.cues, *gaz.proposal_nouns, *STANCE_NOUNS, *CHARACTERISING_VERBS})
+    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *CHARACTERISING_VERBS})
 
 
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:

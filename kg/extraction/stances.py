@@ -12,10 +12,11 @@ from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
 from .collector import ProposalFacts
-from .context import AGENT_TYPES, is_asserted
-from .gazetteer import gazetteer
+from .clauses import is_asserted
+from .context import AGENT_TYPES
+from .lexicon import cue_verbs
 from .phrases import proposal_head
-from .quotes import speech_verbs
+from .lexicon import speech_verbs
 
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
                 "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
@@ -100,7 +101,7 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
     if verb.pos_ != "VERB" or not rel.ctx.in_quote(verb) or not is_asserted(verb) or _conditional(verb):
         return
     lemma = verb.lemma_.lower()
-    if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in gazetteer().cues:
+    if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in cue_verbs():
         return
     if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
         return
