@@ -53,7 +53,10 @@ def figures(rows: list[dict], kind: str) -> dict:
 def run(kg: str, name: str, errors: str | None) -> None:
     pairs, kind = suite.suite(name)
     with tempfile.TemporaryDirectory(prefix="kg-halves-") as out:
-        subprocess.run([kg, "build", *[t for t, _ in pairs], "--out", out, "--no-html", "-q"], check=True)
+        built = subprocess.run([kg, "build", *[t for t, _ in pairs], "--out", out, "--no-html", "-q"],
+                               capture_output=True, text=True)
+        if built.returncode:
+            raise SystemExit("kg build failed: " + built.stderr.strip()[-600:])
         rows = []
         for number, (txt, gold_path) in enumerate(pairs):
             graph = score.load(str(Path(out) / (Path(txt).stem + ".ttl")))

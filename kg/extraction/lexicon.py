@@ -19,18 +19,23 @@ class Cue(NamedTuple):
         lemma, prep: the verb, and the particle or preposition that must follow it ("call for").
         confidence: how reliably the verb states the relation.
         clause: a clausal complement is the proposal ("announced that troops would leave").
-        any_object: any noun phrase object is a proposal ("proposed a royalty"), not only a
-            proposal noun, a deverbal noun or a clause.
+        object: what its object must be to be a proposal: ``any`` noun phrase ("proposed a
+            royalty"), only a ``proposal`` (a proposal noun, a deverbal noun or a clause), or
+            ``self``: the verb's own clause is the proposal ("sued the state over the ban").
         refused: what refusing it states ("refused to sign" opposes), or None.
     """
 
-    relation: str
+    relation: str | None
     lemma: str
     prep: str | None
     confidence: float
     clause: bool
-    any_object: bool
+    object: str
     refused: str | None
+
+    @property
+    def any_object(self) -> bool:
+        return self.object == "any"
 
 
 def _lines(name: str) -> list[str]:
@@ -43,9 +48,9 @@ def cue_verbs() -> dict[str, tuple[Cue, ...]]:
     """Cue verbs by lemma (a lemma may carry several meanings: "call for", "call on")."""
     out: dict[str, list[Cue]] = {}
     for row in csv.DictReader(_lines("cues.tsv"), delimiter="\t", quoting=csv.QUOTE_NONE):
-        cue = Cue(row["relation"], row["lemma"], None if row["prep"] == "-" else row["prep"],
-                  float(row["confidence"]), row["clause"] == "yes", row["object"] == "any",
-                  None if row["refused"] == "-" else row["refused"])
+        cue = Cue(None if row["relation"] == "-" else row["relation"], row["lemma"],
+                  None if row["prep"] == "-" else row["prep"], float(row["confidence"]), row["clause"] == "yes",
+                  row["object"], None if row["refused"] == "-" else row["refused"])
         out.setdefault(cue.lemma, []).append(cue)
     return {lemma: tuple(cues) for lemma, cues in out.items()}
 

@@ -105,7 +105,7 @@ def test_relations_considering_is_not_committing(extract_from):
 
 
 def test_relations_reported_claims_keep_their_attribution(extract_from):
-    text = "Emmanuel Macron said that Germany had agreed to the plan."
+    text = "Emmanuel Macron said that Germany had agreed to the plan to cut tariffs."
     found = relations_to_proposals(extract_from(text))
     assert ("Germany", "commitsTo") in found
     assert ("Emmanuel Macron", "commitsTo") not in found
