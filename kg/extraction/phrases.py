@@ -40,12 +40,12 @@ def is_proposal_noun(token: Token) -> bool:
     return proposal_kind(token) is not None
 
 
-def proposal_head(target: Token, *, any_noun: bool = False) -> Token | None:
+def proposal_head(target: Token, *, any_noun: bool = False, inside: bool = True) -> Token | None:
     """The token heading the proposal a cue verb is about, or None when its object is not one:
     a clause, a proposal noun or a deverbal noun ("the conversion of the museum"), any common noun
     after a verb that only takes proposals ("proposed a mining royalty"), a pronoun or anaphor
-    pointing back to one; or a proposal noun inside the object ("his authority to make the
-    change")."""
+    pointing back to one; or (``inside``) a proposal noun inside the object ("his authority to
+    make the change")."""
     if target.pos_ in ("VERB", "AUX") or target.dep_ == "xcomp":
         return target
     if target.pos_ == "PRON":
@@ -54,7 +54,7 @@ def proposal_head(target: Token, *, any_noun: bool = False) -> Token | None:
         return target
     if any_noun and target.pos_ in ("NOUN", "PROPN") and not names_no_proposal(target):
         return target  # "proposed a new mining royalty", "voted against Brexit"; not "backed the rebels"
-    for token in target.subtree:
+    for token in target.subtree if inside else ():
         if token is not target and (is_proposal_noun(token) or is_anaphor(token)):
             return token
     return None

@@ -98,6 +98,11 @@ class ProposalRegistry:
             return None
         return self._add(head, tokens)
 
+    def named_before(self, noun: Token) -> bool:
+        """A proposal with this head noun was named before ``noun``: "a fishing quota ... the quota"."""
+        lemma = noun.lemma_.lower()
+        return any(c.head == lemma and min(c.heads) < noun.i for c in self.candidates)
+
     def antecedent(self, token: Token, prefer: frozenset[str] = frozenset()) -> str | None:
         """The proposal an anaphoric phrase refers to: "the plan" is the last plan before it;
         "his decision" is the one he is behind; "X also criticised the decision" is the one others

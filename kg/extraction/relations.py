@@ -26,12 +26,13 @@ from ..core.records import Fact, Quote
 from .clauses import Modality, Polarity, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, ArticleContext
+from .evaluations import JUDGING_VERBS, judgement, quoted_verdict
 from .gazetteer import gazetteer
 from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
 from .phrases import is_proposal_noun, proposal_head
 from .proposals import ProposalRegistry
-from .stances import CHARACTERISING_VERBS, characterisation, critical_quotes, intention
+from .stances import critical_quotes, intention
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6, Modality.CONDITIONAL: 0.0}
@@ -172,7 +173,7 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _triggers() -> frozenset[str]:
     """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
     gaz = gazetteer()
-    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *CHARACTERISING_VERBS})
+    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, "be"})
 
 
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
@@ -186,7 +187,8 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
         if token.lemma_.lower() not in triggers:
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
-        characterisation(relations, token)
+        judgement(relations, token)
+        quoted_verdict(relations, token, speakers)
         if not behest(relations, token):
             proposal_noun(relations, token)
         stance_noun(relations, token)

@@ -15,10 +15,8 @@ from .clauses import is_asserted
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
-from .phrases import proposal_head
 
 CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
-CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 POSITIVE = {"proposes", "backs", "commitsTo"}
 
 
@@ -72,28 +70,6 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
     if key is not None:
         rel.registry.add_agents(key, [speaker])
         rel.add(speaker, "proposes", key, verb, 0.5)
-
-
-def characterisation(rel: ProposalFacts, verb: Token) -> None:
-    """"X called the move a 'smash and grab'", "calling it 'null and void'": a speaker's label
-    for a proposal. Unless the label is positive, it is criticism."""
-    if verb.lemma_ not in CHARACTERISING_VERBS or verb.pos_ != "VERB" or not is_asserted(verb):
-        return
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
-    if not objects or not labels:
-        return
-    if objects[0].pos_ == "PRON" and not any(rel.ctx.in_quote(t) for label in labels for t in label.subtree):
-        return  # "called it unlikely that ...": no proposal is being labelled
-    head = proposal_head(objects[0])
-    agents = rel.agents(rel.ctx.subjects(verb))
-    key = rel.registry.of_phrase(head) if head is not None and agents else None
-    if key is None:
-        return
-    said = " ".join(t.text for label in labels for t in label.subtree)
-    relation = "backs" if _sentiment().polarity_scores(said)["compound"] >= 0.3 else "opposes"
-    for agent in agents:
-        rel.add(agent, relation, key, verb, 0.6)
 
 
 def _conditional(verb: Token) -> bool:

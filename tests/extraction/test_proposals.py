@@ -128,3 +128,28 @@ def test_proposals_constructions(extract_from, text, relation, who, words):
 ])
 def test_proposals_no_proposal_node(extract_from, text):
     assert extract_from(text).proposals == {}
+
+
+@pytest.mark.parametrize("text, relation, who, words", [
+    ("Chile proposed a fishing quota. The Supreme Court ruled that the quota was unlawful.", "opposes",
+     "Supreme Court", "quota"),
+    ("Chile proposed a fishing quota. The Supreme Court found the quota lawful.", "backs", "Supreme Court", "quota"),
+    ("Chile proposed a fishing quota. Senator Ana Ruiz called the quota a disaster.", "opposes", "Ana Ruiz", "quota"),
+    ('Chile proposed a fishing quota. "The quota is necessary," said Senator Ana Ruiz.', "backs", "Ana Ruiz", "quota"),
+    ('Chile proposed a fishing quota. "The quota is not necessary," said Senator Ana Ruiz.', "opposes", "Ana Ruiz",
+     "quota"),
+])
+def test_proposals_verdicts(extract_from, text, relation, who, words):
+    found = proposals_of(extract_from(text), relation)
+    assert any(w == who and words in label.lower() for w, label in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # sentiment alone is no verdict: a "win" for one's enemies is no praise
+    'Chile proposed a fishing quota. "The quota is a big win for the trawler lobby," said Senator Ana Ruiz.',
+    # a verdict on a kind of thing is not one on a proposal
+    'Chile proposed a fishing quota. "Every rule of that sort is necessary," said Senator Ana Ruiz.',
+])
+def test_proposals_no_verdict(extract_from, text):
+    extraction = extract_from(text)
+    assert not proposals_of(extraction, "backs") | proposals_of(extraction, "opposes")

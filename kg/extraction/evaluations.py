@@ -1,0 +1,138 @@
+"""Verdicts on proposals: who calls a proposal lawful, necessary, a mistake or unconstitutional.
+
+A verdict is an evaluative word said of a proposal by someone who judges it:
+
+- a judging verb with a small clause: "the court ruled the curfew unlawful", "found the levy
+  justified", "finding it to be unlawful", "called the move a disaster";
+- a judging or speech verb with a clause: "ruled that the curfew was unlawful", "said the ban is
+  a sensible step";
+- a quotation's own statement: "The ban is necessary," the minister said.
+
+The word's polarity comes from ``data/evaluations.tsv`` (legal and normative words, which
+sentiment lexicons do not score: "unlawful", "necessary", "invalid"). Only labels given with
+"call", "describe", "brand" are also scored by VADER: they are criticism unless positive, as a
+label in quotation marks is rarely praise. Elsewhere sentiment misreads verdicts too often ("a big
+win for our enemies" is no praise).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Token
+
+from .clauses import is_asserted
+from .collector import ProposalFacts
+from .lexicon import speech_verbs
+from .phrases import proposal_head
+
+LABELLING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
+JUDGING_VERBS = {"find", "rule", "declare", "deem", "consider", "judge", "hold", "think", "believe", "argue",
+                 "conclude", "say", *LABELLING_VERBS}
+SMALL_CLAUSE = ("oprd", "xcomp", "acomp", "ccomp", "advmod")
+SENTIMENT_THRESHOLD = 0.3
+QUANTIFIERS = {"every", "any", "all", "each", "no", "some", "many", "most"}
+
+
+@cache
+def verdict_words() -> dict[str, str]:
+    """Evaluative words and the stance they express: ``backs`` or ``opposes``."""
+    text = files("kg.extraction").joinpath("data", "evaluations.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {word: stance for word, stance in rows[1:]}
+
+
+@cache
+def _sentiment():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def stance_of_words(tokens: list[Token], *, labelling: bool = False) -> str | None:
+    """``backs``, ``opposes`` or None for what the words say of something (a label given with
+    "call" is also scored by sentiment)."""
+    words = verdict_words()
+    found = {words[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in words}
+    found |= {words[t.lower_] for t in tokens if t.lower_ in words}
+    negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in tokens)
+    if len(found) == 1:
+        stance = found.pop()
+    elif not labelling:
+        return None
+    else:
+        score = _sentiment().polarity_scores(" ".join(t.text for t in tokens))["compound"]
+        if score >= SENTIMENT_THRESHOLD:
+            stance = "backs"
+        else:
+            stance = "opposes"
+    if negated:  # "not lawful", "was not necessary"
+        return "opposes" if stance == "backs" else "backs"
+    return stance
+
+
+def _predicate_words(token: Token) -> list[Token]:
+    """The evaluative part of a predicate: an adjective with its conjuncts, or a noun with its
+    modifiers ("a sensible and necessary step", "a non-starter"); not what its prepositions
+    govern ("oppressive of the rights of others" is no verdict of "right")."""
+    heads = [c for c in token.children if c.dep_ in ("acomp", "attr", "neg")] if token.lemma_ == "be" else [token]
+    out: list[Token] = []
+    for head in heads:
+        for word in (head, *head.conjuncts):
+            out += [word, *(c for c in word.children if c.dep_ in ("amod", "advmod", "neg", "compound"))]
+    return out
+
+
+def judgement(rel: ProposalFacts, verb: Token) -> None:
+    """A judging verb's verdict on a proposal (see the module docstring)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in JUDGING_VERBS or verb.pos_ != "VERB" or not is_asserted(verb):
+        return
+    agents = rel.agents(rel.ctx.subjects(verb))
+    if not agents:
+        return
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
+    for complement in (c for c in verb.children if c.dep_ in SMALL_CLAUSE):
+        if complement.dep_ in ("ccomp", "xcomp") and complement.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if complement.lemma_ != "be" and not (complement.tag_ == "VBN" and subjects):
+                continue  # "said [the army would leave]": no verdict
+            theme = subjects[0] if subjects else objects[0] if objects else None
+        else:  # a small clause, sometimes parsed with its subject inside: "found [the quota lawful]"
+            inner = [c for c in complement.children if c.dep_ in ("nsubj", "compound") and c.pos_ == "NOUN"]
+            theme = objects[0] if objects else inner[0] if inner else None
+        if theme is None or (lemma == "say" and complement.lemma_ != "be"):
+            continue
+        stance = stance_of_words(_predicate_words(complement), labelling=lemma in LABELLING_VERBS)
+        _add_verdict(rel, agents, theme, stance, verb)
+
+
+def quoted_verdict(rel: ProposalFacts, copula: Token, speakers: list[tuple[int, int, str]]) -> None:
+    """A quotation's own verdict, "The ban is a necessary step": its speaker's stance."""
+    if copula.lemma_ != "be" or not rel.ctx.in_quote(copula) or not is_asserted(copula):
+        return
+    if copula.dep_ == "ccomp" and copula.head.lemma_.lower() in JUDGING_VERBS | speech_verbs():
+        return  # a verdict reported inside the quotation is someone else's
+    subjects = [c for c in copula.children if c.dep_ in ("nsubj", "csubj")]
+    speaker = next((key for start, end, key in speakers if start <= copula.idx < end), None)
+    if not subjects or speaker is None:
+        return
+    stance = stance_of_words(_predicate_words(copula))
+    _add_verdict(rel, rel.agents([speaker]), subjects[0], stance, copula)
+
+
+def _add_verdict(rel: ProposalFacts, agents: list[str], theme: Token, stance: str | None, token: Token) -> None:
+    if stance is None or not agents:
+        return
+    if any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in theme.children):
+        return  # "every measure of that kind is understandable" judges a kind, not a proposal
+    head = proposal_head(theme, inside=False) if theme.pos_ != "VERB" or theme.tag_ == "VBG" else theme
+    if head is None and theme.pos_ == "NOUN" and rel.registry.named_before(theme):
+        head = theme  # "proposed a fishing quota ... ruled the quota unlawful"
+    # only a proposal already named, or named here, is judged; "it" points back to one
+    key = rel.registry.of_phrase(head) if head is not None else None
+    if key is None:
+        return
+    for agent in agents:
+        rel.add(agent, stance, key, token, 0.6)
