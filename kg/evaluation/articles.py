@@ -1,5 +1,8 @@
 """Scoring one article's graph against its article gold (``ANNOTATION.md``): entities matched by
-name and type, proposals by keyword groups, facts by relation class; forbidden facts present."""
+name and type, proposals by keyword groups, facts by relation class; forbidden facts present.
+
+A recall with nothing to recall (an article whose gold has no proposal, or no core fact) is None,
+not 1.0: such an article says nothing about that recall, and the means leave it out."""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from .graphview import GraphView, norm
 
 NAME_PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "al", "du", "des", "von", "van", "der",
                   "del", "y"}
-
 
 
 def named_in_text(label: str, text: str | None) -> bool:
@@ -69,18 +71,33 @@ def score_article(view: GraphView, gold: dict, text: str | None = None) -> dict:
     out["entity_extra"] = [sorted(view.names[n])[:1] for n in unmatched if n not in junk]
     out["entity_missed"] = [e["name"] for e in core if not match[e["id"]]]
     proposals = [e["id"] for e in gold["entities"] if e["type"] == "Proposal"]
-    out["proposal_recall"] = sum(1 for i in proposals if match[i]) / len(proposals) if proposals else 1.0
+    out["proposal_recall"] = _share(sum(1 for i in proposals if match[i]), len(proposals))
     out["proposal_missed"] = [e["name"] for e in gold["entities"] if e["type"] == "Proposal" and not match[e["id"]]]
+    out.update(_proposal_noise(view, match, gold))
     found = [(fact, _fact_present(view, match, fact)) for fact in gold["facts"]]
     core_facts = [ok for fact, ok in found if fact.get("core")]
-    out["core_fact_recall"] = sum(core_facts) / len(core_facts) if core_facts else 1.0
-    out["all_fact_recall"] = sum(ok for _, ok in found) / len(found) if found else 1.0
+    out["core_fact_recall"] = _share(sum(core_facts), len(core_facts))
+    out["all_fact_recall"] = _share(sum(ok for _, ok in found), len(found))
     out["missed_core"] = [f"{f['s']} {f['rel']} {f['o']}" for f, ok in found if f.get("core") and not ok]
     out["missed_other"] = [f"{f['s']} {f['rel']} {f['o']}" for f, ok in found if not f.get("core") and not ok]
     out["forbidden_present"] = [f"{f['s']} {f['rel']} {f['o']}" for f in gold.get("forbidden", [])
                                 if _forbidden_present(view, match, f)]
     out["triples"] = len(view.graph)
     return out
+
+
+def _share(hits: int, total: int) -> float | None:
+    """A recall: ``hits`` of ``total``, or None when there is nothing to recall."""
+    return hits / total if total else None
+
+
+def _proposal_noise(view: GraphView, match: dict[str, set], gold: dict) -> dict[str, int]:
+    """How many proposal nodes the graph has, and how many of them stand for no proposal of the
+    gold, optional ones included: "the weather turned cold" made a proposal is one."""
+    every = gold["entities"] + gold.get("optional_entities", [])
+    matched = set().union(*(match[e["id"]] for e in every if e["type"] == "Proposal"))
+    nodes = [n for n in view.types if "Proposal" in view.types[n]]
+    return {"proposal_nodes": len(nodes), "proposal_unmatched": sum(1 for n in nodes if n not in matched)}
 
 
 def _fact_present(view: GraphView, match: dict, fact: dict) -> bool:

@@ -3,6 +3,13 @@
 GUM annotates every referring expression with its coreference cluster; the gold entities here
 are the person, place and organisation clusters that carry a proper name. A graph's node is
 matched to a cluster when one of its names is one of the cluster's name forms.
+
+A cluster's name forms are of two strengths. *Strong* forms are the mentions that are wholly a
+name ("Ada Lovelace", "Bank of Acme"), their heads ("Bank"), and the cluster's Wikipedia title.
+*Derived* forms are read out of a longer mention: the name before a post-modifier ("Ada Lovelace
+of London, a mathematician" -> "Ada Lovelace") or after a title ("Countess Ada Lovelace" -> "Ada
+Lovelace", "Lovelace"). A derived form that is a strong form of another cluster names that
+cluster, not this one: in "Acme founder Jo Bloggs", "Acme" is the company's, never the person's.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ SKIP_FIRST = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "
               "some", "many", "one", "two", "all", "both", "each", "other", "another", "most", "more", "several"}
 GUM_TYPES = {"person": {"Person"}, "place": {"Place", "Country"}, "organization": {"Organization", "Country"}}
 PARTICLES = {"of", "the", "and", "de", "la", "del", "von", "van", "al", "bin", "for", "&", "-"}
+POST_MODIFIER = re.compile(r"\s*(?:,|\(|\bof\b|\bfrom\b|\bat\b|\bin\b|\bwho\b|\bwhich\b|\bwhose\b|\bfor\b|\bwith\b).*$")
 
 
 def name_part(mention: str) -> str | None:
@@ -35,30 +43,57 @@ def name_part(mention: str) -> str | None:
     return " ".join(run) if run and len(run) <= 6 else None
 
 
-def _tails(mention: str, shortest: int) -> set[str]:
-    """Capitalised endings of a mention: "Afghan Ambassador Hamdullah Mohib" -> "Hamdullah Mohib"."""
+def head_part(mention: str) -> str:
+    """A mention without its post-modifiers: "Jo Bloggs from the Harbour Trust" -> "Jo Bloggs"."""
+    return POST_MODIFIER.sub("", mention.replace("\u2019", "'")).strip()
+
+
+def title_tails(mention: str, shortest: int) -> list[str]:
+    """The capitalised endings of a mention's head ("Harbour Master Jo Bloggs" -> "Jo Bloggs",
+    "Bloggs"), never reaching back over a possessive ("Acme's Jo Bloggs" gives no "Acme's ...")."""
+    words = head_part(mention).split()
+    tails = []
+    for k in range(shortest, min(4, len(words)) + 1):
+        tail = words[-k:]
+        if all(w[:1].isupper() for w in tail) and not any(w.endswith(("'s", "'")) for w in tail[:-1]):
+            tails.append(" ".join(tail))
+    return tails
+
+
+def capitalised_endings(mention: str) -> set[str]:
+    """Every ending of one to four capitalised words of the raw mention, normalised: what counts
+    as naming something mentioned at all (precision), looser than `title_tails`."""
     words = mention.split()
-    return {norm(" ".join(words[-k:])) for k in range(shortest, min(4, len(words)) + 1)
+    return {norm(" ".join(words[-k:])) for k in range(1, min(4, len(words)) + 1)
             if all(w[:1].isupper() for w in words[-k:])}
 
 
 def gold_clusters(doc: dict) -> list[dict]:
-    """The named person/place/organisation clusters, each with every form its name takes."""
-    out = []
+    """The named person/place/organisation clusters, each with the name ``forms`` that match it:
+    its strong forms, and its derived forms that are no other cluster's strong form."""
+    clusters = []
     for entity in doc["entities"]:
         if entity["type"] not in GUM_TYPES:
             continue
-        mentions = [m["text"] for m in entity["mentions"]]
-        full = [m for m in mentions if name_part(m) == m.replace("\u2019", "'").strip()]
-        forms = {norm(p) for p in map(name_part, mentions) if p} | {norm(m) for m in full}
-        for mention in mentions:
-            forms |= _tails(mention, 1 if entity["type"] == "person" else 2)
+        texts = [m["text"].replace("\u2019", "'").strip() for m in entity["mentions"]]
+        whole_names = [t for t in texts if name_part(t) == t]
+        strong = {norm(t) for t in whole_names} | {norm(head_part(t)) for t in whole_names if head_part(t)}
         if entity["wikipedia"]:
             title = re.sub(r"\s*\(.*\)$", "", entity["wikipedia"].replace("_", " "))
-            forms |= {norm(title), norm(title.split(",")[0])}
-        if entity["wikipedia"] or full:
-            out.append({"eid": entity["eid"], "type": entity["type"], "forms": forms, "mentions": len(mentions)})
-    return out
+            strong |= {norm(title), norm(title.split(",")[0])}
+        derived = set()
+        for text in texts:
+            head = head_part(text)
+            if head and name_part(head) == head:  # a name followed only by post-modifiers
+                derived.add(norm(head))
+            derived |= {norm(t) for t in title_tails(text, 1 if entity["type"] == "person" else 2)}
+        if entity["wikipedia"] or whole_names:
+            clusters.append({"eid": entity["eid"], "type": entity["type"], "strong": strong,
+                             "derived": derived - strong, "mentions": len(entity["mentions"])})
+    for cluster in clusters:
+        others = set().union(*(c["strong"] for c in clusters if c is not cluster))
+        cluster["forms"] = cluster["strong"] | (cluster["derived"] - others)
+    return clusters
 
 
 def _merged(names: set[str], clusters: list[dict]) -> bool:
@@ -78,7 +113,7 @@ def score_gum(view: GraphView, doc: dict) -> dict:
     for entity in doc["entities"]:
         for mention in entity["mentions"]:
             text = mention["text"]
-            any_forms |= {norm(text), *_tails(text, 1)}
+            any_forms |= {norm(text), *capitalised_endings(text)}
             if part := name_part(text):
                 any_forms.add(norm(part))
     node_gold, gold_node = defaultdict(set), defaultdict(set)
