@@ -14,15 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, gazetteer
 from .names import NameMention
-from .nametypes import (
-    CONTEXT_WEIGHT,
-    HEAD_WEIGHT,
-    LABEL_TYPES,
-    UNKNOWN_NAME_WEIGHT,
-    office_words,
-    type_evidence,
-    type_words,
-)
+from .nametypes import LABEL_TYPES, OWN_WORDS, office_words, type_evidence, type_words
 
 STRIP_LEFT = {"the", "a", "an", "'", '"', "“", "”", "‘", "’", "[", "]", "(", ")", "-", "—", "–", ",", "."}
 STRIP_RIGHT = {"'s", "’s", "'", "’", '"', "“", "”", "[", "]", "(", ")", ",", ".", "-", "—", "–", ":", ";"}
@@ -65,7 +57,7 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
                 continue
             mention.gloss = gloss
             if not (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
-                mention.votes, mention.weak = {}, True  # "Mir-Mohammadi" as a PRODUCT: kept only if a known name
+                mention.evidence, mention.weak = [], True  # "Mir-Mohammadi" as a PRODUCT: kept only if a known name
             found.append(mention)
     for span in proper_noun_runs(doc, covered):
         start, end = span.start, span.end
@@ -79,11 +71,11 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             continue
         mention = _mention(doc, doc[start:end], "", sentences[start], None)
         if mention is not None and start > span.start and mention.iso is None and not mention.org:
-            mention.vote("Person", CONTEXT_WEIGHT)
-        if mention is not None and not mention.votes and _named_actor(doc[start:end]):
-            mention.vote("Organization", UNKNOWN_NAME_WEIGHT)  # "PC World's recent analysis"
+            mention.vote("Person", "title")
+        if mention is not None and not mention.evidence and _named_actor(doc[start:end]):
+            mention.vote("Organization", "acting")  # "PC World's recent analysis"
         if mention is not None:
-            mention.weak = not mention.votes
+            mention.weak = not mention.evidence
             found.append(mention)
     yield from sorted(found, key=lambda m: m.start)
 
@@ -109,7 +101,7 @@ def _common_word(token: Token) -> bool:
 
 
 def _typed_by_own_words(mention: NameMention) -> bool:
-    return any(weight >= HEAD_WEIGHT for weight in mention.votes.values()) or mention.iso is not None
+    return any(source in OWN_WORDS for _, source in mention.evidence) or mention.iso is not None
 
 
 def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:

@@ -18,7 +18,8 @@ class NameMention:
         name: the name as written, cleaned ("Keir Starmer", "Zelensky").
         surface: the name with the honorific before it ("Sir Keir", "Mr Zelensky").
         label: spaCy's entity label.
-        votes: evidence for each type, summed over mentions when names are grouped.
+        evidence: what says which type it is, as (type, source) pairs; `nametypes.weigh`
+            turns them into votes, summed over mentions when names are grouped.
         honorific: a form of address before the name ("mr", "sir"), lowercase.
         iso: the ISO code when the name is a country or its demonym.
         org: the gazetteer's name when the name is a known organisation.
@@ -33,7 +34,7 @@ class NameMention:
     surface: str
     label: str
     sentence: int
-    votes: dict[str, float] = field(default_factory=dict)
+    evidence: list[tuple[str, str]] = field(default_factory=list)
     honorific: str | None = None
     iso: str | None = None
     org: str | None = None
@@ -47,6 +48,7 @@ class NameMention:
     weak: bool = False  # a capitalised run nothing types: kept only if it repeats a known name
     agentive: bool = True  # for a demonym: it stands for the country acting ("British troops")
 
-    def vote(self, kind: str | None, weight: float) -> None:
+    def vote(self, kind: str | None, source: str) -> None:
+        """Record that ``source`` (a row of ``data/type_weights.tsv``) says the name is a ``kind``."""
         if kind:
-            self.votes[kind] = self.votes.get(kind, 0.0) + weight
+            self.evidence.append((kind, source))

@@ -1,10 +1,11 @@
 """What a name's own words and the words around it say about what it names: a person, a
 country, an organisation or a place.
 
-Evidence is weighed, not decided rule by rule: spaCy's label counts once, a describing noun
-("the daily Kathimerini") or a title before the name ("Ambassador Nikki Haley") more, the
-name's last word ("Haifa University") more still, and the gazetteers most. `resolve.py` sums the
-evidence over every mention of an entity.
+Evidence is weighed, not decided rule by rule: each mention records what says which type it is
+(spaCy's label, a describing noun as in "the weekly X", a title before the name as in "Senator X",
+the name's last word as in "X University", the gazetteers), and `weigh` turns that into votes with
+the weights of ``data/type_weights.tsv``, fitted by ``benchmarks/entity_weights.py``. `resolve.py`
+sums the votes over every mention of an entity.
 """
 
 from __future__ import annotations
@@ -19,12 +20,27 @@ from .gazetteer import fold, gazetteer
 from .names import NameMention
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": None}
-LABEL_WEIGHT = 1.0
-CONTEXT_WEIGHT = 2.5   # a describing noun: "the newspaper X", "X, a museum"
-HEAD_WEIGHT = 3.0      # the name's own last word: "Haifa University"
-GAZETTEER_WEIGHT = 5.0
-PLACE_LIST_WEIGHT = 0.8   # city names are often surnames (Bolton, Lincoln): only a hint
-UNKNOWN_NAME_WEIGHT = 0.5  # an untyped name that acts: most often an organisation
+OWN_WORDS = frozenset({"gazetteer", "head"})
+"""Sources that type a name by its own words: enough to keep a name spaCy labels EVENT or PRODUCT."""
+
+
+def _read_weights() -> dict[str, float]:
+    text = files("kg.extraction").joinpath("data", "type_weights.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    return {source: float(weight) for source, weight, *_ in rows}
+
+
+WEIGHTS: dict[str, float] = _read_weights()
+"""Weight of each source of evidence (``data/type_weights.tsv``); `benchmarks/entity_weights.py`
+sets other values here while it fits them."""
+
+
+def weigh(evidence: list[tuple[str, str]]) -> dict[str, float]:
+    """The votes for each type that ``(type, source)`` evidence adds up to."""
+    votes: dict[str, float] = {}
+    for kind, source in evidence:
+        votes[kind] = votes.get(kind, 0.0) + WEIGHTS[source]
+    return votes
 
 
 @cache
@@ -58,7 +74,7 @@ def type_evidence(mention: NameMention, span: Span) -> None:
         party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
         if iso is None and party is not None:  # "Conservative MP Philip Hammond"
             mention.org = party.name
-            mention.vote("Organization", GAZETTEER_WEIGHT)
+            mention.vote("Organization", "gazetteer")
             return
         if iso is None and label == "NORP":
             return  # a religious or ethnic group: not an entity kg keeps
@@ -67,30 +83,30 @@ def type_evidence(mention: NameMention, span: Span) -> None:
     if iso is not None:
         country = gaz.countries[iso]
         mention.iso = iso
-        mention.vote("Country" if country.sovereign else "Place", GAZETTEER_WEIGHT)
+        mention.vote("Country" if country.sovereign else "Place", "gazetteer")
         return
     org = gaz.org(name)
     if org is not None:
         mention.org = org.name
-        mention.vote("Organization", GAZETTEER_WEIGHT)
+        mention.vote("Organization", "gazetteer")
         return
-    mention.vote(LABEL_TYPES.get(label), LABEL_WEIGHT)
+    mention.vote(LABEL_TYPES.get(label), "label")
     last = span[-1]
     if len(span) > 1 and last.text[:1].isupper():
         # "Trafalgar Square" is a place whatever NER says; "James Alex Fields", whom NER calls a
         # person, is not: a last word that is also a surname does not outvote NER
-        weight = PLACE_LIST_WEIGHT if label == "PERSON" and last.lower_ in surname_words() else HEAD_WEIGHT
-        mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), weight)
+        source = "head_surname" if label == "PERSON" and last.lower_ in surname_words() else "head"
+        mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), source)
     place = gaz.place(name)
     if place is not None:
-        mention.vote("Place", GAZETTEER_WEIGHT if place.population == 0 and label != "PERSON" else PLACE_LIST_WEIGHT)
+        mention.vote("Place", "gazetteer" if place.population == 0 and label != "PERSON" else "place_list")
     for word in describing_nouns(span):
-        mention.vote(type_words().get(word), CONTEXT_WEIGHT)
+        mention.vote(type_words().get(word), "context")
     if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
-        mention.vote(type_words()[span.root.head.lemma_.lower()], CONTEXT_WEIGHT)  # "YPG militia"
+        mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
         mention.modifies_noun = False  # it names the organisation, not some other thing
     if after_title(span):
-        mention.vote("Person", CONTEXT_WEIGHT)
+        mention.vote("Person", "title")
 
 
 def describing_nouns(span: Span) -> Iterator[str]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..core.records import Entity, Mention
 from .gazetteer import fold, gazetteer
 from .names import NameMention
-from .nametypes import type_words
+from .nametypes import type_words, weigh
 
 PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el", "du", "des", "von", "van",
              "der", "del", "da", "di", "bin", "ibn"}
@@ -44,11 +44,7 @@ class Group:
 
     @property
     def votes(self) -> dict[str, float]:
-        total: dict[str, float] = {}
-        for mention in self.mentions:
-            for kind, weight in mention.votes.items():
-                total[kind] = total.get(kind, 0.0) + weight
-        return total
+        return weigh([item for mention in self.mentions for item in mention.evidence])
 
     @property
     def type(self) -> str:
@@ -86,7 +82,7 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     Returns:
         The entities by key, and for every token of every name mention, its entity's key.
     """
-    groups = _initial_groups(_disambiguate_places([m for m in mentions if (m.votes or m.gloss) and not m.weak]))
+    groups = _initial_groups(_disambiguate_places([m for m in mentions if (m.evidence or m.gloss) and not m.weak]))
     groups = _merge_bracketed(groups, text)
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
@@ -135,7 +131,7 @@ def _disambiguate_places(mentions: list[NameMention]) -> list[NameMention]:
             continue
         neighbours = [m for m in mentions if m.sentence == mention.sentence and m is not mention]
         if any((p := gaz.place(m.name)) is not None and p.country == place.country and not m.iso for m in neighbours):
-            mention.iso, mention.votes = None, {"Place": 5.0}
+            mention.iso, mention.evidence = None, [("Place", "gazetteer")]
     return mentions
 
 
@@ -333,7 +329,7 @@ def _merge_people(groups: list[Group]) -> list[Group]:
             and not known_place else []
         if len(owners) == 1:
             for mention in group.mentions:  # NER's other guesses for a surname do not count
-                mention.votes = {"Person": 1.0}
+                mention.evidence = [("Person", "surname")]
             owners[0].mentions.extend(group.mentions)
         else:
             kept.append(group)
