@@ -218,6 +218,8 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
         return None  # "the Queen" is a role reference; "[W]e" a pronoun in brackets
     if len(tokens) == 1 and _common_word(tokens[0]):
         return None  # "Protesters carried placards": a common noun opening a sentence
+    if len(tokens) == 1 and label != "PERSON" and _title_before_person(span):
+        return None  # "Hojatoleslam Ali Rezaei": an unknown title glued to the name after it
     if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
         return None  # a social-media handle or hashtag, not a name
     mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,
@@ -232,6 +234,15 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
         mention.forms.add(doc.text[span.start_char:after[0].idx + len(after[0].text)])
     type_evidence(mention, span)
     return mention
+
+
+def _title_before_person(span: Span) -> bool:
+    """A one-word name that modifies the person's name right after it is a title or a form of
+    address kg does not know, not a name of its own."""
+    doc, root = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON" \
+        and root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= span.end
 
 
 def _form_of_address(doc: Doc, span: Span) -> Token | None:

@@ -44,7 +44,7 @@ class NameMention:
     forms: set[str] = field(default_factory=set)  # other surface forms: "Mark Tedeschi, QC"
     gloss: str | None = None  # another name given for it in brackets: "Ayasofya [Haghia Sophia]"
     dep: str = ""  # the name's syntactic role: nsubj, poss, compound, ...
-    modifies_noun: bool = False  # it modifies a common noun: "the EastMed project"
+    modifies_noun: bool = False  # it modifies a common noun: "the Acme Corp merger"
     weak: bool = False  # a capitalised run nothing types: kept only if it repeats a known name
     agentive: bool = True  # for a demonym: it stands for the country acting ("British troops")
 

@@ -52,13 +52,20 @@ def _type_rows() -> list[list[str]]:
 @cache
 def type_words() -> dict[str, str]:
     """Nouns that tell an entity's type (``kg/extraction/data/type_words.tsv``): word -> type."""
-    return {word: kind for word, kind, _ in _type_rows()}
+    return {word: kind for word, kind, *_ in _type_rows()}
 
 
 @cache
 def surname_words() -> frozenset[str]:
     """Type words that are also common surnames ("Hill", "Fields")."""
-    return frozenset(word for word, _, surname in _type_rows() if surname == "yes")
+    return frozenset(word for word, _, surname, _ in _type_rows() if surname == "yes")
+
+
+@cache
+def division_words() -> frozenset[str]:
+    """Type words of land divisions and natural features ("county", "river", "island"): a name
+    made of a place's name and one of them names another place."""
+    return frozenset(word for word, *_, division in _type_rows() if division == "yes")
 
 
 def type_evidence(mention: NameMention, span: Span) -> None:
@@ -76,10 +83,15 @@ def type_evidence(mention: NameMention, span: Span) -> None:
             mention.org = party.name
             mention.vote("Organization", "gazetteer")
             return
-        if iso is None and label == "NORP":
-            return  # a religious or ethnic group: not an entity kg keeps
         mention.demonym = fold(name) in gaz.demonyms
         mention.agentive = not mention.demonym or agentive_demonym(span)
+    if iso is None and label == "NORP":
+        # a religious, ethnic or political group is not an entity kg keeps, unless the name's own
+        # words or the text's describing nouns say it is a place or an organisation: NER gives
+        # that label to some names of towns ("the township of X") and firms ("X Airlines")
+        mention.label = ""
+        _other_evidence(mention, span, "")
+        return
     if iso is not None:
         country = gaz.countries[iso]
         mention.iso = iso
@@ -91,6 +103,12 @@ def type_evidence(mention: NameMention, span: Span) -> None:
         mention.vote("Organization", "gazetteer")
         return
     mention.vote(LABEL_TYPES.get(label), "label")
+    _other_evidence(mention, span, label)
+
+
+def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
+    """The evidence of the name's last word, the city list, describing nouns and titles."""
+    gaz, name = gazetteer(), mention.name
     last = span[-1]
     if len(span) > 1 and last.text[:1].isupper():
         # "Trafalgar Square" is a place whatever NER says; "James Alex Fields", whom NER calls a
@@ -104,7 +122,6 @@ def type_evidence(mention: NameMention, span: Span) -> None:
         mention.vote(type_words().get(word), "context")
     if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
         mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
-        mention.modifies_noun = False  # it names the organisation, not some other thing
     if after_title(span):
         mention.vote("Person", "title")
 

@@ -12,12 +12,12 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..core.records import Entity, Mention
 from .gazetteer import fold, gazetteer
 from .names import NameMention
-from .nametypes import type_words, weigh
+from .nametypes import division_words, type_words, weigh
 
 PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el", "du", "des", "von", "van",
              "der", "del", "da", "di", "bin", "ibn"}
@@ -94,18 +94,10 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
 
 
 def _unlikely(group: Group) -> bool:
-    """Names that are not entities: a one-word name only ever used to modify a noun ("the EastMed
-    project", "the Brexit deadline"); a one-word "person" never acting, owning or named with a
-    title ("a no-deal Brexit"); a demonym never standing for its country ("Chinese New Year")."""
-    if group.iso:
-        return all(m.demonym and not m.agentive for m in group.mentions)
-    if group.known or any(len(m.name.split()) > 1 or m.gloss for m in group.mentions) \
-            or gazetteer().place(group.full_name) is not None:
-        return False
-    if all(m.modifies_noun for m in group.mentions):
-        return True
-    return group.type == "Person" and not any(
-        m.honorific or m.dep in ("nsubj", "nsubjpass", "poss", "appos", "agent") for m in group.mentions)
+    """A demonym never standing for its country ("the Thai New Year", "Swiss cheese") does not
+    name the country. Other names spaCy found stay: a one-word name that only modifies a noun
+    ("the Senate race") or never acts is still a name."""
+    return bool(group.iso) and all(m.demonym and not m.agentive for m in group.mentions)
 
 
 def _attach_weak(weak: list[NameMention], groups: list[Group]) -> None:
@@ -249,20 +241,30 @@ def _short_of(x: str, y: str) -> bool:
 
 def _variant(x: str, y: str, *, people: bool = False) -> bool:
     """Two forms of one name: equal, misspelt, or the longer one adds only a word that says what
-    it is ("Labour Party") or a country word before it ("UK Parliament"). People's shorter names
-    are merged by their name parts instead (see `_merge_people`)."""
+    it is ("Labour Party") or a country word before it ("UK Parliament"). A land division or
+    natural feature named after a place is another place ("Kent" and "Kent County", "Avon" and
+    "the Avon River"). People's shorter names are merged by their name parts instead (see
+    `_merge_people`)."""
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
     if long.startswith(short + " "):
         rest = long[len(short) + 1:].split()
+        if any(word in division_words() for word in rest):
+            return False
         return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
     if long.endswith(" " + short) and not people:
-        rest = long[: -len(short) - 1]
-        gaz = gazetteer()
-        return rest in gaz.demonyms or rest in gaz.country_names  # "UK Parliament", "United States Congress"
+        return long[: -len(short) - 1] in _country_keys()  # "UK Parliament", "U.S. Congress"
     similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    """The `ascii_key` of every country name, alias and demonym."""
+    gaz = gazetteer()
+    return frozenset(ascii_key(name) for country in gaz.countries.values()
+                     for name in (country.name, *country.aliases, *country.demonyms))
 
 
 def initials(name: str) -> str:
@@ -339,14 +341,21 @@ def _merge_people(groups: list[Group]) -> list[Group]:
 
 
 def _merge_full_names(full: list[Group]) -> list[Group]:
-    """Full names where one's words contain the other's: "John Bolton", "John R. Bolton"."""
+    """Full names where one's words contain the other's: "John Bolton", "John R. Bolton"; not
+    two names that both give middle initials, and not the same ("John A. Smith", "John A. B. Smith")."""
     pairs = []
     for i, a in enumerate(full):
         for j in range(i + 1, len(full)):
             pa, pb = set(_name_parts(a.full_name)), set(_name_parts(full[j].full_name))
-            if pa <= pb or pb <= pa:
+            ia, ib = _initials(a.full_name), _initials(full[j].full_name)
+            if (pa <= pb or pb <= pa) and (not ia or not ib or ia == ib):
                 pairs.append((i, j))
     return _merge(full, pairs)
+
+
+def _initials(name: str) -> set[str]:
+    """The initials written in a name: "George H. W. Smith" -> {"H", "W"}."""
+    return {w[0] for w in name.split() if len(w.rstrip(".")) == 1 and w[0].isupper()}
 
 
 def _misspelt_surname(parts: set[str], group: Group) -> bool:

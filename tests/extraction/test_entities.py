@@ -108,3 +108,53 @@ def test_entities_the_head_word_of_an_organisations_name_is_that_organisation(ex
     extraction = extract_from(text)
     assert "Council" not in entities(extraction)
     assert "Council" in entities(extraction)["Legislative Council"].aliases
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The method follows Lindqvist and the later work of Okafor.", "Lindqvist"),
+    ("The method follows Lindqvist and the later work of Okafor.", "Okafor"),
+    ("Members of the Canadian Senate met the Senate staff.", "Canadian Senate"),
+])
+def test_entities_a_name_spacy_found_is_kept_though_it_never_acts(extract_from, text, name):
+    assert name in entities(extract_from(text))
+
+
+@pytest.mark.parametrize("text, not_an_entity", [
+    ("Catholic and Hispanic voters stayed home, the survey found.", "Hispanic"),
+    ("Catholic and Hispanic voters stayed home, the survey found.", "Catholic"),
+])
+def test_entities_a_group_of_people_is_not_an_entity(extract_from, text, not_an_entity):
+    assert not_an_entity not in entities(extract_from(text))
+
+
+@pytest.mark.parametrize("text, place, division", [
+    ("She visited Kent County on Monday and left Kent on Friday.", "Kent", "Kent County"),
+    ("The Avon River floods parts of Avon each spring.", "Avon", "Avon River"),
+])
+def test_entities_a_division_named_after_a_place_is_another_place(extract_from, text, place, division):
+    found = entities(extract_from(text))
+    assert division in found and found[division].type == "Place"
+    assert place not in found[division].aliases
+
+
+@pytest.mark.parametrize("text, one, other", [
+    ("John A. Carter and John A. B. Carter both spoke at the dinner.", "John A. Carter", "John A. B. Carter"),
+])
+def test_entities_different_middle_initials_are_different_people(extract_from, text, one, other):
+    found = entities(extract_from(text))
+    assert one in found and other in found
+
+
+def test_entities_a_name_without_initials_joins_the_one_with_them(extract_from):
+    found = entities(extract_from("John Carter spoke first. Later John A. Carter left the hall."))
+    assert "John Carter" in found["John A. Carter"].aliases
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Monsignor Pablo Ruiz blessed the crowd on Sunday.", "Pablo Ruiz", "Monsignor Pablo Ruiz"),
+    ("Señora Elena Duarte opened the new library.", "Elena Duarte", "Señora Elena Duarte"),
+])
+def test_entities_a_form_of_address_is_not_part_of_the_name(extract_from, text, name, alias):
+    found = entities(extract_from(text))
+    assert name in found and alias in found[name].aliases
+    assert not set(found) - {name}
