@@ -58,7 +58,10 @@ def run(kg: str | None, name: str, errors: str | None) -> None:
         if kg is None:
             suite.baseline_build(pairs, out)
         else:
-            subprocess.run([kg, "build", *[t for t, _ in pairs], "--out", out, "--no-html", "-q"], check=True)
+            built = subprocess.run([kg, "build", *[t for t, _ in pairs], "--out", out, "--no-html", "-q"],
+                                   capture_output=True, text=True)
+            if built.returncode:
+                raise SystemExit("kg build failed: " + built.stderr.strip()[-600:])
         rows = []
         for number, (txt, gold_path) in enumerate(pairs):
             graph = score.load(str(Path(out) / (Path(txt).stem + ".ttl")))

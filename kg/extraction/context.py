@@ -10,12 +10,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..core.records import Entity, Evidence
+from .clauses import agents_of
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 AGENT_TYPES = ("Person", "Country", "Organization")  # what can propose, back, oppose or say
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-NEGATIONS = {"not", "n't", "never", "no"}
-NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "stop", "cease", "abandon"}
 # nouns naming a person chosen for a post: "Mr Trump's pick for secretary of state, Marco Rubio"
 SELECTION_NOUNS = {"pick", "choice", "nominee", "candidate", "appointee", "successor", "replacement"}
 # nouns naming a group of people acting for an entity: "the delegations of Cyprus and Greece"
@@ -144,40 +142,14 @@ class ArticleContext:
 
     # --- arguments ----------------------------------------------------------------------------
 
-    def subjects(self, verb: Token, *, inherited: bool = False) -> list[str]:
-        """The entities doing what ``verb`` says: its subject, the agent of a passive ("by X"),
-        the subject it shares as a conjunct or controlled complement ("X refused to sign"); a
-        clause inherits even a passive subject ("The US had been allied with them in fighting
-        ISIS")."""
-        for child in verb.children:
-            if inherited and child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
-                if keys := self.refers_to(child):
-                    return keys
-            if child.dep_ in ("nsubj", "csubj"):
-                return self.refers_to(child)
-            if child.dep_ == "agent":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return self.refers_to(obj)
-        if verb.dep_ in ("acomp", "attr", "oprd") and verb.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(verb.head)  # "I am committed to ..."
-        if verb.dep_ == "xcomp":  # "called on Italy and Egypt to join": they are to join
-            controllers = [c for c in verb.head.children if c.dep_ == "dobj" and self.refers_to(c)]
-            controllers += [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                            for o in c.children if o.dep_ == "pobj"]
-            if controllers:
-                return [k for c in controllers for k in self.refers_to(c)]
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-                return []
-            return self.subjects(verb.head, inherited=True)
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            return self.subjects(verb.head.head, inherited=True)
-        if verb.dep_ == "relcl":
-            return self.refers_to(verb.head)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return self.refers_to(verb.head)
-        return []
+    def subjects(self, verb: Token) -> list[str]:
+        """The entities doing what ``verb`` says (`kg.extraction.clauses.agents_of`), in order."""
+        found: list[str] = []
+        for head in agents_of(verb):
+            for key in self.refers_to(head):
+                if key not in found:
+                    found.append(key)
+        return found
 
     def evidence(self, token: Token) -> Evidence:
         """The sentence holding ``token``, with its character offsets in the article."""
@@ -191,57 +163,3 @@ def sentence_evidence(text: str, start: int, end: int) -> Evidence:
     left = len(raw) - len(raw.lstrip())
     text = raw.strip()
     return Evidence(text, start + left, start + left + len(text))
-
-
-def is_negated(verb: Token) -> bool:
-    """True when the verb is negated ("did not commit"), or is the complement of a verb that
-    negates it ("refused to sign", "declined to back")."""
-    if any((child.dep_ == "neg" or child.lower_ in NEGATIONS and child.dep_ in ("neg", "advmod", "det"))
-           and not _not_only(child) for child in verb.children):
-        return True
-    head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and head is not verb:
-        if head.lemma_ in NEGATING_VERBS:
-            return True
-        if verb.dep_ == "xcomp" and any(child.dep_ == "neg" for child in head.children):
-            return True
-    if verb.dep_ == "conj" and head is not verb:
-        return is_negated(head) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    return False
-
-
-HYPOTHETICAL_MARKS = {"if", "unless", "until", "whether", "lest"}
-
-
-def is_hypothetical(verb: Token) -> bool:
-    """True when the verb's clause states a condition or an open question, not an event: "until
-    Putin agrees a deal", "if Germany backs the plan", "asked whether France would join"."""
-    token = verb
-    while True:
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children):
-            return True
-        if token.dep_ != "conj" or token.head is token:
-            return False
-        token = token.head  # "until Putin agrees a deal and signs it"
-
-
-def is_asserted(verb: Token) -> bool:
-    """True when the text states that the verb's event happened or holds: not negated, not
-    hypothetical."""
-    return not is_negated(verb) and not is_hypothetical(verb)
-
-
-def _not_only(token: Token) -> bool:
-    """ "not only ... but also" adds; it does not negate."""
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely")
-
-
-def modality(verb: Token) -> float:
-    """A confidence factor for hedged statements: "might propose" is weaker than "proposed"."""
-    for child in verb.children:
-        if child.dep_ == "aux" and child.lower_ in ("might", "may", "could"):
-            return 0.6
-        if child.dep_ == "aux" and child.lower_ in ("would", "should"):
-            return 0.8
-    return 1.0

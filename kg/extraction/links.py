@@ -18,7 +18,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..core.records import Fact, Role
-from .context import ArticleContext, is_asserted
+from .clauses import is_asserted
+from .context import ArticleContext
 from .gazetteer import gazetteer
 
 MEET_NOUNS = {"meeting", "talk", "summit", "encounter"}

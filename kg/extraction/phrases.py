@@ -9,11 +9,14 @@ suspend Parliament".
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib.resources import files
 
 from spacy.tokens import Token
 
 from .context import ArticleContext
 from .gazetteer import gazetteer
+from .nametypes import type_words
 
 MAX_LABEL_TOKENS = 24
 ANAPHOR_DETERMINERS = {"the", "this", "that", "these", "those", "such"}
@@ -49,12 +52,29 @@ def proposal_head(target: Token, *, any_noun: bool = False) -> Token | None:
         return target if target.lower_ in ("it", "this", "that") else None
     if is_proposal_noun(target) or target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG":
         return target
-    if any_noun and target.pos_ in ("NOUN", "PROPN"):  # "proposed a new mining royalty", "voted against Brexit"
-        return target
+    if any_noun and target.pos_ in ("NOUN", "PROPN") and not names_no_proposal(target):
+        return target  # "proposed a new mining royalty", "voted against Brexit"; not "backed the rebels"
     for token in target.subtree:
         if token is not target and (is_proposal_noun(token) or is_anaphor(token)):
             return token
     return None
+
+
+@cache
+def _not_proposals() -> frozenset[str]:
+    """Nouns naming people, groups, places, money or things (``data/not_proposals.txt``), the
+    nouns that type a name (``type_words.tsv``) and offices (``titles.tsv``)."""
+    text = files("kg.extraction").joinpath("data", "not_proposals.txt").read_text(encoding="utf-8")
+    words = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(words | set(type_words()) | set(gazetteer().titles))
+
+
+def names_no_proposal(noun: Token) -> bool:
+    """The noun names people, a group, a place, an amount or a date: what a stance can be taken
+    on without it being a proposal ("criticised the police", "backed the rebels")."""
+    if noun.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+        return True
+    return noun.lemma_.lower() in _not_proposals()
 
 
 def is_anaphor(head: Token) -> bool:
@@ -68,6 +88,8 @@ def is_anaphor(head: Token) -> bool:
         return False
     content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
                and not (c.dep_ == "prep" and c.lower_ == "by")]
+    # "the Greek-Cypriot agreement" names which one it is
+    content += [c for c in head.children if c.dep_ == "amod" and any(t.ent_type_ for t in c.subtree)]
     if dets[0].dep_ == "poss":  # "his decision" points back; "Trump's foreign policy" names a thing
         content += [c for c in head.children if c.dep_ == "amod"]
     return not content

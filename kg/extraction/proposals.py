@@ -82,8 +82,10 @@ class ProposalRegistry:
             if head.i in candidate.heads:
                 candidate.last = max(candidate.last, head.i)
                 return candidate.key
-        if is_anaphor(head) and (key := self.antecedent(head, prefer)) is not None:
-            return key  # else "the plan" is the first we hear of it: a proposal of its own
+        if is_anaphor(head):
+            # "this decision" with nothing before it to point back to says nothing a reader
+            # could use: no node
+            return self.antecedent(head, prefer)
         if bare_definite(head):  # "a tax on sugary drinks ... backed the tax"
             same = [c for c in self.candidates if c.head == head.lemma_.lower() and min(c.heads) < head.i]
             if same:

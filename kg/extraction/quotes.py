@@ -10,24 +10,16 @@ same sentence ("X said: ...", "..., he said"), or of the sentence that introduce
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib.resources import files
 
 from spacy.tokens import Token
 
 from ..core.records import Quote
 from .context import ArticleContext, sentence_evidence
+from .lexicon import speech_verbs
 
 OPEN_CONTEXT = "([{\u2014\u2013-/:"
 CLOSE_CONTEXT = ".,;:!?)]}\u2014\u2013-"
 MIN_WORDS = 3
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    """Lemmas of verbs that report speech (``kg/extraction/data/speech_verbs.txt``)."""
-    text = files("kg.extraction").joinpath("data", "speech_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:

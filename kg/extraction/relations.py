@@ -23,22 +23,18 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
+from .clauses import Modality, Polarity, read_clause
 from .collector import ProposalFacts
-from .context import AGENT_TYPES, ArticleContext, is_asserted, modality
-from .gazetteer import Cue, gazetteer
-from .phrases import is_proposal_noun, proposal_head, proposal_kind
+from .context import AGENT_TYPES, ArticleContext
+from .gazetteer import gazetteer
+from .lexicon import Cue, cue_verbs, speech_verbs
+from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
+from .phrases import is_proposal_noun, proposal_head
 from .proposals import ProposalRegistry
-from .quotes import speech_verbs
-from .stances import CHARACTERISING_VERBS, STANCE_NOUNS, characterisation, critical_quotes, intention, stance_noun
+from .stances import CHARACTERISING_VERBS, characterisation, critical_quotes, intention
 
-AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
-                   "ceasefire", "truce", "settlement", "compromise"}
-PLEDGE_NOUNS = {"pledge", "promise", "commitment", "guarantee"}
-HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "endorsed": "backs",
-                "proposed": "proposes", "drafted": "proposes", "led": "proposes", "brokered": "proposes",
-                "sponsored": "proposes", "initiated": "proposes"}
-LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
+MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6, Modality.CONDITIONAL: 0.0}
 
 
 class ProposalRelations(ProposalFacts):
@@ -48,21 +44,31 @@ class ProposalRelations(ProposalFacts):
     # --- cue verbs ------------------------------------------------------------------------------
 
     def cue_verb(self, verb: Token) -> None:
-        cues = gazetteer().cues.get(verb.lemma_.lower(), [])
-        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ") or not is_asserted(verb):
+        """A cue verb's stance, read from its clause: asserted, it states the cue's relation;
+        refused ("refused to sign"), what refusing it states; negated or conditional, nothing."""
+        cues = cue_verbs().get(verb.lemma_.lower())
+        if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ"):
             return
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in gazetteer().cues:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs():
             return  # "called on Italy to join the project": the joining is what is proposed, not done
+        clause = read_clause(verb)
+        if clause.modality is Modality.CONDITIONAL or clause.polarity is Polarity.NEGATED:
+            return
         agents = self.agents(self.ctx.subjects(verb))
         for cue in cues:
+            relation = cue.relation if clause.polarity is Polarity.ASSERTED else cue.refused
+            if relation is None:
+                continue
+            factor = MODALITY_FACTOR[clause.modality] * (0.9 if self.ctx.in_quote(verb) else 1.0)
             for target in cue_targets(verb, cue):
-                self._cue_target(verb, cue, agents, target)
+                self._cue_target(verb, cue, relation, agents, target, factor)
 
-    def _cue_target(self, verb: Token, cue: Cue, agents: list[str], target: Token) -> None:
+    def _cue_target(self, verb: Token, cue: Cue, relation: str, agents: list[str], target: Token,
+                    factor: float) -> None:
         ctx = self.ctx
         named = [k for k in ctx.refers_to(target) if ctx.entities[k].type in AGENT_TYPES]
         if named and not is_proposal_noun(target):
-            if cue.relation == "backs" and verb.lemma_ in AID_CUES:
+            if relation == "backs" and verb.lemma_ in AID_CUES:
                 for agent in agents:
                     for other in named:
                         if other != agent:
@@ -72,96 +78,15 @@ class ProposalRelations(ProposalFacts):
         # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
         # so that a later "it" can find it
         # "McGurk also criticised the decision": the one others have criticised
-        prefer = frozenset(f.object for f in self.facts if f.relation == cue.relation and f.subject not in agents)
+        prefer = frozenset(f.object for f in self.facts if f.relation == relation and f.subject not in agents)
         key = self.registry.of_phrase(head, prefer) if head is not None else None
         if key is None or not agents:
             return
         self.registry.add_agents(key, agents)
-        self.registry.set_status(key, verb.lemma_.lower(), agents)
-        factor = modality(verb) * (0.9 if ctx.in_quote(verb) else 1.0)
+        if relation == cue.relation:
+            self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:
-            self.add(agent, cue.relation, key, verb, cue.confidence * factor)
-
-    # --- proposal nouns -------------------------------------------------------------------------
-
-    def proposal_noun(self, noun: Token) -> None:
-        """Agents a proposal noun names itself: a possessor, "of"/"by", a hyphenated modifier,
-        the parties to an agreement, the subject of "X ... with a plan to"."""
-        kind = proposal_kind(noun)
-        if kind is None or kind == "topic":
-            return
-        ctx = self.ctx
-        lemma = noun.lemma_.lower()
-        relation = "commitsTo" if lemma in PLEDGE_NOUNS else "proposes"
-        found: list[tuple[str, str, float]] = []
-        for child in noun.children:
-            if child.dep_ == "poss" and kind == "named":
-                found += [(k, relation, 0.75) for k in self.agents(ctx.refers_to(child))]
-            elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "of" and kind == "named"):
-                for obj in (o for o in child.children if o.dep_ == "pobj"):
-                    keys = self.agents(ctx.refers_to(obj))
-                    if child.lower_ == "of":  # "the request of Boris Johnson", not "a plan of the EU's"
-                        keys = [k for k in keys if ctx.entities[k].type == "Person"]
-                    found += [(k, relation, 0.7) for k in keys]
-            elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS \
-                    and not _proposed_by_another(noun):
-                for obj in child.children:
-                    found += [(k, "commitsTo", 0.75) for k in self.agents(ctx.refers_to(obj))]
-        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
-        if kind == "named" and verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in gazetteer().cues \
-                and any(c.dep_ in ("acl", "relcl") for c in noun.children):
-            # "Trump is sworn in ... with a plan to negotiate"; not "comply with the request"
-            holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found += [(k, relation, 0.6) for c in holders for k in self.agents(ctx.refers_to(c))]
-        found += self._hyphenated(noun)
-        parties = self._parties(noun)
-        if lemma in AGREEMENT_NOUNS and len(parties) >= 2:  # "the Turkish-Libyan agreement"
-            found += [(k, "commitsTo", 0.7) for k in parties]
-        elif len(parties) == 1 and not found and lemma not in LAWS:  # "the Turkish military operation", not "US law"
-            found += [(parties[0], relation, 0.6)]
-        if not found:
-            return
-        key = self.registry.of_phrase(noun)
-        if key is None:
-            return
-        self.registry.add_agents(key, [k for k, _, _ in found])
-        for agent, rel, confidence in found:
-            self.add(agent, rel, key, noun, confidence)
-
-    def _hyphenated(self, noun: Token) -> list[tuple[str, str, float]]:
-        """"French-backed proposal": the word before "-backed" names who backs it."""
-        doc = noun.doc
-        out = []
-        for token in noun.lefts:
-            for t in token.subtree:
-                rel = HYPHEN_VERBS.get(t.lower_)
-                if rel and t.i >= 2 and doc[t.i - 1].text == "-":
-                    key = self.ctx.token_entity.get(t.i - 2)
-                    if key and self.ctx.entities[key].type in AGENT_TYPES:
-                        out.append((key, rel, 0.8))
-        return out
-
-    def _parties(self, noun: Token) -> list[str]:
-        """Countries or organisations modifying an agreement noun: "the Turkish-Libyan deal"."""
-        parties = []
-        for token in noun.lefts:
-            for t in token.subtree:
-                key = self.ctx.token_entity.get(t.i)
-                if key and self.ctx.entities[key].type in ("Country", "Organization") and key not in parties:
-                    if t.dep_ in ("amod", "compound", "nmod", "npadvmod") or t.head.dep_ in ("amod", "compound"):
-                        parties.append(key)
-        return parties
-
-    # --- stance nouns ---------------------------------------------------------------------------
-
-
-    # --- critical quotations --------------------------------------------------------------------
-
-
-def _proposed_by_another(noun: Token) -> bool:
-    """"Turkey proposed a ceasefire between Armenia and Azerbaijan": the parties have not agreed."""
-    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun.head.head if noun.dep_ == "pobj" else None
-    return verb is not None and any(c.relation != "commitsTo" for c in gazetteer().cues.get(verb.lemma_.lower(), []))
+            self.add(agent, relation, key, verb, cue.confidence * factor)
 
 
 def cue_targets(verb: Token, cue: Cue) -> list[Token]:
@@ -170,6 +95,8 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     that clause reports speech or is itself a cue); for a passive, its subject or the noun it
     modifies ("negotiations being proposed by Trump")."""
     targets: list[Token] = []
+    if cue.object == "self":  # "sued the state over the ban": the suing is the proposal
+        return [verb]
     if cue.prep:
         for child in verb.children:
             if child.dep_ in ("prep", "prt") and child.lower_ == cue.prep:
@@ -189,7 +116,8 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             targets.append(child)
         elif child.dep_ == "nsubjpass":
             targets.append(child)
-        elif child.dep_ == "ccomp" and cue.clause and not _reports_or_cues(child, cue):
+        elif child.dep_ == "ccomp" and cue.clause and not _reports_or_cues(child, cue) \
+                and (cue.relation == "backs" or not states_a_fact(child)):
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "to") and verb.lemma_ in ("agree", "vote", "decide"):
             targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
@@ -200,17 +128,39 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     return _with_conjuncts(targets)
 
 
+MODALS = {"will", "wo", "'ll", "shall", "would", "'d", "should", "must", "could", "may", "might", "can", "ca"}
+
+
+def states_a_fact(clause: Token) -> bool:
+    """The clause says what is or was, in the indicative ("insisted [she was never pressured]",
+    "announced [profits rose]"), not what should, will or may be: a subjunctive ("insisted [the
+    budget include the funds]"), a modal ("announced [troops would leave]"), an infinitive or a
+    progressive future ("announced [it is closing the mine]") is what someone proposes."""
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in MODALS or a.lower_ == "to" for a in auxes):
+        return False
+    if clause.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.tag_ == "VBP" and not auxes and subject is not None and (
+            subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")):
+        return False  # a subjunctive: "insists that the city include it" (not "includes")
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+
+
 def _reports_or_cues(clause: Token, cue: Cue) -> bool:
     """A clause that reports speech or carries its own cue is not the proposal; nor is a copula,
     except after "reaffirmed that X is open to ...", which backs the proposition itself."""
     lemma = clause.lemma_.lower()
     if lemma == "be":
         return cue.relation != "backs"
-    return lemma in speech_verbs() or lemma in gazetteer().cues
+    return lemma in speech_verbs() or lemma in cue_verbs()
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     out = []
+    # "the strike, which the minister approved": the relative pronoun stands for "the strike"
+    tokens = [t.head.head if t.lower_ in ("which", "that") and t.head.dep_ == "relcl" else t for t in tokens]
     for token in tokens:
         for t in (token, *token.conjuncts):
             if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM") or t.dep_ == "xcomp"):
@@ -222,7 +172,7 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _triggers() -> frozenset[str]:
     """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
     gaz = gazetteer()
-    return frozenset({*gaz.cues, *gaz.proposal_nouns, *STANCE_NOUNS, *CHARACTERISING_VERBS})
+    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *CHARACTERISING_VERBS})
 
 
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
@@ -237,7 +187,8 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
         characterisation(relations, token)
-        relations.proposal_noun(token)
+        if not behest(relations, token):
+            proposal_noun(relations, token)
         stance_noun(relations, token)
     critical_quotes(relations, quotes)
     used = {f.object for f in relations.facts if f.object.startswith("proposal:")}

@@ -11,15 +11,12 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
+from .clauses import is_asserted
 from .collector import ProposalFacts
-from .context import AGENT_TYPES, is_asserted
-from .gazetteer import gazetteer
+from .context import AGENT_TYPES
+from .lexicon import cue_verbs, speech_verbs
 from .phrases import proposal_head
-from .quotes import speech_verbs
 
-STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
-                "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
-                "endorsement": "backs"}  # not "approval": "the requirement of approval by UNESCO" is no backing
 CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
 CHARACTERISING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 POSITIVE = {"proposes", "backs", "commitsTo"}
@@ -30,45 +27,6 @@ def _sentiment():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
-
-
-def stance_noun(rel: ProposalFacts, noun: Token) -> None:
-    """"criticism by the Greek foreign minister", "support from the EU for the plan"."""
-    relation = STANCE_NOUNS.get(noun.lemma_.lower())
-    if relation is None or noun.pos_ != "NOUN":
-        return
-    ctx = rel.ctx
-    agents, target = [], None
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            agents += rel.agents(ctx.refers_to(child))
-        elif child.dep_ == "prep":
-            for obj in (o for o in child.children if o.dep_ == "pobj"):
-                if child.lower_ in ("by", "from"):
-                    agents += rel.agents(ctx.refers_to(obj))
-                elif child.lower_ in ("of", "to", "for", "against"):
-                    target = obj
-    if not agents:  # "Patuanelli sent a letter of support", "the US expressed its support"
-        agents = rel.agents(rel.ctx.subjects(_governing_verb(noun))) if _governing_verb(noun) is not None else []
-    if not agents:
-        return
-    if target is None:
-        key = _proposal_in_sentence(rel, noun)
-    else:
-        head = proposal_head(target)
-        key = rel.registry.of_phrase(head) if head is not None else None
-    if key is None:
-        return
-    for agent in agents:
-        rel.add(agent, relation, key, noun, 0.7)
-
-
-def _proposal_in_sentence(rel: ProposalFacts, token: Token) -> str | None:
-    sent = rel.ctx.sent(token)
-    keys = {c.key for c in rel.registry.candidates if any(sent.start <= i < sent.end for i in c.tokens)}
-    if len(keys) == 1:
-        return keys.pop()
-    return rel.registry.latest_before(token.i)
 
 
 def critical_quotes(rel: ProposalFacts, quotes: list[Quote]) -> None:
@@ -100,7 +58,7 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
     if verb.pos_ != "VERB" or not rel.ctx.in_quote(verb) or not is_asserted(verb) or _conditional(verb):
         return
     lemma = verb.lemma_.lower()
-    if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in gazetteer().cues:
+    if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in cue_verbs():
         return
     if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
         return
@@ -146,10 +104,3 @@ def _conditional(verb: Token) -> bool:
         if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in token.children):
             return True
     return False
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the object of, through "a letter of": "sent a letter of support"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
-        noun = noun.head.head
-    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None

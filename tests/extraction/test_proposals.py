@@ -89,3 +89,42 @@ def test_proposals_a_stated_intention_in_a_quotation_is_proposed(extract_from):
 def test_proposals_a_conditional_threat_is_not_an_intention(extract_from):
     text = '"If they cross the border, we will respond with force," Vladimir Putin said.'
     assert not extract_from(text).proposals
+
+
+def proposals_of(extraction, relation):
+    names = {k: e.name for k, e in extraction.entities.items()}
+    return {(names[f.subject], extraction.proposals[f.object].label) for f in extraction.facts
+            if f.relation == relation and f.subject in names and f.object in extraction.proposals}
+
+
+@pytest.mark.parametrize("text, relation, who, words", [
+    # an act done at someone's request, on someone's advice or at someone's direction
+    ("The harbour was closed at the request of Mayor Ana Ruiz.", "proposes", "Ana Ruiz", "closed"),
+    ("On the advice of Emma Lind, the board cancelled the merger talks.", "proposes", "Emma Lind", "cancelled"),
+    # a demand in the subjunctive is a proposal; a claim in the indicative is not
+    ("Senator Paul Hart insists that the state build the new tram line.", "proposes", "Paul Hart", "tram"),
+    # refusing what one could accept is opposition
+    ("Prime Minister Ida Berg said her government will not tolerate the new tariffs.", "opposes", "Ida Berg", "tariff"),
+    # suing is itself the proposal
+    ("The National Farmers Union sued the government over the logging permits.", "proposes", "National Farmers Union",
+     "logging"),
+    ("The European Commission imposed a cap on roaming charges.", "proposes", "European Commission", "cap"),
+    # the relative pronoun stands for the proposal it follows
+    ("The levy, which Norway opposed, was passed on Friday.", "opposes", "Norway", "levy"),
+    # what someone calls for is a proposal, whatever the noun
+    ("Mayor Tom Reed called for a curfew in the old town.", "proposes", "Tom Reed", "curfew"),
+])
+def test_proposals_constructions(extract_from, text, relation, who, words):
+    found = proposals_of(extract_from(text), relation)
+    assert any(w == who and words in label.lower() for w, label in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Paul Hart insisted that he was never told about the audit.",
+    "Mayor Tom Reed criticised the protesters on Monday.",
+    "Chile backed the rebels in the north.",
+    # a bare "the plan" with nothing before it to point back to is no node
+    "Germany had agreed to the plan.",
+])
+def test_proposals_no_proposal_node(extract_from, text):
+    assert extract_from(text).proposals == {}

@@ -73,6 +73,31 @@ def test_relations_between_entities_not_in_conditions(extract_from, text, absent
     assert absent not in fact_set(extract_from(text))
 
 
+@pytest.mark.parametrize("text, present, absent", [
+    # refusing to back, sign, join or agree is opposition
+    ("Austria refused to back the asylum plan.", ("Austria", "opposes"), ("Austria", "backs")),
+    ("Denmark declined to sign the fisheries agreement.", ("Denmark", "opposes"), ("Denmark", "commitsTo")),
+    ("Ireland would never agree to the tax proposal.", ("Ireland", "opposes"), ("Ireland", "commitsTo")),
+    ("Portugal will not support the budget plan.", ("Portugal", "opposes"), ("Portugal", "backs")),
+    # considering without committing: no backing and no opposition
+    ("Italy was considering the trade deal but would not commit to supporting it.", ("Italy", "considers"),
+     ("Italy", "backs")),
+])
+def test_relations_refusal_is_opposition(extract_from, text, present, absent):
+    found = relations_to_proposals(extract_from(text))
+    assert present in found and absent not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Italy was considering the trade deal but would not commit to supporting it.",
+    "Belgium did not back the rail plan.",
+    "Belgium did not oppose the rail plan.",
+])
+def test_relations_plain_negation_states_no_stance(extract_from, text):
+    found = relations_to_proposals(extract_from(text))
+    assert not {r for _, r in found} & {"backs", "opposes", "commitsTo"}, found
+
+
 def test_relations_considering_is_not_committing(extract_from):
     found = relations_to_proposals(extract_from("Sweden is considering plans to join the alliance."))
     assert ("Sweden", "considers") in found
@@ -80,7 +105,7 @@ def test_relations_considering_is_not_committing(extract_from):
 
 
 def test_relations_reported_claims_keep_their_attribution(extract_from):
-    text = "Emmanuel Macron said that Germany had agreed to the plan."
+    text = "Emmanuel Macron said that Germany had agreed to the plan to cut tariffs."
     found = relations_to_proposals(extract_from(text))
     assert ("Germany", "commitsTo") in found
     assert ("Emmanuel Macron", "commitsTo") not in found

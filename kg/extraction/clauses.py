@@ -1,0 +1,320 @@
+"""The clause layer: for a verb (or a noun that states an event), who does it, what it is about,
+whether the text says it happened, and on whose word.
+
+Relations are read from clauses, not from one pattern per relation: `read_clause` gives a
+`Clause` with
+
+- **agents**: the heads of the phrases naming who acts: the subject and its conjuncts ("France
+  and Spain backed"), the "by" phrase of a passive ("was backed by Spain"), the controller of an
+  infinitive ("Spain refused to back", "urged Spain to back"), the subject shared by coordinated
+  verbs ("Spain welcomed and signed"), the noun a relative clause or participle modifies;
+- **themes**: what the predicate is about: its objects, its clausal complement, the object of the
+  preposition it takes ("call for", "object to"), the subject of a passive;
+- **polarity**: ASSERTED, NEGATED ("did not back", "no longer supports", and every clause under a
+  negated verb), or REFUSED ("refused to back", "declined to sign", "would never agree", "will
+  not support"): a refusal is a stance, a plain negation is not;
+- **modality**: FACT, POSSIBLE ("may", "might", "could"), INTENDED ("will", "plans to", "is
+  going to", "would" in reported speech), CONDITIONAL ("if", "unless", "until", "whether", "only
+  if", a question);
+- **attribution**: the head of who the text says it ("X said that ...", "according to X").
+
+The rules here know English syntax only; which predicates mean what is data (`lexicon.py`).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from .lexicon import speech_verbs
+
+NEGATIONS = {"not", "n't", "never", "no", "nor"}
+REFUSING_VERBS = {"refuse", "decline"}  # their infinitive is refused: "refused to sign"
+DENYING_VERBS = {"deny", "dispute"}  # their clause is denied: "denied that it signed"
+FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
+POSSIBLE_AUX = {"may", "might", "could", "can", "ca"}
+INTENDING_VERBS = {"plan", "intend", "aim", "want", "wish", "hope", "expect", "seek", "try", "prepare", "mean",
+                   "propose", "promise", "pledge", "vow", "threaten", "offer", "agree", "decide", "resolve",
+                   "set", "move", "look"}
+CONDITIONAL_MARKS = {"if", "unless", "until", "whether", "lest", "once"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
+OBJECT_CONTROL = ("dobj", "iobj")  # "urged Spain to back": Spain is to back
+
+
+class Polarity(str, Enum):
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    REFUSED = "refused"
+
+
+class Modality(str, Enum):
+    FACT = "fact"
+    POSSIBLE = "possible"
+    INTENDED = "intended"
+    CONDITIONAL = "conditional"
+
+
+class Clause(NamedTuple):
+    """What the text says about one predicate (see the module docstring)."""
+
+    predicate: Token
+    agents: tuple[Token, ...]
+    themes: tuple[Token, ...]
+    polarity: Polarity
+    modality: Modality
+    attribution: Token | None
+
+    @property
+    def asserted(self) -> bool:
+        """The text states that it happened or holds: not negated, refused or conditional."""
+        return self.polarity is Polarity.ASSERTED and self.modality is not Modality.CONDITIONAL
+
+
+def is_asserted(verb: Token) -> bool:
+    """The text states that ``verb``'s event happened or holds: neither negated, refused nor
+    conditional."""
+    return polarity_of(verb) is Polarity.ASSERTED and modality_of(verb) is not Modality.CONDITIONAL
+
+
+def read_clause(predicate: Token, *, preps: tuple[str, ...] = ()) -> Clause:
+    """The clause of ``predicate``; ``preps`` are prepositions whose objects are themes ("for"
+    in "call for")."""
+    return Clause(predicate, tuple(agents_of(predicate)), tuple(themes_of(predicate, preps)),
+                  polarity_of(predicate), modality_of(predicate), attribution_of(predicate))
+
+
+# --- agents -------------------------------------------------------------------------------------
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
+        verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN")
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """The heads of the phrases naming who does what ``verb`` says, conjuncts included. Only noun
+    phrases act: a clause standing where a subject should be (often a misparse) is skipped."""
+    heads = [t for t in _own_agents(verb) if t.pos_ in NOMINAL]
+    if not heads:
+        heads = [t for t in _inherited_agents(verb) if t.pos_ in NOMINAL]
+    return _with_conjuncts(heads)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL for c in verb.children)
+
+
+def _own_agents(verb: Token) -> list[Token]:
+    out = []
+    for child in verb.children:
+        if child.dep_ == "agent":  # "was backed by Spain"
+            out += [o for o in child.children if o.dep_ == "pobj"]
+        elif child.dep_ in ("nsubj", "csubj") and not is_passive(verb):
+            out.append(child)
+    if not out and verb.pos_ == "NOUN":  # "Spain's support", "criticism by Spain", "support from Spain"
+        for child in verb.children:
+            if child.dep_ == "poss":
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                out += [o for o in child.children if o.dep_ == "pobj"]
+    return out
+
+
+def _subject_for_complement(verb: Token) -> list[Token]:
+    """Who a governing verb passes on to its complement: its agents, or the subject of a passive
+    with no "by" phrase ("Spain was asked to leave", "was allied with them in fighting")."""
+    own = agents_of(verb)
+    if own or not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return own
+    return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in NOMINAL])
+
+
+def _inherited_agents(verb: Token) -> list[Token]:
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "xcomp":
+        # object control: "urged Spain to back", "called on Spain to back"
+        controllers = [c for c in head.children if c.dep_ in OBJECT_CONTROL]
+        controllers += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                        for o in c.children if o.dep_ == "pobj"]
+        if controllers and head.lemma_.lower() not in ("promise", "pledge", "vow"):
+            return controllers
+        return _subject_for_complement(head)  # subject control: "Spain refused to back"
+    if verb.dep_ in ("conj", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        if _has_subject(verb):
+            return []
+        return _subject_for_complement(head)  # "Spain welcomed and signed", "committed to backing"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject_for_complement(head.head)  # "by backing", "instead of signing"
+    if verb.dep_ in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return agents_of(head)  # "Spain is committed to it"
+    if verb.dep_ == "relcl":
+        pronoun = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.lower_ in ("who", "which", "that")), None)
+        return [head] if pronoun is not None else []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries backing the plan"
+        return [head]
+    if verb.dep_ == "advcl" and not _has_subject(verb) and not any(c.dep_ == "mark" for c in verb.children):
+        return _subject_for_complement(head)  # "met to sign a deal", "..., saying it would back the plan"
+    return []
+
+
+# --- themes -------------------------------------------------------------------------------------
+
+def themes_of(verb: Token, preps: tuple[str, ...] = ()) -> list[Token]:
+    """The heads of what ``verb`` is about: objects, complements, the subject of a passive, the
+    object of one of ``preps``, and the noun a passive participle modifies ("the plan backed by
+    Spain"); conjuncts included."""
+    out: list[Token] = []
+    passive = is_passive(verb)
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("dobj", "attr") and not passive:
+            out.append(child)
+        elif dep in ("nsubjpass", "csubjpass"):
+            out.append(child)
+        elif dep in ("xcomp", "ccomp") and child.lemma_ != "be":
+            out.append(child)
+        elif dep in ("prep", "prt") and child.lower_ in preps:
+            out += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+            if dep == "prt":  # "put forward a plan", "called off the talks"
+                out += [o for o in verb.children if o.dep_ == "dobj" and o not in out]
+    if passive and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head)
+    if verb.pos_ == "NOUN":  # "support for the plan", "criticism of the deal", "opposition to it"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to", "against", "on"):
+                out += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    return _with_conjuncts(out)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+# --- polarity -----------------------------------------------------------------------------------
+
+def _negation(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in ("advmod", "det", "preconj")):
+            if not _not_only(child):
+                return child
+        if child.dep_ == "advmod" and child.lower_ == "longer" and any(
+                c.lower_ == "no" for c in child.children):  # "no longer supports"
+            return child
+    return None
+
+
+def _not_only(token: Token) -> bool:
+    """ "not only ... but also" adds; it does not negate."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely")
+
+
+def governor(verb: Token) -> Token | None:
+    """The predicate whose complement ``verb`` is ("refused [to back]", "committed to [backing]",
+    "did not sign [or ratify]"), or None for a clause of its own."""
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ in ("xcomp", "ccomp"):
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
+        return head.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
+        return head  # "did not sign or ratify it"; not "will not leave and will sign"
+    return None
+
+
+def polarity_of(verb: Token) -> Polarity:
+    """ASSERTED, NEGATED or REFUSED (see the module docstring). A clause under a negated or
+    refused verb is negated ("would not commit to backing it" backs nothing, and opposes nothing
+    either); only "refuse" and "decline" make their complement a refusal."""
+    above = governor(verb)
+    if _negation(verb) is not None:
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+        vowed = verb.dep_ == "xcomp" and above is not None and above.lemma_.lower() in INTENDING_VERBS
+        return Polarity.REFUSED if future or vowed else Polarity.NEGATED
+    if above is None:
+        return Polarity.ASSERTED
+    polarity = polarity_of(above)
+    lemma = above.lemma_.lower()
+    if verb.dep_ == "xcomp" and lemma in REFUSING_VERBS:  # "refused to back", "declined to sign"
+        return Polarity.REFUSED if polarity is Polarity.ASSERTED else Polarity.NEGATED
+    if verb.dep_ == "ccomp" and lemma in DENYING_VERBS:  # "denied that it backed the plan"
+        return Polarity.NEGATED
+    return Polarity.ASSERTED if polarity is Polarity.ASSERTED else Polarity.NEGATED
+
+
+# --- modality -----------------------------------------------------------------------------------
+
+def _conditional(verb: Token) -> bool:
+    token = verb
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+            return True
+        if token.dep_ in ("conj", "xcomp", "ccomp", "pcomp") and token.head is not token:
+            token = token.head
+            continue
+        return False
+    return False
+
+
+def reports_speech(verb: Token) -> bool:
+    """The verb introduces reported speech ("said", "told", "announced", "claimed")."""
+    return verb.lemma_.lower() in speech_verbs()
+
+
+def modality_of(verb: Token) -> Modality:
+    """FACT, POSSIBLE, INTENDED or CONDITIONAL (see the module docstring)."""
+    if _conditional(verb) or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("ask", "wonder", "question")
+                              and any(c.dep_ == "mark" for c in verb.children)):
+        return Modality.CONDITIONAL
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & POSSIBLE_AUX:
+        return Modality.POSSIBLE
+    if auxes & {"will", "wo", "'ll", "shall"}:
+        return Modality.INTENDED
+    if auxes & {"would", "'d"}:
+        reported = verb.dep_ == "ccomp" and reports_speech(verb.head)
+        return Modality.INTENDED if reported else Modality.POSSIBLE
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        lemma = head.lemma_.lower()
+        if lemma in INTENDING_VERBS or (lemma == "go" and head.tag_ == "VBG"):  # "plans to", "is going to"
+            return Modality.INTENDED
+        return modality_of(head) if modality_of(head) is not Modality.FACT else Modality.FACT
+    if verb.dep_ == "conj" and head is not verb and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return modality_of(head)
+    return Modality.FACT
+
+
+# --- attribution --------------------------------------------------------------------------------
+
+def attribution_of(verb: Token) -> Token | None:
+    """Who the text says it: the subject of the speech verb whose complement the clause is ("X
+    said that Spain backs it"), or X in "according to X"."""
+    token = verb
+    for _ in range(6):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                to = next((c for c in child.children if c.lower_ == "to"), None)
+                objects = [o for o in (to.children if to is not None else child.children) if o.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if token.dep_ == "ccomp" and reports_speech(token.head):
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return subjects[0] if subjects else None
+        if token.dep_ in ("conj", "xcomp") and token.head is not token:
+            token = token.head
+            continue
+        return None
+    return None

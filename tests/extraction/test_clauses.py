@@ -1,0 +1,96 @@
+"""The clause layer: agents, themes, polarity, modality and attribution of a predicate, read from
+the parse. Every sentence here is written for the construction it tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.clauses import Modality, Polarity, read_clause
+
+
+def clause_of(nlp, text: str, lemma: str, preps: tuple[str, ...] = ()):
+    doc = nlp(text)
+    predicate = next(t for t in doc if t.lemma_.lower() == lemma and t.pos_ in ("VERB", "AUX", "NOUN", "ADJ"))
+    return read_clause(predicate, preps=preps)
+
+
+@pytest.mark.parametrize("text, lemma, agents", [
+    ("Norway backed the treaty.", "back", ["Norway"]),
+    ("Norway and Chile backed the treaty.", "back", ["Norway", "Chile"]),
+    ("The treaty was backed by Norway and Chile.", "back", ["Norway", "Chile"]),
+    ("Norway refused to back the treaty.", "back", ["Norway"]),
+    ("The council urged Norway to back the treaty.", "back", ["Norway"]),
+    ("The council called on Norway to back the treaty.", "back", ["Norway"]),
+    ("Norway welcomed and signed the treaty.", "sign", ["Norway"]),
+    ("Norway is committed to backing the treaty.", "back", ["Norway"]),
+    ("Norway, which backed the treaty, said little.", "back", ["which"]),
+    ("Countries backing the treaty met in Oslo.", "back", ["Countries"]),
+    ("The ministers met in Oslo to sign the treaty.", "sign", ["ministers"]),
+    ("Norway was asked to sign the treaty.", "sign", ["Norway"]),
+    ("Chile's support for the treaty was welcome.", "support", ["Chile"]),
+    ("The criticism by Chile of the treaty surprised nobody.", "criticism", ["Chile"]),
+])
+def test_clauses_agents(nlp, text, lemma, agents):
+    assert [t.text for t in clause_of(nlp, text, lemma).agents] == agents
+
+
+@pytest.mark.parametrize("text, lemma, preps, themes", [
+    ("Norway backed the treaty and the tariff.", "back", (), ["treaty", "tariff"]),
+    ("The treaty was backed by Norway.", "back", (), ["treaty"]),
+    ("Chile called for a ceasefire.", "call", ("for",), ["ceasefire"]),
+    ("Chile agreed to suspend the talks.", "agree", ("to",), ["suspend"]),
+    ("The minister announced that the mine would close.", "announce", (), ["close"]),
+    ("The plan backed by Norway failed.", "back", (), ["plan"]),
+    ("Chile's support for the treaty was welcome.", "support", (), ["treaty"]),
+])
+def test_clauses_themes(nlp, text, lemma, preps, themes):
+    assert [t.text for t in clause_of(nlp, text, lemma, preps).themes] == themes
+
+
+@pytest.mark.parametrize("text, lemma, polarity", [
+    ("Norway backed the treaty.", "back", Polarity.ASSERTED),
+    ("Norway did not back the treaty.", "back", Polarity.NEGATED),
+    ("Norway never signed the treaty.", "sign", Polarity.NEGATED),
+    ("Norway no longer supports the treaty.", "support", Polarity.NEGATED),
+    ("Norway refused to back the treaty.", "back", Polarity.REFUSED),
+    ("Norway declined to sign the treaty.", "sign", Polarity.REFUSED),
+    ("Norway would never agree to the treaty.", "agree", Polarity.REFUSED),
+    ("Norway will not sign the treaty.", "sign", Polarity.REFUSED),
+    ("Norway vowed not to sign the treaty.", "sign", Polarity.REFUSED),
+    ("Norway did not refuse to sign the treaty.", "sign", Polarity.NEGATED),
+    # under a negated verb nothing is stated, not even opposition
+    ("Norway would not commit to backing the treaty.", "back", Polarity.NEGATED),
+    ("Norway did not sign or ratify the treaty.", "ratify", Polarity.NEGATED),
+    ("Norway will not leave the talks and will sign the treaty.", "sign", Polarity.ASSERTED),
+    ("Norway denied that it had signed the treaty.", "sign", Polarity.NEGATED),
+    ("Norway not only signed but also ratified the treaty.", "sign", Polarity.ASSERTED),
+])
+def test_clauses_polarity(nlp, text, lemma, polarity):
+    assert clause_of(nlp, text, lemma).polarity is polarity
+
+
+@pytest.mark.parametrize("text, lemma, modality", [
+    ("Norway signed the treaty.", "sign", Modality.FACT),
+    ("Norway may sign the treaty.", "sign", Modality.POSSIBLE),
+    ("Norway could back the treaty.", "back", Modality.POSSIBLE),
+    ("Norway will sign the treaty.", "sign", Modality.INTENDED),
+    ("Norway plans to sign the treaty.", "sign", Modality.INTENDED),
+    ("Norway is going to sign the treaty.", "sign", Modality.INTENDED),
+    ("The minister said Norway would sign the treaty.", "sign", Modality.INTENDED),
+    ("If Norway signs the treaty, Chile will follow.", "sign", Modality.CONDITIONAL),
+    ("Chile will wait until Norway signs the treaty.", "sign", Modality.CONDITIONAL),
+    ("Reporters asked whether Norway would sign the treaty.", "sign", Modality.CONDITIONAL),
+    ("The talks go on unless Norway rejects the treaty.", "reject", Modality.CONDITIONAL),
+])
+def test_clauses_modality(nlp, text, lemma, modality):
+    assert clause_of(nlp, text, lemma).modality is modality
+
+
+@pytest.mark.parametrize("text, lemma, speaker", [
+    ("The minister said that Norway backed the treaty.", "back", "minister"),
+    ("According to the minister, Norway backed the treaty.", "back", "minister"),
+    ("Norway backed the treaty.", "back", None),
+])
+def test_clauses_attribution(nlp, text, lemma, speaker):
+    attribution = clause_of(nlp, text, lemma).attribution
+    assert (attribution.text if attribution is not None else None) == speaker
