@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, gazetteer
 from .names import NameMention
-from .nametypes import LABEL_TYPES, OWN_WORDS, office_words, type_evidence, type_words
+from .nametypes import LABEL_TYPES, OWN_WORDS, office_words, type_evidence, type_word, type_words
 
 STRIP_LEFT = {"the", "a", "an", "'", '"', "“", "”", "‘", "’", "[", "]", "(", ")", "-", "—", "–", ",", "."}
 STRIP_RIGHT = {"'s", "’s", "'", "’", '"', "“", "”", "[", "]", "(", ")", ",", ".", "-", "—", "–", ":", ";"}
@@ -61,7 +61,7 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             found.append(mention)
     for span in proper_noun_runs(doc, covered):
         start, end = span.start, span.end
-        while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")):
+        while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")) and not _named_thing(doc[start:end]):
             start += 1  # "Queen Elizabeth II", "President Erdogan": the title marks a person
         while end - 1 > start and (_postnominal(doc[end - 1]) or doc[end - 1].lower_ in office_words()):
             end -= 1  # "Conservative MP (Philip Hammond)": the party, not the title
@@ -202,7 +202,13 @@ def _is_title_word(doc: Doc, start: int, end: int) -> bool:
         return False
     word = doc[start].lower_.rstrip(".")
     titles = gazetteer().titles
-    return word in titles or f"{word}." in titles
+    return (word in titles or f"{word}." in titles) and not _named_thing(doc[start:end])
+
+
+def _named_thing(span: Span) -> bool:
+    """The name ends with a word that says it is a place or an organisation: a title in it is
+    part of the name ("King Edward Hospital", "Saint Anne's Cathedral")."""
+    return type_word(span[-1]) not in (None, "Person")
 
 
 def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | None) -> NameMention | None:

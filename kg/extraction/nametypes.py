@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .gazetteer import fold, gazetteer
 from .names import NameMention
@@ -59,6 +59,13 @@ def type_words() -> dict[str, str]:
 def surname_words() -> frozenset[str]:
     """Type words that are also common surnames ("Hill", "Fields")."""
     return frozenset(word for word, _, surname, _ in _type_rows() if surname == "yes")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names (``kg/extraction/data/given_names.txt``, from the US Census lists)."""
+    text = files("kg.extraction").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -109,12 +116,13 @@ def type_evidence(mention: NameMention, span: Span) -> None:
 def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
     """The evidence of the name's last word, the city list, describing nouns and titles."""
     gaz, name = gazetteer(), mention.name
-    last = span[-1]
-    if len(span) > 1 and last.text[:1].isupper():
-        # "Trafalgar Square" is a place whatever NER says; "James Alex Fields", whom NER calls a
+    for head in _head_words(span):
+        # "Trafalgar Square" is a place whatever NER says; "Anna Maria Fields", whom NER calls a
         # person, is not: a last word that is also a surname does not outvote NER
-        source = "head_surname" if label == "PERSON" and last.lower_ in surname_words() else "head"
-        mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), source)
+        source = "head_surname" if label == "PERSON" and head.lower_ in surname_words() else "head"
+        mention.vote(type_word(head), source)
+    if len(span) > 1 and span[0].lower_ in given_names() and span[1].text[:1].isupper() | (span[1].lower_ == "of"):
+        mention.vote("Person", "given_name")  # "Wanda Ortiz", "Hilary of Arles"
     place = gaz.place(name)
     if place is not None:
         mention.vote("Place", "gazetteer" if place.population == 0 and label != "PERSON" else "place_list")
@@ -124,6 +132,23 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
     if after_title(span):
         mention.vote("Person", "title")
+
+
+def _head_words(span: Span) -> list[Token]:
+    """The capitalised words that say what a name of several words is: its last word ("Carnegie
+    Hall"), and the word before its first "of" ("the Palace of Culture", "University of Leeds")."""
+    heads = [span[-1]] if len(span) > 1 and span[-1].text[:1].isupper() else []
+    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
+    if of is not None and span.doc[of - 1].text[:1].isupper():
+        heads.append(span.doc[of - 1])
+    return heads
+
+
+def type_word(token: Token) -> str | None:
+    """The type a word of a name says, if it is a type word, in the singular or the plural."""
+    words = type_words()
+    lower = token.lower_
+    return words.get(lower) or words.get(token.lemma_.lower()) or (words.get(lower[:-1]) if lower.endswith("s") else None)
 
 
 def describing_nouns(span: Span) -> Iterator[str]:
