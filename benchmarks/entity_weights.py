@@ -5,7 +5,7 @@ Each name mention records what says which type it is (spaCy's label, the gazette
 last word, a describing noun, a title before it, ...); an entity's type is the one with the largest
 weighted sum. This script parses the texts once, then searches the weights coordinate by
 coordinate over a grid (spaCy's label stays at 1: only the ratios matter), keeping a value only
-when it raises the objective: over both suites, recall + precision + type agreement - split -
+when it raises the objective by at least MIN_GAIN: over both suites, recall + precision + type agreement - split -
 merge, each suite's figures being means over its texts as the scorer computes them. On a
 plateau it keeps the current value, or else the middle of the plateau.
 
@@ -43,6 +43,9 @@ from kg.extraction.resolve import resolve_entities  # noqa: E402
 SUITES = ("gum-dev", "genres-dev")
 GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 FIXED = "label"
+MIN_GAIN = 0.005
+"""A new value must raise the objective by this much (about one entity's type in a suite of fifty
+texts) to replace the current one: smaller gains are noise on this little data."""
 WEIGHTS_FILE = ROOT / "kg" / "extraction" / "data" / "type_weights.tsv"
 SCHEMA = Namespace("https://schema.org/")
 
@@ -105,11 +108,13 @@ def fit(texts: list[dict], half: str) -> dict[str, float]:
         for source in [s for s in weights if s != FIXED]:
             current = weights[source]
             scores = {}
-            for value in GRID:
+            for value in sorted({*GRID, current}):
                 weights[source] = value
                 scores[value] = objective(figures(chosen), "all")
             top = max(scores.values())
-            plateau = [v for v in GRID if scores[v] >= top - 1e-9]
+            plateau = [v for v in sorted(scores) if scores[v] >= top - 1e-9]
+            if top < scores[current] + MIN_GAIN:
+                plateau = [current]
             value = current if current in plateau else plateau[len(plateau) // 2]
             weights[source] = value
             if value != current:

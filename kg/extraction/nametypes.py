@@ -20,7 +20,7 @@ from .gazetteer import fold, gazetteer
 from .names import NameMention
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": None}
-OWN_WORDS = frozenset({"gazetteer", "head"})
+OWN_WORDS = frozenset({"gazetteer", "head", "place_list"})
 """Sources that type a name by its own words: enough to keep a name spaCy labels EVENT or PRODUCT."""
 
 
@@ -121,11 +121,13 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         # person, is not: a last word that is also a surname does not outvote NER
         source = "head_surname" if label == "PERSON" and head.lower_ in surname_words() else "head"
         mention.vote(type_word(head), source)
-    if len(span) > 1 and span[0].lower_ in given_names() and span[1].text[:1].isupper() | (span[1].lower_ == "of"):
-        mention.vote("Person", "given_name")  # "Wanda Ortiz", "Hilary of Arles"
+    if len(span) > 1 and span[0].lower_ in given_names() and span[1].text[:1].isupper():
+        mention.vote("Person", "given_name")  # "Wanda Ortiz"
+    if len(span) > 2 and span[0].lower_ in given_names() and span[1].lower_ == "of" and span[2].text[:1].isupper():
+        mention.vote("Person", "given_name_of")  # "Hilary of Arles": a given name, then where from
     place = gaz.place(name)
-    if place is not None:
-        mention.vote("Place", "gazetteer" if place.population == 0 and label != "PERSON" else "place_list")
+    if place is not None and not _titled(span):  # "Queen Elizabeth", "General Jackson" are people
+        mention.vote("Place", "place_list_person" if label == "PERSON" else "gazetteer" if place.population == 0 else "place_list")
     for word in describing_nouns(span):
         mention.vote(type_words().get(word), "context")
     if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
@@ -200,6 +202,12 @@ def agentive_demonym(span: Span) -> bool:
     head = root.head
     return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in office_words() or head.ent_type_ == "PERSON" \
         or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Greek-Cypriot agreement"
+
+
+def _titled(span: Span) -> bool:
+    """A title or form of address stands right before the name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.lower_.rstrip(".") in gazetteer().titles or after_title(span))
 
 
 def after_title(span: Span) -> bool:

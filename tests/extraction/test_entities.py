@@ -158,3 +158,26 @@ def test_entities_a_form_of_address_is_not_part_of_the_name(extract_from, text, 
     found = entities(extract_from(text))
     assert name in found and alias in found[name].aliases
     assert not set(found) - {name}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("General Jackson led the troops across the valley.", "Jackson", "Person"),
+    ("The talks with Wanda Ortiz Molina lasted two hours.", "Wanda Ortiz Molina", "Person"),
+    ("The letters of Hilary of Arles survive in a single copy.", "Hilary of Arles", "Person"),
+    ("The choir sang at the Palace of Culture before the mayor spoke.", "Palace of Culture", "Place"),
+    ("She studied at the University of Leeds.", "University of Leeds", "Organization"),
+    ("We prayed at the Imam Mosque and then walked to King Edward Hospital.", "Imam Mosque", "Place"),
+    ("We prayed at the Imam Mosque and then walked to King Edward Hospital.", "King Edward Hospital", "Place"),
+    ("We drove from Toulouse to Rennes and stayed at the Hotel Lutetia.", "Rennes", "Place"),
+])
+def test_entities_type_evidence_of_the_names_own_words(extract_from, text, name, kind):
+    found = entities(extract_from(text))
+    assert name in found, sorted(found)
+    assert found[name].type == kind
+
+
+def test_entities_type_weights_are_read_from_the_data_file():
+    from kg.extraction.nametypes import WEIGHTS, weigh
+    assert WEIGHTS["label"] == 1.0
+    assert weigh([("Person", "label"), ("Place", "gazetteer"), ("Person", "title")]) == {
+        "Person": WEIGHTS["label"] + WEIGHTS["title"], "Place": WEIGHTS["gazetteer"]}
