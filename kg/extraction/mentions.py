@@ -59,6 +59,8 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             if not (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
                 mention.evidence, mention.weak = [], True  # "Mir-Mohammadi" as a PRODUCT: kept only if a known name
             found.append(mention)
+            if not mention.weak and label in ("ORG", "FAC", "LOC", "GPE"):
+                found.extend(_nested_places(doc, span, sentences))
     for span in proper_noun_runs(doc, covered):
         start, end = span.start, span.end
         while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")) and not _named_thing(doc[start:end]):
@@ -78,6 +80,35 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             mention.weak = not mention.evidence
             found.append(mention)
     yield from sorted(found, key=lambda m: m.start)
+
+
+def _nested_places(doc: Doc, span: Span, sentences: list[int]) -> Iterator[NameMention]:
+    """A known place named inside the name of an organisation or a building is mentioned too:
+    "Copenhagen" in "the University of Copenhagen" (after "of") and in "Copenhagen Zoo" (before
+    the word that says what the name is); not "Paris" in "Paris Hilton"."""
+    gaz = gazetteer()
+    if len(span) < 2 or gaz.org(span.text) or gaz.country_iso(span.text) or gaz.place(span.text):
+        return
+    inner = []
+    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
+    if of is not None:
+        inner.append(doc[of + 1:span.end])
+    if type_word(span[-1]) not in (None, "Person") or of is not None and type_word(doc[of - 1]) not in (None, "Person"):
+        inner += [doc[span.start:cut] for cut in range(span.start + 1, (of or span.end - 1) + 1)]
+    for part in inner:
+        while len(part) and part[0].lower_ == "the":
+            part = part[1:]
+        if len(part) and (gaz.country_iso(part.text) or _known_place(part.text)) and part.text[:1].isupper():
+            mention = _mention(doc, part, "GPE", sentences[part.start], None)
+            if mention is not None and mention.evidence:
+                mention.nested = True
+                yield mention
+                return
+
+
+def _known_place(name: str) -> bool:
+    place = gazetteer().place(name)
+    return place is not None and place.kind != "landmark"
 
 
 def _named_actor(span: Span) -> bool:

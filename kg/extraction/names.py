@@ -46,6 +46,7 @@ class NameMention:
     dep: str = ""  # the name's syntactic role: nsubj, poss, compound, ...
     modifies_noun: bool = False  # it modifies a common noun: "the Acme Corp merger"
     weak: bool = False  # a capitalised run nothing types: kept only if it repeats a known name
+    nested: bool = False  # a place named inside a longer name: "Leeds" in "University of Leeds"
     agentive: bool = True  # for a demonym: it stands for the country acting ("British troops")
 
     def vote(self, kind: str | None, source: str) -> None:

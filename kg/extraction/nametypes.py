@@ -10,6 +10,7 @@ sums the votes over every mention of an entity.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
@@ -69,6 +70,13 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """Frequent surnames without accents (``kg/extraction/data/surnames.txt``, from the US Census)."""
+    text = files("kg.extraction").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
 def division_words() -> frozenset[str]:
     """Type words of land divisions and natural features ("county", "river", "island"): a name
     made of a place's name and one of them names another place."""
@@ -97,7 +105,7 @@ def type_evidence(mention: NameMention, span: Span) -> None:
         # words or the text's describing nouns say it is a place or an organisation: NER gives
         # that label to some names of towns ("the township of X") and firms ("X Airlines")
         mention.label = ""
-        _other_evidence(mention, span, "")
+        _other_evidence(mention, span, "NORP")
         return
     if iso is not None:
         country = gaz.countries[iso]
@@ -121,10 +129,9 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         # person, is not: a last word that is also a surname does not outvote NER
         source = "head_surname" if label == "PERSON" and head.lower_ in surname_words() else "head"
         mention.vote(type_word(head), source)
-    if len(span) > 1 and span[0].lower_ in given_names() and span[1].text[:1].isupper():
-        mention.vote("Person", "given_name")  # "Wanda Ortiz"
-    if len(span) > 2 and span[0].lower_ in given_names() and span[1].lower_ == "of" and span[2].text[:1].isupper():
-        mention.vote("Person", "given_name_of")  # "Hilary of Arles": a given name, then where from
+    if label != "NORP" and span[0].pos_ == "PROPN" and not any(type_word(head) not in (None, "Person")
+                                                                 for head in _head_words(span)):
+        _person_name_evidence(mention, span)
     place = gaz.place(name)
     if place is not None and not _titled(span):  # "Queen Elizabeth", "General Jackson" are people
         mention.vote("Place", "place_list_person" if label == "PERSON" else "gazetteer" if place.population == 0 else "place_list")
@@ -134,6 +141,21 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
     if after_title(span):
         mention.vote("Person", "title")
+
+
+def _person_name_evidence(mention: NameMention, span: Span) -> None:
+    """Evidence of a person's name in its words: a given name first ("Wanda Ortiz"), a surname
+    last ("Li Vasquez"), or a given name and where the person came from ("Hilary of Arles")."""
+    if len(span) < 2 or not span[1].text[:1].isupper() and span[1].lower_ != "of":
+        return
+    first = span[0].lower_
+    if first in given_names() and span[1].lower_ != "of":
+        mention.vote("Person", "given_name")
+    if len(span) > 2 and first in given_names() and span[1].lower_ == "of" and span[2].text[:1].isupper():
+        mention.vote("Person", "given_name_of")
+    last = unicodedata.normalize("NFKD", span[-1].lower_).encode("ascii", "ignore").decode()
+    if span[1].lower_ != "of" and last in surnames() and span[-1].text[:1].isupper():
+        mention.vote("Person", "surname_list")
 
 
 def _head_words(span: Span) -> list[Token]:

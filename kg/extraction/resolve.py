@@ -241,17 +241,17 @@ def _short_of(x: str, y: str) -> bool:
 
 def _variant(x: str, y: str, *, people: bool = False) -> bool:
     """Two forms of one name: equal, misspelt, or the longer one adds only a word that says what
-    it is ("Labour Party") or a country word before it ("UK Parliament"). A land division or
-    natural feature named after a place is another place ("Kent" and "Kent County", "Avon" and
-    "the Avon River"). People's shorter names are merged by their name parts instead (see
+    it is ("Labour Party") or a country word before it ("UK Parliament"). What is named after a
+    known place, and a land division or natural feature named after any place, is another thing
+    ("Leeds University", "Kent County", "the Avon River"). People's shorter names are merged by their name parts instead (see
     `_merge_people`)."""
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
     if long.startswith(short + " "):
         rest = long[len(short) + 1:].split()
-        if any(word in division_words() for word in rest):
-            return False
+        if any(word in division_words() for word in rest) or short in _country_keys() or gazetteer().place(short):
+            return False  # "Leeds" and "Leeds University", "Kent" and "Kent County" are two things
         return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
     if long.endswith(" " + short) and not people:
         return long[: -len(short) - 1] in _country_keys()  # "UK Parliament", "U.S. Congress"
@@ -321,8 +321,9 @@ def _merge_people(groups: list[Group]) -> list[Group]:
             _nearest(candidates, mention.start).mentions.append(mention)
     # a lone surname that NER typed otherwise ("Mitsotakis" as ORG) still names the person
     surnames: dict[str, list[Group]] = {}
-    for f in full:
-        surnames.setdefault(_name_parts(f.full_name)[-1], []).append(f)
+    for f in full:  # any part but the first: "Rivera" of "Ana Rivera Soto" (two surnames)
+        for part in dict.fromkeys(p for g in f.names for p in _name_parts(g)[1:]):
+            surnames.setdefault(part, []).append(f)
     kept = []
     for group in others:
         parts = _name_parts(group.full_name)
@@ -393,6 +394,8 @@ def _entities(groups: list[Group]) -> tuple[dict[str, Entity], dict[int, str]]:
             if not m.demonym and not m.ambiguous:
                 entity.aliases.update({m.name, m.surface, *m.forms})
             entity.mentions.append(Mention(m.name, m.start_char, m.end_char, kind, m.sentence))
+            if m.nested:
+                continue  # its words belong to the longer name
             for i in range(m.start - (1 if m.surface != m.name else 0), m.end):
                 token_entity[i] = key
         for m in group.mentions:

@@ -181,3 +181,29 @@ def test_entities_type_weights_are_read_from_the_data_file():
     assert WEIGHTS["label"] == 1.0
     assert weigh([("Person", "label"), ("Place", "gazetteer"), ("Person", "title")]) == {
         "Person": WEIGHTS["label"] + WEIGHTS["title"], "Place": WEIGHTS["gazetteer"]}
+
+
+@pytest.mark.parametrize("text, container, place", [
+    ("She studied at the University of Copenhagen and then at Durham University.", "University of Copenhagen", "Copenhagen"),
+    ("She studied at the University of Copenhagen and then at Durham University.", "Durham University", "Durham"),
+    ("The governor of the Bank of England spoke in Leeds.", "Bank of England", "England"),
+])
+def test_entities_a_known_place_inside_a_name_is_mentioned_too(extract_from, text, container, place):
+    found = entities(extract_from(text))
+    assert container in found and found[container].type == "Organization"
+    assert place in found and found[place].type in ("Place", "Country")
+    assert place not in found[container].aliases
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Ana Rivera Soto resigned on Monday. Rivera said she had no choice.", "Ana Rivera Soto", "Rivera"),
+])
+def test_entities_either_of_two_surnames_names_the_person(extract_from, text, name, alias):
+    found = entities(extract_from(text))
+    assert found[name].type == "Person" and alias in found[name].aliases
+    assert alias not in found
+
+
+def test_entities_a_peoples_adjective_is_not_a_person(extract_from):
+    found = entities(extract_from("Roman Catholic bishops met in Lyon."))
+    assert "Roman Catholic" not in found and found["Lyon"].type == "Place"
