@@ -101,6 +101,9 @@ def _nested_places(doc: Doc, span: Span, sentences: list[int]) -> Iterator[NameM
         if len(part) and (gaz.country_iso(part.text) or _known_place(part.text)) and part.text[:1].isupper():
             mention = _mention(doc, part, "GPE", sentences[part.start], None)
             if mention is not None and mention.evidence:
+                # only the gazetteer speaks: the words around the longer name are not about this one
+                mention.evidence = [(kind, "gazetteer") for kind, source in mention.evidence if source == "gazetteer"] \
+                    or [("Place", "place_list")]
                 mention.nested = True
                 yield mention
                 return
