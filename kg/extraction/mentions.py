@@ -47,7 +47,7 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
     sentences = sentences or sentence_index(doc)
     found: list[NameMention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in joined_entities(doc):
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in LABEL_TYPES and ent.label_ not in OTHER_LABELS:
             continue
@@ -80,6 +80,40 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             mention.weak = not mention.evidence
             found.append(mention)
     yield from sorted(found, key=lambda m: m.start)
+
+
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "ter", "de", "del", "della", "la", "le", "du", "des", "da", "di",
+                            "dos", "das", "bin", "ibn", "al", "el"})
+"""Lowercase words inside a person's name ("Ursula von der Leyen", "Osama bin Laden")."""
+
+
+def joined_entities(doc: Doc) -> list[Span]:
+    """spaCy's entities, with a person's name that NER cut at a particle joined back: "Ursula von
+    der" + "Leyen" is one person, "Ursula von der Leyen", not a person and a place."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        start, end = ent.start, ent.end
+        joined = False
+        while end < len(doc) and (doc[end - 1].lower_ in NAME_PARTICLES or doc[end].lower_ in NAME_PARTICLES):
+            after = end
+            while after < len(doc) and doc[after].lower_ in NAME_PARTICLES:
+                after += 1  # particles outside the entity: "Leo van" + "der Berg"
+            if after >= len(doc) or not doc[after].text[:1].isupper() or doc[after].pos_ != "PROPN":
+                break
+            following = ents[i + 1] if i + 1 < len(ents) else None
+            if following is not None and following.start == after:
+                end, i = following.end, i + 1
+            elif following is None or following.start > after:
+                end = after + 1
+            else:
+                break
+            joined = True
+        out.append(Span(doc, start, end, label="PERSON") if joined else ent)
+        i += 1
+    return out
 
 
 def _nested_places(doc: Doc, span: Span, sentences: list[int]) -> Iterator[NameMention]:

@@ -146,15 +146,16 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
 def _person_name_evidence(mention: NameMention, span: Span) -> None:
     """Evidence of a person's name in its words: a given name first ("Wanda Ortiz"), a surname
     last ("Li Vasquez"), or a given name and where the person came from ("Hilary of Arles")."""
-    if len(span) < 2 or not span[1].text[:1].isupper() and span[1].lower_ != "of":
+    words = [t for t in span if t.text not in ("-", "‐")]  # "Jean-Claude": each part a given name
+    if len(words) < 2 or not words[1].text[:1].isupper() and words[1].lower_ != "of":
         return
-    first = span[0].lower_
-    if first in given_names() and span[1].lower_ != "of":
+    first, of = words[0].lower_, words[1].lower_ == "of"
+    if first in given_names() and not of:
         mention.vote("Person", "given_name")
-    if len(span) > 2 and first in given_names() and span[1].lower_ == "of" and span[2].text[:1].isupper():
+    if len(words) > 2 and first in given_names() and of and words[2].text[:1].isupper():
         mention.vote("Person", "given_name_of")
-    last = unicodedata.normalize("NFKD", span[-1].lower_).encode("ascii", "ignore").decode()
-    if span[1].lower_ != "of" and last in surnames() and span[-1].text[:1].isupper():
+    last = unicodedata.normalize("NFKD", words[-1].lower_).encode("ascii", "ignore").decode()
+    if not of and last in surnames() and words[-1].text[:1].isupper():
         mention.vote("Person", "surname_list")
 
 

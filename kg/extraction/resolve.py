@@ -87,7 +87,7 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
     groups = _merge_heads(groups)
-    groups = _merge_people(groups)
+    groups = _merge_people(_merge_mistyped_full_names(groups))
     groups = [g for g in groups if not _unlikely(g)]
     _attach_weak([m for m in mentions if m.weak], groups)
     return _entities(groups)
@@ -339,6 +339,23 @@ def _merge_people(groups: list[Group]) -> list[Group]:
     for group in result:
         group.mentions.sort(key=lambda m: m.start)
     return sorted(result + kept, key=lambda g: g.mentions[0].start)
+
+
+def _merge_mistyped_full_names(groups: list[Group]) -> list[Group]:
+    """A lone name typed as a person ("Keller") joins the one longer name that ends with it and has
+    some evidence of a person's name, though NER typed that one otherwise ("Jean-Luc Keller" as an
+    organisation): the evidence of both then decides the type. Not a name with a type word in it."""
+    pairs = []
+    for i, short in enumerate(groups):
+        parts = _name_parts(short.full_name)
+        if short.type != "Person" or short.known or len(parts) != 1:
+            continue
+        owners = [j for j, g in enumerate(groups) if g.type != "Person" and not g.known
+                  and len(_name_parts(g.full_name)) >= 2 and _name_parts(g.full_name)[-1] == parts[0]
+                  and not any(w in type_words() for w in _name_parts(g.full_name)) and "Person" in g.votes]
+        if len(owners) == 1:
+            pairs.append((i, owners[0]))
+    return _merge(groups, pairs)
 
 
 def _merge_full_names(full: list[Group]) -> list[Group]:

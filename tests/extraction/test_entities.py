@@ -207,3 +207,39 @@ def test_entities_either_of_two_surnames_names_the_person(extract_from, text, na
 def test_entities_a_peoples_adjective_is_not_a_person(extract_from):
     found = entities(extract_from("Roman Catholic bishops met in Lyon."))
     assert "Roman Catholic" not in found and found["Lyon"].type == "Place"
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Charles de Gaulle addressed the nation. De Gaulle then left for London.", "Charles de Gaulle", "De Gaulle"),
+    ("Jean-Claude Juncker met Ursula von der Leyen in Brussels. Juncker said von der Leyen was ready.",
+     "Ursula von der Leyen", "von der Leyen"),
+    ("Jean-Claude Juncker met Ursula von der Leyen in Brussels. Juncker said von der Leyen was ready.",
+     "Jean-Claude Juncker", "Juncker"),
+    ("Osama bin Laden was killed in Abbottabad. Bin Laden had hidden there for years.", "Osama bin Laden", "Bin Laden"),
+    ("Ayman al-Zawahiri took over the group. Al-Zawahiri was killed in Kabul.", "Ayman al-Zawahiri", "Al-Zawahiri"),
+    ("Vincent van Gogh painted in Arles. Van Gogh sold few paintings.", "Vincent van Gogh", "Van Gogh"),
+])
+def test_entities_particles_and_hyphens_stay_inside_a_persons_name(extract_from, text, name, alias):
+    found = entities(extract_from(text))
+    assert name in found and found[name].type == "Person", sorted((e.name, e.type) for e in found.values())
+    assert alias in found[name].aliases
+    people = [e for e in found.values() if e.type == "Person"]
+    assert len(people) == (2 if "Juncker" in text else 1), "a name with a particle is one person"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Washington warned Moscow on Friday, and the Kremlin replied on Saturday.", "Kremlin", "Organization"),
+    ("Washington warned Moscow on Friday, and the Kremlin replied on Saturday.", "Moscow", "Place"),
+    ("Downing Street said the talks had ended; the White House did not comment.", "Downing Street", "Organization"),
+    ("Downing Street said the talks had ended; the White House did not comment.", "White House", "Organization"),
+    ("Reporters waited outside 10 Downing Street all night.", "Downing Street", "Organization"),
+])
+def test_entities_metonyms_for_governments_are_typed(extract_from, text, name, kind):
+    found = entities(extract_from(text))
+    assert name in found and found[name].type == kind
+
+
+@pytest.mark.parametrize("name, iso", [("Moscow", "RU"), ("Paris", "FR"), ("Lyon", None)])
+def test_gazetteer_capital_of_gives_the_country_a_capital_can_stand_for(name, iso):
+    from kg.extraction.gazetteer import gazetteer
+    assert gazetteer().capital_of(name) == iso
