@@ -42,8 +42,8 @@ def not_names() -> frozenset[str]:
 
 def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[NameMention]:
     """The cleaned name mentions of a parsed document, in text order: spaCy's entities, and
-    runs of proper nouns it missed when their own words say what they are ("Shandao Station",
-    "the company Hitwise UK")."""
+    runs of proper nouns it missed when their own words say what they are ("Lindenau Station",
+    "the company Vexmoor UK")."""
     sentences = sentences or sentence_index(doc)
     found: list[NameMention] = []
     covered: set[int] = set()
@@ -57,16 +57,16 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
                 continue
             mention.gloss = gloss
             if not (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
-                mention.evidence, mention.weak = [], True  # "Mir-Mohammadi" as a PRODUCT: kept only if a known name
+                mention.evidence, mention.weak = [], True  # "Abu-Sharif" as a PRODUCT: kept only if a known name
             found.append(mention)
             if not mention.weak and label in ("ORG", "FAC", "LOC", "GPE"):
                 found.extend(_nested_places(doc, span, sentences))
     for span in proper_noun_runs(doc, covered):
         start, end = span.start, span.end
         while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")) and not _named_thing(doc[start:end]):
-            start += 1  # "Queen Elizabeth II", "President Erdogan": the title marks a person
+            start += 1  # "Queen Margrethe II", "President Okonkwo": the title marks a person
         while end - 1 > start and (_postnominal(doc[end - 1]) or doc[end - 1].lower_ in office_words()):
-            end -= 1  # "Conservative MP (Philip Hammond)": the party, not the title
+            end -= 1  # "Green MP (Ruth Allard)": the party, not the title
         while start < end and not doc[start].text[:1].isupper():
             start += 1  # "President [and] Vice President"
         if start >= end:
@@ -75,7 +75,7 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
         if mention is not None and start > span.start and mention.iso is None and not mention.org:
             mention.vote("Person", "title")
         if mention is not None and not mention.evidence and _named_actor(doc[start:end]):
-            mention.vote("Organization", "acting")  # "PC World's recent analysis"
+            mention.vote("Organization", "acting")  # "Data Harbor's latest survey"
         if mention is not None:
             mention.weak = not mention.evidence
             found.append(mention)
@@ -118,8 +118,8 @@ def joined_entities(doc: Doc) -> list[Span]:
 
 def _nested_places(doc: Doc, span: Span, sentences: list[int]) -> Iterator[NameMention]:
     """A known place named inside the name of an organisation or a building is mentioned too:
-    "Copenhagen" in "the University of Copenhagen" (after "of") and in "Copenhagen Zoo" (before
-    the word that says what the name is); not "Paris" in "Paris Hilton"."""
+    "Utrecht" in "the University of Utrecht" (after "of") and in "Utrecht Zoo" (before
+    the word that says what the name is); not "Sydney" in "Sydney Carton"."""
     gaz = gazetteer()
     if len(span) < 2 or gaz.org(span.text) or gaz.country_iso(span.text) or gaz.place(span.text):
         return
@@ -152,13 +152,13 @@ def _named_actor(span: Span) -> bool:
     """A name of two or more capitalised words, not opening its sentence, that acts, owns or is
     acted on: spaCy missed it, but it is a name; in news, most often of an organisation."""
     root = span.root
-    opening = span[0].is_sent_start and not (span[0].text.isupper() and len(span[0]) >= 2)  # "PC World" is a name
+    opening = span[0].is_sent_start and not (span[0].text.isupper() and len(span[0]) >= 2)  # "BK Foods" is a name
     return len(span) >= 2 and not opening and root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")
 
 
 def _common_word(token: Token) -> bool:
     """A capitalised word that is a common noun: it opens its sentence and the text also uses it
-    in lower case ("Protesters ... the protesters")."""
+    in lower case ("Farmers ... the farmers")."""
     if not token.is_sent_start or gazetteer().country_iso(token.text) or gazetteer().org(token.text):
         return False
     words = token.doc.user_data.get("kg_lower_words")
@@ -187,7 +187,7 @@ def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
                 or doc[j].lower_ in ("of", "the", "and", "for", "-") and j + 1 < len(doc)
                 and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 not in covered):
             j += 1
-        # "the company Hitwise UK's": a country code between a name and its possessive is part of it
+        # "the company Vexmoor UK's": a country code between a name and its possessive is part of it
         if j + 1 < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].text.isupper() and doc[j + 1].tag_ == "POS":
             j += 1
         yield doc[i:j]
@@ -197,8 +197,8 @@ def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
 def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]]:
     """The name part(s) of an entity span, with their labels: without a leading determiner,
     honorifics or titles, a trailing possessive, brackets; "Name (ACRONYM)" gives the name with its
-    acronym; a known name glued to what follows it is cut off ("Google Chrome", "the United
-    Nations Nikki Haley")."""
+    acronym; a known name glued to what follows it is cut off ("Amazon Prime", "the United
+    Nations Maria Okafor")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     acronym, gloss = None, None
@@ -209,7 +209,7 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
             if len(inner) == 1 and inner[0].text.isupper():
                 acronym = inner[0].text
             elif len(inner) and any(t.text[:1].isupper() for t in inner):
-                gloss = inner  # "Ayasofya [Haghia Sophia]": two names of one thing
+                gloss = inner  # "Kyōto-eki [Kyoto Station]": two names of one thing
             end = token.i
             break
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
@@ -217,10 +217,10 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
     label = ent.label_
     if label == "ORG" and end - start >= 2 and gazetteer().honorific(doc[start].text.rstrip(".")) \
             and all(t.pos_ == "PROPN" for t in doc[start + 1:end]) and doc[end - 1].lower_ not in type_words():
-        start, label = start + 1, "PERSON"  # "King Felipe VI", taken by NER for an organisation
+        start, label = start + 1, "PERSON"  # "King Harald V", taken by NER for an organisation
     of = next((t.i for t in doc[start:end] if t.lower_ == "of"), None)
     if of is not None and of > start and doc[of - 1].lower_ in office_words() | {"officer", "vp", "head"}:
-        start = of + 1  # "Chief Technological Officer of Red Hat": a title, then the organisation
+        start = of + 1  # "Chief Financial Officer of Acme Tools": a title, then the organisation
     while end > start and (doc[end - 1].text in STRIP_RIGHT or _postnominal(doc[end - 1])
                            or _caption_word(doc, end - 1)):
         end -= 1
@@ -260,7 +260,7 @@ def _postnominal(token: Token) -> bool:
 
 
 def _caption_word(doc: Doc, i: int) -> bool:
-    """"… Ahmed Mohamed Image: Twitter": a caption's label glued to the name before it."""
+    """"… Lena Ortiz Photo: Reuters": a caption's label glued to the name before it."""
     return doc[i].lower_ in CAPTION_WORDS and i + 1 < len(doc) and doc[i + 1].text == ":"
 
 
@@ -289,9 +289,9 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
     if fold(name) in not_names() or all(_postnominal(t) for t in tokens) or _ends_title(span):
         return None
     if len(tokens) == 1 and (fold(name) in gazetteer().titles or tokens[0].is_stop and not name.isupper()):
-        return None  # "the Queen" is a role reference; "[W]e" a pronoun in brackets
+        return None  # "the Pope" is a role reference; "[T]hey" a pronoun in brackets
     if len(tokens) == 1 and _common_word(tokens[0]):
-        return None  # "Protesters carried placards": a common noun opening a sentence
+        return None  # "Farmers blocked the road": a common noun opening a sentence
     if len(tokens) == 1 and label != "PERSON" and _title_before_person(span):
         return None  # "Hojatoleslam Ali Rezaei": an unknown title glued to the name after it
     if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
@@ -304,7 +304,7 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
         mention.honorific = address.lower_.rstrip(".")
         mention.surface = f"{address.text} {name}"
     after = [t for t in doc[span.end:span.end + 2] if t.text != ","]
-    if after and _postnominal(after[0]):  # "Mark Tedeschi, QC"
+    if after and _postnominal(after[0]):  # "Ruth Allard, KC"
         mention.forms.add(doc.text[span.start_char:after[0].idx + len(after[0].text)])
     type_evidence(mention, span)
     return mention
@@ -320,8 +320,8 @@ def _title_before_person(span: Span) -> bool:
 
 
 def _form_of_address(doc: Doc, span: Span) -> Token | None:
-    """"Mr", "Sir", "President" right before a name, when it stands alone ("President Volodymyr
-    Zelensky"), not as the end of a longer title ("Greek Foreign Minister George Katrougalos")."""
+    """"Mr", "Sir", "President" right before a name, when it stands alone ("President Amara
+    Diallo"), not as the end of a longer title ("Danish Foreign Minister Ole Brandt")."""
     if span.start == 0:
         return None
     before = doc[span.start - 1]
@@ -334,7 +334,7 @@ def _form_of_address(doc: Doc, span: Span) -> Token | None:
 
 
 def _ends_title(span: Span) -> bool:
-    """The name is the end of a title: "State" in "Secretary of State Mike Pompeo"."""
+    """The name is the end of a title: "State" in "Secretary of State Joan Farrow"."""
     doc = span.doc
     for words in _multiword_titles().get(doc[span.end - 1].lower_, ()):
         start = span.end - len(words)

@@ -90,11 +90,11 @@ def type_evidence(mention: NameMention, span: Span) -> None:
     label, name = mention.label, mention.name
     iso = gaz.country_names.get(fold(name))
     if iso is None and fold(name) in gaz.demonyms:
-        label = mention.label = "NORP"  # "Hong Kongers", whatever NER called them
+        label = mention.label = "NORP"  # "New Zealanders", whatever NER called them
     if label in ("NORP", ""):
         iso = gaz.demonyms.get(fold(name)) or iso
         party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
-        if iso is None and party is not None:  # "Conservative MP Philip Hammond"
+        if iso is None and party is not None:  # "Green MP Ruth Allard"
             mention.org = party.name
             mention.vote("Organization", "gazetteer")
             return
@@ -125,7 +125,7 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
     """The evidence of the name's last word, the city list, describing nouns and titles."""
     gaz, name = gazetteer(), mention.name
     for head in _head_words(span):
-        # "Trafalgar Square" is a place whatever NER says; "Anna Maria Fields", whom NER calls a
+        # "Lindenau Square" is a place whatever NER says; "Anna Maria Fields", whom NER calls a
         # person, is not: a last word that is also a surname does not outvote NER
         source = "head_surname" if label == "PERSON" and head.lower_ in surname_words() else "head"
         mention.vote(type_word(head), source)
@@ -133,7 +133,7 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
                                                                  for head in _head_words(span)):
         _person_name_evidence(mention, span)
     place = gaz.place(name)
-    if place is not None and not _titled(span):  # "Queen Elizabeth", "General Jackson" are people
+    if place is not None and not _titled(span):  # "Queen Margrethe", "General Jackson" are people
         mention.vote("Place", "place_list_person" if label == "PERSON" else "gazetteer" if place.population == 0 else "place_list")
     for word in describing_nouns(span):
         mention.vote(type_words().get(word), "context")
@@ -161,7 +161,7 @@ def _person_name_evidence(mention: NameMention, span: Span) -> None:
 
 def _head_words(span: Span) -> list[Token]:
     """The capitalised words that say what a name of several words is: its last word ("Carnegie
-    Hall"), and the word before its first "of" ("the Palace of Culture", "University of Leeds")."""
+    Hall"), and the word before its first "of" ("the Palace of Culture", "University of Coimbra")."""
     heads = [span[-1]] if len(span) > 1 and span[-1].text[:1].isupper() else []
     of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
     if of is not None and span.doc[of - 1].text[:1].isupper():
@@ -177,12 +177,12 @@ def type_word(token: Token) -> str | None:
 
 
 def describing_nouns(span: Span) -> Iterator[str]:
-    """Common nouns the text uses to describe the name: "the daily Kathimerini" (a modifier before
-    it), "Energean, a gas producer" (apposition), "X is a museum" / "X, formerly a church" (the
+    """Common nouns the text uses to describe the name: "the weekly Brandpost" (a modifier before
+    it), "Vexmoor, a steel producer" (apposition), "X is a museum" / "X, formerly a church" (the
     noun a copula or apposition attaches)."""
     doc = span.doc
     head = span.root
-    # a lowercase common noun right before the name: "the daily Kathimerini", "the company X"
+    # a lowercase common noun right before the name: "the weekly Brandpost", "the company X"
     if span.start > 0:
         before = doc[span.start - 1]
         if before.text.islower() and before.pos_ in ("NOUN", "ADJ", "ADV") and before.lower_ not in title_ends():
@@ -215,8 +215,8 @@ AGENTIVE_HEADS = {"government", "official", "authority", "troop", "force", "army
 
 
 def agentive_demonym(span: Span) -> bool:
-    """Whether a demonym stands for its country: "British troops", "the Greek foreign minister",
-    "French-backed", "the British" — not "Chinese New Year" or "Russian gas"."""
+    """Whether a demonym stands for its country: "Danish troops", "the Chilean foreign minister",
+    "Dutch-backed", "the Danes" — not "Thai New Year" or "Norwegian salmon"."""
     doc, root = span.doc, span.root
     if root.tag_ in ("NNS", "NNPS") or root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("nsubj", "dobj", "pobj"):
         return True
@@ -224,7 +224,7 @@ def agentive_demonym(span: Span) -> bool:
         return True
     head = root.head
     return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in office_words() or head.ent_type_ == "PERSON" \
-        or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Greek-Cypriot agreement"
+        or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Chilean-Peruvian agreement"
 
 
 def _titled(span: Span) -> bool:
@@ -234,8 +234,8 @@ def _titled(span: Span) -> bool:
 
 
 def after_title(span: Span) -> bool:
-    """The name follows a title: "Ambassador Nikki Haley", "Ambassador to the United Nations
-    Nikki Haley", "secretary of state Marco Rubio"."""
+    """The name follows a title: "Ambassador Maria Okafor", "Ambassador to the United Nations
+    Maria Okafor", "secretary of state Joan Farrow"."""
     doc = span.doc
     i = span.start - 1
     if i >= 0 and doc[i].ent_iob_ in ("B", "I") and doc[i].ent_type_ in ("ORG", "GPE", "NORP"):

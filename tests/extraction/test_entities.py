@@ -15,7 +15,7 @@ def entities(extraction):
     ("Officials at the White House declined to comment on the report.", "White House", "Organization"),
     ("A spokesman for the Kremlin said the talks would continue.", "Kremlin", "Organization"),
     ("Downing Street said the prime minister would travel to Brussels.", "Downing Street", "Organization"),
-    ("Angela Merkel flew to Lisbon for the summit.", "Lisbon", "Place"),
+    ("Helga Brandt flew to Lisbon for the summit.", "Lisbon", "Place"),
     ("The vote took place at the Bundestag in Berlin on Friday.", "Bundestag", "Organization"),
     ("Talks were held in Hong Kong between the two delegations.", "Hong Kong", "Place"),
     ("The newspaper Le Monde reported that the deal had collapsed.", "Le Monde", "Organization"),
@@ -28,8 +28,8 @@ def test_entities_are_typed(extract_from, text, name, kind):
 
 
 @pytest.mark.parametrize("text, name, aliases", [
-    ("Sir Keir Starmer arrived in Kyiv. Sir Keir said the visit mattered. Later Starmer left.",
-     "Keir Starmer", {"Sir Keir", "Starmer"}),
+    ("Sir Alan Whitcombe arrived in Oslo. Sir Alan said the visit mattered. Later Whitcombe left.",
+     "Alan Whitcombe", {"Sir Alan", "Whitcombe"}),
     ("President Emmanuel Macron spoke first. Mr Macron then met reporters.",
      "Emmanuel Macron", {"Mr Macron", "Macron"}),
     ("The African Union (AU) called a meeting. The AU said it would send observers.",
@@ -47,11 +47,11 @@ def test_entities_short_forms_join_the_full_name(extract_from, text, name, alias
 
 
 def test_entities_two_people_sharing_a_surname_stay_apart(extract_from):
-    text = ("George W. Bush met Jeb Bush in Texas on Monday. Jeb Bush later said the meeting went well, "
-            "and Bush added that he would run again.")
+    text = ("Mark T. Holloway met Lisa Holloway in Ohio on Monday. Lisa Holloway later said the meeting went well, "
+            "and Holloway added that she would run again.")
     found = entities(extract_from(text))
-    assert "George W. Bush" in found and "Jeb Bush" in found
-    assert "Bush" not in found["George W. Bush"].aliases or "Bush" not in found["Jeb Bush"].aliases
+    assert "Mark T. Holloway" in found and "Lisa Holloway" in found
+    assert "Holloway" not in found["Mark T. Holloway"].aliases or "Holloway" not in found["Lisa Holloway"].aliases
 
 
 @pytest.mark.parametrize("text, name", [
@@ -70,13 +70,13 @@ def test_entities_every_surface_form_is_kept(extract_from):
 
 
 def test_entities_demonym_without_the_country_acting_is_not_a_country(extract_from):
-    extraction = extract_from("Crowds celebrated the Chinese New Year in Vancouver on Sunday.")
-    assert "China" not in entities(extraction)
+    extraction = extract_from("Crowds celebrated the Thai New Year in Vancouver on Sunday.")
+    assert "Thailand" not in entities(extraction)
 
 
 @pytest.mark.parametrize("text, name, kind", [
     ("James Alex Fields was sentenced on Friday. Fields drove the car.", "James Alex Fields", "Person"),
-    ("Crowds gathered in Trafalgar Square on Saturday.", "Trafalgar Square", "Place"),
+    ("Crowds gathered in Lindenau Square on Saturday.", "Lindenau Square", "Place"),
 ])
 def test_entities_last_word_types_a_name_unless_it_is_a_surname(extract_from, text, name, kind):
     assert entities(extract_from(text))[name].type == kind
@@ -98,16 +98,16 @@ def test_entities_common_words_and_bare_titles_are_not_entities(extract_from, te
 
 
 def test_entities_a_country_name_among_a_countrys_states_is_the_state(extract_from):
-    text = "The bill was backed by Marco Rubio of Florida, Mike Lee of Utah and David Perdue of Georgia."
+    text = "The bill was backed by Tom Avery of Florida, Ann Cole of Utah and Ray Dunn of Georgia."
     found = entities(extract_from(text))
     assert found["Georgia"].type == "Place"
 
 
 def test_entities_the_head_word_of_an_organisations_name_is_that_organisation(extract_from):
-    text = "Carrie Lam spoke in the Legislative Council. Council President Andrew Leung adjourned the session."
+    text = "Mia Torres spoke in the Regional Council. Council President Omar Haddad adjourned the session."
     extraction = extract_from(text)
     assert "Council" not in entities(extraction)
-    assert "Council" in entities(extraction)["Legislative Council"].aliases
+    assert "Council" in entities(extraction)["Regional Council"].aliases
 
 
 @pytest.mark.parametrize("text, name", [
@@ -165,7 +165,7 @@ def test_entities_a_form_of_address_is_not_part_of_the_name(extract_from, text, 
     ("The talks with Wanda Ortiz Molina lasted two hours.", "Wanda Ortiz Molina", "Person"),
     ("The letters of Hilary of Arles survive in a single copy.", "Hilary of Arles", "Person"),
     ("The choir sang at the Palace of Culture before the mayor spoke.", "Palace of Culture", "Place"),
-    ("She studied at the University of Leeds.", "University of Leeds", "Organization"),
+    ("She studied at the University of Coimbra.", "University of Coimbra", "Organization"),
     ("We prayed at the Imam Mosque and then walked to King Edward Hospital.", "Imam Mosque", "Place"),
     ("We prayed at the Imam Mosque and then walked to King Edward Hospital.", "King Edward Hospital", "Place"),
     ("We drove from Toulouse to Rennes and stayed at the Hotel Lutetia.", "Rennes", "Place"),
@@ -184,9 +184,9 @@ def test_entities_type_weights_are_read_from_the_data_file():
 
 
 @pytest.mark.parametrize("text, container, place", [
-    ("She studied at the University of Copenhagen and then at Durham University.", "University of Copenhagen", "Copenhagen"),
-    ("She studied at the University of Copenhagen and then at Durham University.", "Durham University", "Durham"),
-    ("The governor of the Bank of England spoke in Leeds.", "Bank of England", "England"),
+    ("She studied at the University of Utrecht and then at Coimbra University.", "University of Utrecht", "Utrecht"),
+    ("She studied at the University of Utrecht and then at Coimbra University.", "Coimbra University", "Coimbra"),
+    ("The governor of the Bank of England spoke in Lisbon.", "Bank of England", "England"),
 ])
 def test_entities_a_known_place_inside_a_name_is_mentioned_too(extract_from, text, container, place):
     found = entities(extract_from(text))
