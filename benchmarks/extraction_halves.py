@@ -4,9 +4,11 @@ Work the way a careful team works with little data: study the errors of half A, 
 the construction of English, then check that half B does not get worse. The halves are fixed (the
 suite's files in sorted order, alternately A and B), so figures are comparable between runs.
 
-Usage: python benchmarks/extraction_halves.py [SUITE ...] [--kg .venv/bin/kg] [--errors A|B]
+Usage: python benchmarks/extraction_halves.py [SUITE ...] [--kg .venv/bin/kg] [--errors A|B] [--baseline]
   SUITE: dev, gum-dev, genres-dev (default: all three)
   --errors A  also print, for each article of half A, what was missed and what was spurious
+  --baseline  score spaCy's NER alone instead of kg (the suite's `baseline_build`: one node per
+              distinct string, typed by label), the floor to beat
 """
 
 from __future__ import annotations
@@ -50,13 +52,16 @@ def figures(rows: list[dict], kind: str) -> dict:
     return out
 
 
-def run(kg: str, name: str, errors: str | None) -> None:
+def run(kg: str | None, name: str, errors: str | None) -> None:
     pairs, kind = suite.suite(name)
     with tempfile.TemporaryDirectory(prefix="kg-halves-") as out:
-        built = subprocess.run([kg, "build", *[t for t, _ in pairs], "--out", out, "--no-html", "-q"],
-                               capture_output=True, text=True)
-        if built.returncode:
-            raise SystemExit("kg build failed: " + built.stderr.strip()[-600:])
+        if kg is None:
+            suite.baseline_build(pairs, out)
+        else:
+            built = subprocess.run([kg, "build", *[t for t, _ in pairs], "--out", out, "--no-html", "-q"],
+                                   capture_output=True, text=True)
+            if built.returncode:
+                raise SystemExit("kg build failed: " + built.stderr.strip()[-600:])
         rows = []
         for number, (txt, gold_path) in enumerate(pairs):
             graph = score.load(str(Path(out) / (Path(txt).stem + ".ttl")))
@@ -67,7 +72,7 @@ def run(kg: str, name: str, errors: str | None) -> None:
     for half in ("A", "B", "all"):
         chosen = [r for r in rows if half == "all" or r["half"] == half]
         line = " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures(chosen, kind).items())
-        print(f"{name} {half} ({len(chosen)}): {line}")
+        print(f"{name}{' (spaCy NER alone)' if kg is None else ''} {half} ({len(chosen)}): {line}")
     if errors:
         for row in rows:
             if row["half"] == errors:
@@ -81,9 +86,10 @@ def main() -> None:
     parser.add_argument("suites", nargs="*", default=["dev", "gum-dev", "genres-dev"])
     parser.add_argument("--kg", default=str(ROOT / ".venv" / "bin" / "kg"))
     parser.add_argument("--errors", choices=["A", "B"])
+    parser.add_argument("--baseline", action="store_true", help="score spaCy's NER alone instead of kg")
     args = parser.parse_args()
     for name in args.suites:
-        run(args.kg, name, args.errors)
+        run(None if args.baseline else args.kg, name, args.errors)
 
 
 if __name__ == "__main__":

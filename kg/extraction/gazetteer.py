@@ -99,6 +99,13 @@ class Gazetteer:
         key = fold(name)
         return self.country_names.get(key) or self.demonyms.get(key)
 
+    def capital_of(self, name: str) -> str | None:
+        """The ISO code of the country whose capital is ``name`` ("Moscow" -> "RU"): a capital
+        may stand for its country's government ("Moscow warned Washington"). kg types the name
+        as the place; whether it acts for the country in a fact is the relations' call."""
+        key = fold(name)
+        return next((c.iso for c in self.countries.values() if c.capital and fold(c.capital) == key), None)
+
     def place(self, name: str) -> Place | None:
         return self.places.get(fold(name))
 

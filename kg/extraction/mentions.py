@@ -14,15 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, gazetteer
 from .names import NameMention
-from .nametypes import (
-    CONTEXT_WEIGHT,
-    HEAD_WEIGHT,
-    LABEL_TYPES,
-    UNKNOWN_NAME_WEIGHT,
-    office_words,
-    type_evidence,
-    type_words,
-)
+from .nametypes import LABEL_TYPES, OWN_WORDS, office_words, type_evidence, type_word, type_words
 
 STRIP_LEFT = {"the", "a", "an", "'", '"', "“", "”", "‘", "’", "[", "]", "(", ")", "-", "—", "–", ",", "."}
 STRIP_RIGHT = {"'s", "’s", "'", "’", '"', "“", "”", "[", "]", "(", ")", ",", ".", "-", "—", "–", ":", ";"}
@@ -50,12 +42,12 @@ def not_names() -> frozenset[str]:
 
 def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[NameMention]:
     """The cleaned name mentions of a parsed document, in text order: spaCy's entities, and
-    runs of proper nouns it missed when their own words say what they are ("Shandao Station",
-    "the company Hitwise UK")."""
+    runs of proper nouns it missed when their own words say what they are ("Lindenau Station",
+    "the company Vexmoor UK")."""
     sentences = sentences or sentence_index(doc)
     found: list[NameMention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in joined_entities(doc):
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in LABEL_TYPES and ent.label_ not in OTHER_LABELS:
             continue
@@ -65,40 +57,108 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
                 continue
             mention.gloss = gloss
             if not (label in LABEL_TYPES or gloss or _typed_by_own_words(mention)):
-                mention.votes, mention.weak = {}, True  # "Mir-Mohammadi" as a PRODUCT: kept only if a known name
+                mention.evidence, mention.weak = [], True  # "Abu-Sharif" as a PRODUCT: kept only if a known name
             found.append(mention)
+            if not mention.weak and label in ("ORG", "FAC", "LOC", "GPE"):
+                found.extend(_nested_places(doc, span, sentences))
     for span in proper_noun_runs(doc, covered):
         start, end = span.start, span.end
-        while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")):
-            start += 1  # "Queen Elizabeth II", "President Erdogan": the title marks a person
+        while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")) and not _named_thing(doc[start:end]):
+            start += 1  # "Queen Margrethe II", "President Okonkwo": the title marks a person
         while end - 1 > start and (_postnominal(doc[end - 1]) or doc[end - 1].lower_ in office_words()):
-            end -= 1  # "Conservative MP (Philip Hammond)": the party, not the title
+            end -= 1  # "Green MP (Ruth Allard)": the party, not the title
         while start < end and not doc[start].text[:1].isupper():
             start += 1  # "President [and] Vice President"
         if start >= end:
             continue
         mention = _mention(doc, doc[start:end], "", sentences[start], None)
         if mention is not None and start > span.start and mention.iso is None and not mention.org:
-            mention.vote("Person", CONTEXT_WEIGHT)
-        if mention is not None and not mention.votes and _named_actor(doc[start:end]):
-            mention.vote("Organization", UNKNOWN_NAME_WEIGHT)  # "PC World's recent analysis"
+            mention.vote("Person", "title")
+        if mention is not None and not mention.evidence and _named_actor(doc[start:end]):
+            mention.vote("Organization", "acting")  # "Data Harbor's latest survey"
         if mention is not None:
-            mention.weak = not mention.votes
+            mention.weak = not mention.evidence
             found.append(mention)
     yield from sorted(found, key=lambda m: m.start)
+
+
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "ter", "de", "del", "della", "la", "le", "du", "des", "da", "di",
+                            "dos", "das", "bin", "ibn", "al", "el"})
+"""Lowercase words inside a person's name ("Ursula von der Leyen", "Osama bin Laden")."""
+
+
+def joined_entities(doc: Doc) -> list[Span]:
+    """spaCy's entities, with a person's name that NER cut at a particle joined back: "Ursula von
+    der" + "Leyen" is one person, "Ursula von der Leyen", not a person and a place."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        start, end = ent.start, ent.end
+        joined = False
+        while end < len(doc) and (doc[end - 1].lower_ in NAME_PARTICLES or doc[end].lower_ in NAME_PARTICLES):
+            after = end
+            while after < len(doc) and doc[after].lower_ in NAME_PARTICLES:
+                after += 1  # particles outside the entity: "Leo van" + "der Berg"
+            if after >= len(doc) or not doc[after].text[:1].isupper() or doc[after].pos_ != "PROPN":
+                break
+            following = ents[i + 1] if i + 1 < len(ents) else None
+            if following is not None and following.start == after:
+                end, i = following.end, i + 1
+            elif following is None or following.start > after:
+                end = after + 1
+            else:
+                break
+            joined = True
+        out.append(Span(doc, start, end, label="PERSON") if joined else ent)
+        i += 1
+    return out
+
+
+def _nested_places(doc: Doc, span: Span, sentences: list[int]) -> Iterator[NameMention]:
+    """A known place named inside the name of an organisation or a building is mentioned too:
+    "Utrecht" in "the University of Utrecht" (after "of") and in "Utrecht Zoo" (before
+    the word that says what the name is); not "Sydney" in "Sydney Carton"."""
+    gaz = gazetteer()
+    if len(span) < 2 or gaz.org(span.text) or gaz.country_iso(span.text) or gaz.place(span.text):
+        return
+    inner = []
+    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
+    if of is not None:
+        inner.append(doc[of + 1:span.end])
+    if type_word(span[-1]) not in (None, "Person") or of is not None and type_word(doc[of - 1]) not in (None, "Person"):
+        inner += [doc[span.start:cut] for cut in range(span.start + 1, (of or span.end - 1) + 1)]
+    for part in inner:
+        while len(part) and part[0].lower_ == "the":
+            part = part[1:]
+        if len(part) and (gaz.country_iso(part.text) or _known_place(part.text)) and part.text[:1].isupper():
+            mention = _mention(doc, part, "GPE", sentences[part.start], None)
+            if mention is not None and mention.evidence:
+                # only the gazetteer speaks: the words around the longer name are not about this one
+                mention.evidence = [(kind, "gazetteer") for kind, source in mention.evidence if source == "gazetteer"] \
+                    or [("Place", "place_list")]
+                mention.nested = True
+                yield mention
+                return
+
+
+def _known_place(name: str) -> bool:
+    place = gazetteer().place(name)
+    return place is not None and place.kind != "landmark"
 
 
 def _named_actor(span: Span) -> bool:
     """A name of two or more capitalised words, not opening its sentence, that acts, owns or is
     acted on: spaCy missed it, but it is a name; in news, most often of an organisation."""
     root = span.root
-    opening = span[0].is_sent_start and not (span[0].text.isupper() and len(span[0]) >= 2)  # "PC World" is a name
+    opening = span[0].is_sent_start and not (span[0].text.isupper() and len(span[0]) >= 2)  # "BK Foods" is a name
     return len(span) >= 2 and not opening and root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")
 
 
 def _common_word(token: Token) -> bool:
     """A capitalised word that is a common noun: it opens its sentence and the text also uses it
-    in lower case ("Protesters ... the protesters")."""
+    in lower case ("Farmers ... the farmers")."""
     if not token.is_sent_start or gazetteer().country_iso(token.text) or gazetteer().org(token.text):
         return False
     words = token.doc.user_data.get("kg_lower_words")
@@ -109,7 +169,7 @@ def _common_word(token: Token) -> bool:
 
 
 def _typed_by_own_words(mention: NameMention) -> bool:
-    return any(weight >= HEAD_WEIGHT for weight in mention.votes.values()) or mention.iso is not None
+    return any(source in OWN_WORDS for _, source in mention.evidence) or mention.iso is not None
 
 
 def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
@@ -127,7 +187,7 @@ def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
                 or doc[j].lower_ in ("of", "the", "and", "for", "-") and j + 1 < len(doc)
                 and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j + 1 not in covered):
             j += 1
-        # "the company Hitwise UK's": a country code between a name and its possessive is part of it
+        # "the company Vexmoor UK's": a country code between a name and its possessive is part of it
         if j + 1 < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].text.isupper() and doc[j + 1].tag_ == "POS":
             j += 1
         yield doc[i:j]
@@ -137,8 +197,8 @@ def proper_noun_runs(doc: Doc, covered: set[int]) -> Iterator[Span]:
 def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]]:
     """The name part(s) of an entity span, with their labels: without a leading determiner,
     honorifics or titles, a trailing possessive, brackets; "Name (ACRONYM)" gives the name with its
-    acronym; a known name glued to what follows it is cut off ("Google Chrome", "the United
-    Nations Nikki Haley")."""
+    acronym; a known name glued to what follows it is cut off ("Amazon Prime", "the United
+    Nations Maria Okafor")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     acronym, gloss = None, None
@@ -149,7 +209,7 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
             if len(inner) == 1 and inner[0].text.isupper():
                 acronym = inner[0].text
             elif len(inner) and any(t.text[:1].isupper() for t in inner):
-                gloss = inner  # "Ayasofya [Haghia Sophia]": two names of one thing
+                gloss = inner  # "Kyōto-eki [Kyoto Station]": two names of one thing
             end = token.i
             break
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
@@ -157,10 +217,10 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
     label = ent.label_
     if label == "ORG" and end - start >= 2 and gazetteer().honorific(doc[start].text.rstrip(".")) \
             and all(t.pos_ == "PROPN" for t in doc[start + 1:end]) and doc[end - 1].lower_ not in type_words():
-        start, label = start + 1, "PERSON"  # "King Felipe VI", taken by NER for an organisation
+        start, label = start + 1, "PERSON"  # "King Harald V", taken by NER for an organisation
     of = next((t.i for t in doc[start:end] if t.lower_ == "of"), None)
     if of is not None and of > start and doc[of - 1].lower_ in office_words() | {"officer", "vp", "head"}:
-        start = of + 1  # "Chief Technological Officer of Red Hat": a title, then the organisation
+        start = of + 1  # "Chief Financial Officer of Acme Tools": a title, then the organisation
     while end > start and (doc[end - 1].text in STRIP_RIGHT or _postnominal(doc[end - 1])
                            or _caption_word(doc, end - 1)):
         end -= 1
@@ -200,7 +260,7 @@ def _postnominal(token: Token) -> bool:
 
 
 def _caption_word(doc: Doc, i: int) -> bool:
-    """"… Ahmed Mohamed Image: Twitter": a caption's label glued to the name before it."""
+    """"… Lena Ortiz Photo: Reuters": a caption's label glued to the name before it."""
     return doc[i].lower_ in CAPTION_WORDS and i + 1 < len(doc) and doc[i + 1].text == ":"
 
 
@@ -210,7 +270,13 @@ def _is_title_word(doc: Doc, start: int, end: int) -> bool:
         return False
     word = doc[start].lower_.rstrip(".")
     titles = gazetteer().titles
-    return word in titles or f"{word}." in titles
+    return (word in titles or f"{word}." in titles) and not _named_thing(doc[start:end])
+
+
+def _named_thing(span: Span) -> bool:
+    """The name ends with a word that says it is a place or an organisation: a title in it is
+    part of the name ("King Edward Hospital", "Saint Anne's Cathedral")."""
+    return type_word(span[-1]) not in (None, "Person")
 
 
 def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | None) -> NameMention | None:
@@ -223,9 +289,11 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
     if fold(name) in not_names() or all(_postnominal(t) for t in tokens) or _ends_title(span):
         return None
     if len(tokens) == 1 and (fold(name) in gazetteer().titles or tokens[0].is_stop and not name.isupper()):
-        return None  # "the Queen" is a role reference; "[W]e" a pronoun in brackets
+        return None  # "the Pope" is a role reference; "[T]hey" a pronoun in brackets
     if len(tokens) == 1 and _common_word(tokens[0]):
-        return None  # "Protesters carried placards": a common noun opening a sentence
+        return None  # "Farmers blocked the road": a common noun opening a sentence
+    if len(tokens) == 1 and label != "PERSON" and _title_before_person(span):
+        return None  # "Hojatoleslam Ali Rezaei": an unknown title glued to the name after it
     if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
         return None  # a social-media handle or hashtag, not a name
     mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,
@@ -236,15 +304,24 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
         mention.honorific = address.lower_.rstrip(".")
         mention.surface = f"{address.text} {name}"
     after = [t for t in doc[span.end:span.end + 2] if t.text != ","]
-    if after and _postnominal(after[0]):  # "Mark Tedeschi, QC"
+    if after and _postnominal(after[0]):  # "Ruth Allard, KC"
         mention.forms.add(doc.text[span.start_char:after[0].idx + len(after[0].text)])
     type_evidence(mention, span)
     return mention
 
 
+def _title_before_person(span: Span) -> bool:
+    """A one-word name that modifies the person's name right after it is a title or a form of
+    address kg does not know, not a name of its own."""
+    doc, root = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON" \
+        and root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= span.end
+
+
 def _form_of_address(doc: Doc, span: Span) -> Token | None:
-    """"Mr", "Sir", "President" right before a name, when it stands alone ("President Volodymyr
-    Zelensky"), not as the end of a longer title ("Greek Foreign Minister George Katrougalos")."""
+    """"Mr", "Sir", "President" right before a name, when it stands alone ("President Amara
+    Diallo"), not as the end of a longer title ("Danish Foreign Minister Ole Brandt")."""
     if span.start == 0:
         return None
     before = doc[span.start - 1]
@@ -257,7 +334,7 @@ def _form_of_address(doc: Doc, span: Span) -> Token | None:
 
 
 def _ends_title(span: Span) -> bool:
-    """The name is the end of a title: "State" in "Secretary of State Mike Pompeo"."""
+    """The name is the end of a title: "State" in "Secretary of State Joan Farrow"."""
     doc = span.doc
     for words in _multiword_titles().get(doc[span.end - 1].lower_, ()):
         start = span.end - len(words)

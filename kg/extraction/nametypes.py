@@ -1,30 +1,47 @@
 """What a name's own words and the words around it say about what it names: a person, a
 country, an organisation or a place.
 
-Evidence is weighed, not decided rule by rule: spaCy's label counts once, a describing noun
-("the daily Kathimerini") or a title before the name ("Ambassador Nikki Haley") more, the
-name's last word ("Haifa University") more still, and the gazetteers most. `resolve.py` sums the
-evidence over every mention of an entity.
+Evidence is weighed, not decided rule by rule: each mention records what says which type it is
+(spaCy's label, a describing noun as in "the weekly X", a title before the name as in "Senator X",
+the name's last word as in "X University", the gazetteers), and `weigh` turns that into votes with
+the weights of ``data/type_weights.tsv``, fitted by ``benchmarks/entity_weights.py``. `resolve.py`
+sums the votes over every mention of an entity.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .gazetteer import fold, gazetteer
 from .names import NameMention
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": None}
-LABEL_WEIGHT = 1.0
-CONTEXT_WEIGHT = 2.5   # a describing noun: "the newspaper X", "X, a museum"
-HEAD_WEIGHT = 3.0      # the name's own last word: "Haifa University"
-GAZETTEER_WEIGHT = 5.0
-PLACE_LIST_WEIGHT = 0.8   # city names are often surnames (Bolton, Lincoln): only a hint
-UNKNOWN_NAME_WEIGHT = 0.5  # an untyped name that acts: most often an organisation
+OWN_WORDS = frozenset({"gazetteer", "head", "place_list"})
+"""Sources that type a name by its own words: enough to keep a name spaCy labels EVENT or PRODUCT."""
+
+
+def _read_weights() -> dict[str, float]:
+    text = files("kg.extraction").joinpath("data", "type_weights.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
+    return {source: float(weight) for source, weight, *_ in rows}
+
+
+WEIGHTS: dict[str, float] = _read_weights()
+"""Weight of each source of evidence (``data/type_weights.tsv``); `benchmarks/entity_weights.py`
+sets other values here while it fits them."""
+
+
+def weigh(evidence: list[tuple[str, str]]) -> dict[str, float]:
+    """The votes for each type that ``(type, source)`` evidence adds up to."""
+    votes: dict[str, float] = {}
+    for kind, source in evidence:
+        votes[kind] = votes.get(kind, 0.0) + WEIGHTS[source]
+    return votes
 
 
 @cache
@@ -36,13 +53,34 @@ def _type_rows() -> list[list[str]]:
 @cache
 def type_words() -> dict[str, str]:
     """Nouns that tell an entity's type (``kg/extraction/data/type_words.tsv``): word -> type."""
-    return {word: kind for word, kind, _ in _type_rows()}
+    return {word: kind for word, kind, *_ in _type_rows()}
 
 
 @cache
 def surname_words() -> frozenset[str]:
     """Type words that are also common surnames ("Hill", "Fields")."""
-    return frozenset(word for word, _, surname in _type_rows() if surname == "yes")
+    return frozenset(word for word, _, surname, _ in _type_rows() if surname == "yes")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names (``kg/extraction/data/given_names.txt``, from the US Census lists)."""
+    text = files("kg.extraction").joinpath("data", "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Frequent surnames without accents (``kg/extraction/data/surnames.txt``, from the US Census)."""
+    text = files("kg.extraction").joinpath("data", "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def division_words() -> frozenset[str]:
+    """Type words of land divisions and natural features ("county", "river", "island"): a name
+    made of a place's name and one of them names another place."""
+    return frozenset(word for word, *_, division in _type_rows() if division == "yes")
 
 
 def type_evidence(mention: NameMention, span: Span) -> None:
@@ -52,54 +90,99 @@ def type_evidence(mention: NameMention, span: Span) -> None:
     label, name = mention.label, mention.name
     iso = gaz.country_names.get(fold(name))
     if iso is None and fold(name) in gaz.demonyms:
-        label = mention.label = "NORP"  # "Hong Kongers", whatever NER called them
+        label = mention.label = "NORP"  # "New Zealanders", whatever NER called them
     if label in ("NORP", ""):
         iso = gaz.demonyms.get(fold(name)) or iso
         party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
-        if iso is None and party is not None:  # "Conservative MP Philip Hammond"
+        if iso is None and party is not None:  # "Green MP Ruth Allard"
             mention.org = party.name
-            mention.vote("Organization", GAZETTEER_WEIGHT)
+            mention.vote("Organization", "gazetteer")
             return
-        if iso is None and label == "NORP":
-            return  # a religious or ethnic group: not an entity kg keeps
         mention.demonym = fold(name) in gaz.demonyms
         mention.agentive = not mention.demonym or agentive_demonym(span)
+    if iso is None and label == "NORP":
+        # a religious, ethnic or political group is not an entity kg keeps, unless the name's own
+        # words or the text's describing nouns say it is a place or an organisation: NER gives
+        # that label to some names of towns ("the township of X") and firms ("X Airlines")
+        mention.label = ""
+        _other_evidence(mention, span, "NORP")
+        return
     if iso is not None:
         country = gaz.countries[iso]
         mention.iso = iso
-        mention.vote("Country" if country.sovereign else "Place", GAZETTEER_WEIGHT)
+        mention.vote("Country" if country.sovereign else "Place", "gazetteer")
         return
     org = gaz.org(name)
     if org is not None:
         mention.org = org.name
-        mention.vote("Organization", GAZETTEER_WEIGHT)
+        mention.vote("Organization", "gazetteer")
         return
-    mention.vote(LABEL_TYPES.get(label), LABEL_WEIGHT)
-    last = span[-1]
-    if len(span) > 1 and last.text[:1].isupper():
-        # "Trafalgar Square" is a place whatever NER says; "James Alex Fields", whom NER calls a
+    mention.vote(LABEL_TYPES.get(label), "label")
+    _other_evidence(mention, span, label)
+
+
+def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
+    """The evidence of the name's last word, the city list, describing nouns and titles."""
+    gaz, name = gazetteer(), mention.name
+    for head in _head_words(span):
+        # "Lindenau Square" is a place whatever NER says; "Anna Maria Fields", whom NER calls a
         # person, is not: a last word that is also a surname does not outvote NER
-        weight = PLACE_LIST_WEIGHT if label == "PERSON" and last.lower_ in surname_words() else HEAD_WEIGHT
-        mention.vote(type_words().get(last.lower_) or type_words().get(last.lemma_.lower()), weight)
+        source = "head_surname" if label == "PERSON" and head.lower_ in surname_words() else "head"
+        mention.vote(type_word(head), source)
+    if label != "NORP" and span[0].pos_ == "PROPN" and not any(type_word(head) not in (None, "Person")
+                                                                 for head in _head_words(span)):
+        _person_name_evidence(mention, span)
     place = gaz.place(name)
-    if place is not None:
-        mention.vote("Place", GAZETTEER_WEIGHT if place.population == 0 and label != "PERSON" else PLACE_LIST_WEIGHT)
+    if place is not None and not _titled(span):  # "Queen Margrethe", "General Jackson" are people
+        mention.vote("Place", "place_list_person" if label == "PERSON" else "gazetteer" if place.population == 0 else "place_list")
     for word in describing_nouns(span):
-        mention.vote(type_words().get(word), CONTEXT_WEIGHT)
+        mention.vote(type_words().get(word), "context")
     if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
-        mention.vote(type_words()[span.root.head.lemma_.lower()], CONTEXT_WEIGHT)  # "YPG militia"
-        mention.modifies_noun = False  # it names the organisation, not some other thing
+        mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
     if after_title(span):
-        mention.vote("Person", CONTEXT_WEIGHT)
+        mention.vote("Person", "title")
+
+
+def _person_name_evidence(mention: NameMention, span: Span) -> None:
+    """Evidence of a person's name in its words: a given name first ("Wanda Ortiz"), a surname
+    last ("Li Vasquez"), or a given name and where the person came from ("Hilary of Arles")."""
+    words = [t for t in span if t.text not in ("-", "‐")]  # "Jean-Claude": each part a given name
+    if len(words) < 2 or not words[1].text[:1].isupper() and words[1].lower_ != "of":
+        return
+    first, of = words[0].lower_, words[1].lower_ == "of"
+    if first in given_names() and not of:
+        mention.vote("Person", "given_name")
+    if len(words) > 2 and first in given_names() and of and words[2].text[:1].isupper():
+        mention.vote("Person", "given_name_of")
+    last = unicodedata.normalize("NFKD", words[-1].lower_).encode("ascii", "ignore").decode()
+    if not of and last in surnames() and words[-1].text[:1].isupper():
+        mention.vote("Person", "surname_list")
+
+
+def _head_words(span: Span) -> list[Token]:
+    """The capitalised words that say what a name of several words is: its last word ("Carnegie
+    Hall"), and the word before its first "of" ("the Palace of Culture", "University of Coimbra")."""
+    heads = [span[-1]] if len(span) > 1 and span[-1].text[:1].isupper() else []
+    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
+    if of is not None and span.doc[of - 1].text[:1].isupper():
+        heads.append(span.doc[of - 1])
+    return heads
+
+
+def type_word(token: Token) -> str | None:
+    """The type a word of a name says, if it is a type word, in the singular or the plural."""
+    words = type_words()
+    lower = token.lower_
+    return words.get(lower) or words.get(token.lemma_.lower()) or (words.get(lower[:-1]) if lower.endswith("s") else None)
 
 
 def describing_nouns(span: Span) -> Iterator[str]:
-    """Common nouns the text uses to describe the name: "the daily Kathimerini" (a modifier before
-    it), "Energean, a gas producer" (apposition), "X is a museum" / "X, formerly a church" (the
+    """Common nouns the text uses to describe the name: "the weekly Brandpost" (a modifier before
+    it), "Vexmoor, a steel producer" (apposition), "X is a museum" / "X, formerly a church" (the
     noun a copula or apposition attaches)."""
     doc = span.doc
     head = span.root
-    # a lowercase common noun right before the name: "the daily Kathimerini", "the company X"
+    # a lowercase common noun right before the name: "the weekly Brandpost", "the company X"
     if span.start > 0:
         before = doc[span.start - 1]
         if before.text.islower() and before.pos_ in ("NOUN", "ADJ", "ADV") and before.lower_ not in title_ends():
@@ -132,8 +215,8 @@ AGENTIVE_HEADS = {"government", "official", "authority", "troop", "force", "army
 
 
 def agentive_demonym(span: Span) -> bool:
-    """Whether a demonym stands for its country: "British troops", "the Greek foreign minister",
-    "French-backed", "the British" — not "Chinese New Year" or "Russian gas"."""
+    """Whether a demonym stands for its country: "Danish troops", "the Chilean foreign minister",
+    "Dutch-backed", "the Danes" — not "Thai New Year" or "Norwegian salmon"."""
     doc, root = span.doc, span.root
     if root.tag_ in ("NNS", "NNPS") or root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("nsubj", "dobj", "pobj"):
         return True
@@ -141,12 +224,18 @@ def agentive_demonym(span: Span) -> bool:
         return True
     head = root.head
     return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in office_words() or head.ent_type_ == "PERSON" \
-        or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Greek-Cypriot agreement"
+        or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Chilean-Peruvian agreement"
+
+
+def _titled(span: Span) -> bool:
+    """A title or form of address stands right before the name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.lower_.rstrip(".") in gazetteer().titles or after_title(span))
 
 
 def after_title(span: Span) -> bool:
-    """The name follows a title: "Ambassador Nikki Haley", "Ambassador to the United Nations
-    Nikki Haley", "secretary of state Marco Rubio"."""
+    """The name follows a title: "Ambassador Maria Okafor", "Ambassador to the United Nations
+    Maria Okafor", "secretary of state Joan Farrow"."""
     doc = span.doc
     i = span.start - 1
     if i >= 0 and doc[i].ent_iob_ in ("B", "I") and doc[i].ent_type_ in ("ORG", "GPE", "NORP"):

