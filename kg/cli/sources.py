@@ -61,3 +61,14 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
             raise QueryError(f"--param takes name=value, not '{pair}'")
         params[name.strip()] = value
     return params
+
+
+def describe_source(store: Path | None = None, data: list[Path] | None = None, endpoint: str | None = None) -> str:
+    """How a page title or a message names the source: the store, the files, the endpoint."""
+    if endpoint is not None:
+        return endpoint
+    if store is not None:
+        return f"{store}/"
+    if data:
+        return ", ".join(Path(d).name or str(d) for d in data)
+    return f"{DEFAULT_DATA}/"
