@@ -113,7 +113,7 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, foc
         kind = data.get("type")
         shape, colour = STYLE.get(kind, OTHER_STYLE)
         x, y = positions.get(node, (0.0, 0.0))
-        nodes.append({"id": node, "x": x, "y": y, "shape": shape, "color": colour,
+        nodes.append({"id": node, "x": x, "y": y, "shape": shape, "color": colour, "physics": False,
                       "size": 8 if kind == "Quotation" else 14})
         label = str(data.get("label", node))
         details[node] = {"label": label, "short": short_label(label, kind), "type": kind,

@@ -22,7 +22,8 @@ from kg.building.build import build
 from kg.cli.progress import build_progress, failure_summary, summary_lines
 from kg.core.records import Article
 from kg.extraction.pipeline import load_pipeline, parse, split_long_text
-from kg.pages.corpus_page import MAX_FACTS_PER_EDGE, CorpusPage, central_part
+from kg.pages.corpus_page import MAX_FACTS_PER_EDGE, CorpusPage
+from kg.questions.views import view_of_turtle
 from kg.rdf.namespace import KG, article_iri
 from kg.rdf.store import GraphStore
 
@@ -233,7 +234,7 @@ def test_build_corpus_page_past_its_size_draws_the_most_connected(corpus, tmp_pa
     report = build([corpus], tmp_path, html=False)
     page = CorpusPage(max_nodes=3)
     for ttl in sorted(tmp_path.glob("*.ttl")):
-        page.add(f"https://example.org/kg/article/{ttl.stem}", ttl.read_bytes())
+        page.add(view_of_turtle(ttl.read_bytes(), f"https://example.org/kg/article/{ttl.stem}"))
     html = page.render("news")
     page.close()
     payload = json.loads(re.search(r'<script[^>]*id="kg-data"[^>]*>(.*?)</script>', html, re.S).group(1))
@@ -242,17 +243,19 @@ def test_build_corpus_page_past_its_size_draws_the_most_connected(corpus, tmp_pa
 
 
 def test_corpus_page_keeps_the_most_confident_facts_of_each_pair(tmp_path):
-    store = GraphStore()
     facts = "\n".join(
         f"<urn:f{n}> a kg:Fact ; rdf:subject id:a ; rdf:predicate kg:met ; rdf:object id:b ; "
         f"kg:confidence {n / 100} ; kg:evidence <urn:e{n}> . <urn:e{n}> kg:sentence \"S{n}\" ; kg:startOffset 0 ; kg:endOffset 2 ."
         for n in range(MAX_FACTS_PER_EDGE + 5))
-    store.put_graph("urn:g", f"""@prefix kg: <{KG._NS}> . @prefix id: <https://example.org/kg/id/person/> .
+    turtle = f"""@prefix kg: <{KG._NS}> . @prefix id: <https://example.org/kg/id/person/> .
         @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix schema: <https://schema.org/> .
-        id:a a schema:Person . id:b a schema:Person . id:a kg:met id:b . {facts}""")
-    part = central_part(store, ["https://example.org/kg/id/person/a", "https://example.org/kg/id/person/b"])
-    kept = sorted(float(q.object.value) for q in part.store.quads_for_pattern(None, ox.NamedNode(str(KG.confidence)), None))
-    assert kept == sorted(n / 100 for n in range(5, MAX_FACTS_PER_EDGE + 5))
+        id:a a schema:Person . id:b a schema:Person . id:a kg:met id:b . {facts}"""
+    with CorpusPage() as page:
+        page.add(view_of_turtle(turtle.encode(), "urn:g"))
+        graph, total = page.graph()
+    (edge,) = graph.edges(data=True)
+    assert total == 2 and edge[2]["facts"] == MAX_FACTS_PER_EDGE
+    assert sorted(e["sentence"] for e in edge[2]["evidence"]) == sorted(f"S{n}" for n in range(5, MAX_FACTS_PER_EDGE + 5))
 
 
 # ------------------------------------------------------------------------- progress, summary

@@ -116,18 +116,22 @@
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
-    const put = (text, x, y, kind, id, colour) => {
+    // a label goes below its node, else above, right or left of it: the first place that is free
+    const put = (text, places, kind, id, colour) => {
       const w = textWidth(ctx, text);
-      const box = { x: x - w / 2 - 1, y: y, w: w + 2, h: LABEL_PX + 3 };
-      if (box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height || hits(box)) return false;
-      keep(box);
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = "rgba(255,255,255,0.92)";
-      ctx.strokeText(text, x, y + 1);
-      ctx.fillStyle = colour;
-      ctx.fillText(text, x, y + 1);
-      drawn.push(Object.assign({ text: text, kind: kind, id: id, px: LABEL_PX }, box));
-      return true;
+      for (const [x, y] of places(w)) {
+        const box = { x: x - w / 2 - 1, y: y, w: w + 2, h: LABEL_PX + 3 };
+        if (box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height || hits(box)) continue;
+        keep(box);
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = "rgba(255,255,255,0.92)";
+        ctx.strokeText(text, x, y + 1);
+        ctx.fillStyle = colour;
+        ctx.fillText(text, x, y + 1);
+        drawn.push(Object.assign({ text: text, kind: kind, id: id, px: LABEL_PX, cx: x }, box));
+        return true;
+      }
+      return false;
     };
     const near = state.selected ? new Set([state.selected, ...network.getConnectedNodes(state.selected)]) : new Set();
     const order = [...near].concat(byImportance.filter((id) => !near.has(id)));
@@ -136,7 +140,10 @@
       const p = network.canvasToDOM(positions[id]);
       if (p.x < -50 || p.y < -50 || p.x > width + 50 || p.y > height + 50) continue;
       const radius = (nodes.get(id).size || 14) * scale;
-      put(details[id].short, p.x, p.y + radius + 2, "node", id, "#222");
+      const h = LABEL_PX + 3;
+      put(details[id].short, (w) => [[p.x, p.y + radius + 2], [p.x, p.y - radius - h - 2],
+                                     [p.x + radius + 4 + w / 2, p.y - h / 2], [p.x - radius - 4 - w / 2, p.y - h / 2]],
+          "node", id, "#222");
     }
     for (const id of visibleEdges) {  // relation names on edges, where there is room left
       const f = data.facts[id];
@@ -144,7 +151,7 @@
       const a = network.canvasToDOM(positions[f.from]), b = network.canvasToDOM(positions[f.to]);
       const text = f.title || f.predicate;
       if (Math.hypot(a.x - b.x, a.y - b.y) < textWidth(ctx, text) + 40) continue;
-      put(text, (a.x + b.x) / 2, (a.y + b.y) / 2 - LABEL_PX / 2, "edge", id, "#777");
+      put(text, () => [[(a.x + b.x) / 2, (a.y + b.y) / 2 - LABEL_PX / 2]], "edge", id, "#777");
     }
     ctx.restore();
     window.kgLabels = drawn;
