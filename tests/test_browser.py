@@ -367,3 +367,33 @@ def test_browser_article_page_has_the_headline_and_labels_that_do_not_overlap(pa
     assert overlapping(boxes) == 0 and min(b["px"] for b in boxes) >= 12
     assert len(named) >= 0.8 * visible_nodes(page), f"{len(named)} labels for {visible_nodes(page)} nodes"
     assert max(len(b["text"]) for b in named) <= 40
+
+
+def test_browser_server_editor_draws_entities_with_relation_names(page, server):
+    page.goto(server + "/query?query=entity&entity=Ada+Lovelace")
+    page.wait_for_selector("body[data-ready=true]")
+    page.select_option("#q-view", "graph")
+    page.locator("#q-count", has_text="nodes").wait_for()
+    nodes = page.evaluate("kgQueryNetwork.body.data.nodes.get().map((n) => n.id)")
+    relations = page.evaluate("kgQueryNetwork.body.data.edges.get().map((e) => e.label)")
+    assert ADA in nodes and all(n.startswith("https://example.org/kg/id/") for n in nodes)
+    assert relations and set(relations) <= {"met", "proposes", "backs", "said", "holdsRole", "concerns", "visited"}
+
+
+def test_browser_server_editor_clears_the_results_on_an_error(page, server):
+    page.goto(server + "/query")
+    page.wait_for_selector("body[data-ready=true]")
+    page.click('#q-list button[data-query="people"]')
+    page.locator("#q-table td", has_text="Ada Lovelace").wait_for()
+    page.fill("#q-text", "SELECT ?x WHERE { ?x ")
+    page.click("#q-run")
+    page.locator("#q-status.error").wait_for()
+    assert page.locator("#q-table tr").count() == 0 and page.locator("#q-count").inner_text() == ""
+
+
+def test_browser_server_editor_shows_stored_queries_without_comments(page, server):
+    page.goto(server + "/query")
+    page.wait_for_selector("body[data-ready=true]")
+    page.click('#q-list button[data-query="entity"]')
+    text = page.locator("#q-text").input_value()
+    assert "SELECT" in text and not [line for line in text.splitlines() if line.lstrip().startswith("#")]

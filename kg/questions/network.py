@@ -17,7 +17,7 @@ import networkx as nx
 from ..core.errors import QueryError
 from ..rdf.namespace import local_name
 from ..rdf.sparql import Source
-from .queries import load_query
+from .queries import load_query, unknown_entity
 from .views import ViewFact, add_facts, add_nodes
 
 
@@ -87,7 +87,7 @@ def find_node(graph: nx.MultiDiGraph, name: str) -> str:
     if len(entities) == 1:
         return entities[0]
     if not entities:
-        raise QueryError(f"no entity named '{name}' in the graph; try `kg query people` for the names it knows")
+        raise unknown_entity(name)
     choices = "; ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']}, {n})" for n in entities)
     raise QueryError(f"'{name}' names several entities: {choices}; give a fuller name or the IRI")
 
