@@ -23,8 +23,9 @@ DataOption = Annotated[Optional[list[Path]], typer.Option(
     "--data", help="RDF files written by kg (.ttl, .trig, .nt, .nq, .jsonld) or folders of them; repeat for "
                    "several. Default: exports/ when no source is given.", show_default=False)]
 EndpointOption = Annotated[Optional[str], typer.Option(
-    "--endpoint", help="A SPARQL 1.1 query endpoint, e.g. http://localhost:7878/query; its default graph must be "
-                       "the union of the article graphs (oxigraph serve --union-default-graph).", show_default=False)]
+    "--endpoint", help="A SPARQL 1.1 query endpoint, e.g. http://localhost:7878/query (after `kg push`); queried "
+                       "over the union of its graphs, whether or not its default graph is that union.",
+    show_default=False)]
 
 
 def open_source(store: Path | None = None, data: list[Path] | None = None, endpoint: str | None = None) -> Source:
