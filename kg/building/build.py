@@ -30,6 +30,8 @@ from .outputs import Entry, Outputs
 from .workers import BuiltArticle, Executor, open_executor
 
 DEFAULT_OUT = Path("exports")
+DEFAULT_BATCH = 64
+"""Articles per ``nlp.pipe`` batch (benchmarks/build_speed.py measures 32, 64 and 256)."""
 
 
 def example_article() -> Path:
@@ -65,7 +67,7 @@ class BuildReport:
 
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, *, model: str | None = None,
           store: GraphStore | None = None, html: bool = True, merge: bool = True, workers: int = 1,
-          executor: str = "local", scheduler: str | None = None, batch_size: int = 64,
+          executor: str = "local", scheduler: str | None = None, batch_size: int = DEFAULT_BATCH,
           on_article: Callable[[BuiltArticle | None], None] | None = None) -> BuildReport:
     """Build articles into RDF files and pages (and into ``store`` when given).
 
