@@ -35,7 +35,7 @@ MET = "Ada Lovelace met Alan Turing in Kyiv on Monday."
 HOSTILE = "Lovelace proposed a 30-day truce <script>alert(1)</script>."
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # not longer: other modules start Playwright of their own
 def browser():
     assert Path(CHROMIUM).exists(), "Chromium is missing: run `make browser` (apt-get install chromium)"
     with sync_playwright() as playwright:
