@@ -1,6 +1,7 @@
-"""Where `kg build`'s time goes: spaCy's parse, the extractor, the RDF model and Turtle, timed over
-the corpus stage by stage; then the extractor profiled (cProfile), its time shared out among kg's
-modules, to see whether one extraction module dominates.
+"""Where `kg build`'s time goes: spaCy's parse, the extractor, the RDF model, Turtle, each
+article's view and the corpus page, timed over the corpus stage by stage; then the extractor
+profiled (cProfile), its time shared out among kg's modules, to see whether one extraction
+module dominates.
 
 Usage: python benchmarks/profile_build.py [--corpus FILE] [--articles 285]
 """
@@ -19,13 +20,17 @@ from measure import CORPUS, corpus_articles
 from kg.core.records import Article
 from kg.extraction.extract import extract
 from kg.extraction.pipeline import load_pipeline, parse
-from kg.rdf.model import article_graph
+from kg.pages.corpus_page import CorpusPage
+from kg.questions.views import article_view
+from kg.rdf.model import article_graph, to_turtle
+from kg.rdf.namespace import article_iri
 
 
 def stages(nlp, articles: list[Article]) -> tuple[dict[str, float], list]:
     """Seconds in each stage (no profiler), and the parsed docs for the profile."""
     spent = defaultdict(float)
     docs = []
+    page = CorpusPage()
     mark = time.perf_counter()
     for doc, article in parse(nlp, ((a.text, a) for a in articles)):
         now = time.perf_counter()
@@ -36,10 +41,17 @@ def stages(nlp, articles: list[Article]) -> tuple[dict[str, float], list]:
         graph = article_graph(extraction)
         spent["RDF model (kg.rdf.model)"] += time.perf_counter() - now
         now = time.perf_counter()
-        graph.serialize(format="turtle", encoding="utf-8")
-        spent["Turtle (rdflib)"] += time.perf_counter() - now
+        to_turtle(graph)
+        spent["Turtle (kg.rdf.model.to_turtle)"] += time.perf_counter() - now
+        now = time.perf_counter()
+        page.add(article_view(graph, str(article_iri(article.content_hash))))
+        spent["page: the article's view, gathered (kg.questions.views)"] += time.perf_counter() - now
         docs.append((article, doc))
         mark = time.perf_counter()
+    now = time.perf_counter()
+    page.render("corpus")
+    page.close()
+    spent["page: layout and HTML (kg.pages)"] += time.perf_counter() - now
     return dict(spent), docs
 
 
@@ -81,8 +93,10 @@ def extractor_modules(docs: list) -> list[tuple[str, float]]:
 
 
 def _module(filename: str) -> str | None:
-    path = Path(filename)
-    return f"kg/{path.name}" if path.parent.name == "kg" else None
+    parts = Path(filename).parts
+    if "kg" not in parts or "site-packages" in parts:
+        return None
+    return "/".join(parts[len(parts) - 1 - parts[::-1].index("kg"):])
 
 
 def main() -> None:

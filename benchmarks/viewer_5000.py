@@ -3,7 +3,7 @@
 A synthetic news-shaped graph (benchmarks/synthetic.py) is rendered by `kg.pages.viewer.render_page`,
 opened from a file in Debian's Chromium with every non-file request aborted, and timed:
 
-- Python: layout, pyvis and the template (``render_page``);
+- Python: layout and the template (``render_page``);
 - browser: from navigation to the first drawing being done (the page sets
   ``body[data-ready=true]``), then a click on a node until the panel shows its facts, then a
   search until the panel shows the found node; "interactive" is the sum of the three.

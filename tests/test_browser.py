@@ -7,13 +7,21 @@ when it is missing."""
 
 from __future__ import annotations
 
+import lzma
+import os
+from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from kg.building.build import build
+from kg.pages.corpus_page import CorpusPage
 from kg.pages.viewer import write_page
+from kg.questions.views import article_view
 from kg.questions.network import to_networkx
 from kg.rdf.store import load_files
 from kg.server.app import ServerConfig, serve_in_background
@@ -27,7 +35,7 @@ MET = "Ada Lovelace met Alan Turing in Kyiv on Monday."
 HOSTILE = "Lovelace proposed a 30-day truce <script>alert(1)</script>."
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # not longer: other modules start Playwright of their own
 def browser():
     assert Path(CHROMIUM).exists(), "Chromium is missing: run `make browser` (apt-get install chromium)"
     with sync_playwright() as playwright:
@@ -105,6 +113,9 @@ def test_browser_page_click_a_node_shows_its_facts_and_evidence(page, graph, tmp
 
 def test_browser_page_search_filter_and_focus(page, graph, tmp_path):
     open_page(page, graph, tmp_path)
+    assert visible_nodes(page) == 4  # the entity with no fact is hidden until asked
+    assert page.locator("#kg-isolated-text").inner_text() == "show the 1 entity with no fact shown"
+    page.check("#kg-isolated")
     assert visible_nodes(page) == 5
     page.fill("#kg-search", "countess lovelace")
     page.press("#kg-search", "Enter")
@@ -195,3 +206,194 @@ def test_browser_standalone_page_has_no_editor_link(page, graph, tmp_path):
     click_node(page, ADA)
     page.locator("#kg-panel h3", has_text="Ada Lovelace").wait_for()
     assert page.locator("#kg-panel a.query").count() == 0
+
+
+# --- the pages as a person first sees them: screenshots, labels counted and checked for overlap
+
+CORPUS = Path(__file__).parent / "data" / "corpus" / "wikinews-285.nq.xz"  # scripts/make_corpus_graphs.py
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the screenshots go: $KG_SCREENSHOTS if set (to look at them), else a temporary folder."""
+    folder = Path(os.environ.get("KG_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_page(tmp_path_factory) -> Path:
+    """The page `kg build` writes for the 285 Wikinews articles, drawn from their committed graphs
+    (the same views the build's workers give, without running spaCy)."""
+    graphs: dict[str, list] = defaultdict(list)
+    for quad in ox.parse(lzma.decompress(CORPUS.read_bytes()), format=ox.RdfFormat.N_QUADS):
+        graphs[quad.graph_name.value].append((quad.subject.value, quad.predicate.value, quad.object.value))
+    with CorpusPage() as corpus:
+        for name in sorted(graphs):
+            corpus.add(article_view(graphs[name], name))
+        html = corpus.render(f"articles ({corpus.count} articles)")
+    path = tmp_path_factory.mktemp("corpus") / "articles.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def article_page(tmp_path_factory) -> Path:
+    """The page `kg build` writes for the bundled article."""
+    out = tmp_path_factory.mktemp("article")
+    assert build([], out).ok
+    return out / "article.html"
+
+
+def labels(page: Page) -> list[dict]:
+    """The labels the page drew, each with its box on screen, checked against the browser's own
+    measure of the text at the page's font and the node's position (below, above, or beside it)."""
+    boxes = page.evaluate("window.kgLabels")
+    checked = page.evaluate("""(boxes) => {
+        const ctx = document.createElement("canvas").getContext("2d");
+        ctx.font = boxes.length ? boxes[0].px + "px system-ui, -apple-system, 'Segoe UI', sans-serif" : "";
+        const ids = boxes.filter((b) => b.kind === "node").map((b) => b.id);
+        const pos = kgNetwork.getPositions(ids);
+        return boxes.map((b) => {
+            const wide = Math.abs(ctx.measureText(b.text).width + 2 - b.w) < 1.5;
+            if (b.kind !== "node") return wide;
+            const p = kgNetwork.canvasToDOM(pos[b.id]);
+            const touches = b.x - 40 <= p.x && p.x <= b.x + b.w + 40 && b.y - 40 <= p.y && p.y <= b.y + b.h + 40;
+            return wide && touches;
+        });
+    }""", boxes)
+    assert all(checked), "a label's box is not where its text is drawn"
+    return boxes
+
+
+def overlapping(boxes: list[dict]) -> int:
+    return sum(1 for a, b in combinations(boxes, 2)
+               if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+def test_browser_corpus_page_at_default_zoom_has_readable_labels_that_do_not_overlap(page, corpus_page, screenshots):
+    page.goto(corpus_page.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    page.screenshot(path=screenshots / "corpus.png")
+    boxes = labels(page)
+    named = [b for b in boxes if b["kind"] == "node"]
+    facts = page.evaluate("Object.fromEntries(Object.entries(JSON.parse(document.getElementById('kg-data').textContent)"
+                          ".details).map(([id, d]) => [id, d.facts]))")
+    assert len(named) >= 60, f"only {len(named)} labels drawn"
+    assert overlapping(boxes) == 0
+    assert min(b["px"] for b in boxes) >= 12 and min(b["h"] for b in boxes) >= 12
+    top = sorted(facts, key=lambda n: -facts[n])[:5]
+    assert set(top) <= {b["id"] for b in named}, "the five most connected nodes are labelled"
+
+
+def test_browser_corpus_page_hides_entities_with_no_fact_until_asked(page, corpus_page):
+    page.goto(corpus_page.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    details = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).details")
+    lonely = sum(1 for d in details.values() if d["facts"] == 0)
+    assert lonely > 1000 and visible_nodes(page) == len(details) - lonely
+    assert f"show the {lonely} entities with no fact shown" == page.locator("#kg-isolated-text").inner_text()
+    page.check("#kg-isolated")
+    assert visible_nodes(page) == len(details)
+
+
+def test_browser_corpus_page_connected_part_fills_the_canvas(page, corpus_page):
+    page.goto(corpus_page.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    width, height, spread_x, spread_y = page.evaluate("""() => {
+        const box = document.querySelector("#kg-network canvas").getBoundingClientRect();
+        const points = Object.values(kgNetwork.getPositions(kgNetwork.body.data.nodes.getIds())).map((p) => kgNetwork.canvasToDOM(p));
+        const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
+        return [box.width, box.height, Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
+    }""")
+    assert spread_x > 0.8 * width or spread_y > 0.8 * height
+
+
+def test_browser_corpus_page_focus_lays_out_the_neighbourhood_afresh(page, corpus_page, screenshots):
+    page.goto(corpus_page.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    page.fill("#kg-list-filter", "Joe Biden")
+    page.locator("#kg-list li", has_text="Joe Biden").first.click()
+    page.click("#kg-focus")
+    page.screenshot(path=screenshots / "corpus-focus.png")
+    shown = page.evaluate("kgNetwork.body.data.nodes.getIds()")
+    neighbours = page.evaluate("(id) => kgNetwork.getConnectedNodes(id)", "https://example.org/kg/id/person/joe-biden")
+    assert set(shown) == {"https://example.org/kg/id/person/joe-biden", *neighbours}
+    points = page.evaluate("(ids) => Object.values(kgNetwork.getPositions(ids)).map((p) => kgNetwork.canvasToDOM(p))", shown)
+    closest = min(((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 for a, b in combinations(points, 2))
+    assert closest > 15, "two neighbours are drawn on top of each other"
+    boxes = labels(page)
+    assert overlapping(boxes) == 0 and len([b for b in boxes if b["kind"] == "node"]) >= len(shown) // 2
+
+
+def test_browser_corpus_page_filters_by_confidence_and_date(page, corpus_page):
+    page.goto(corpus_page.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    edges = lambda: page.evaluate("kgNetwork.body.data.edges.length")  # noqa: E731
+    everything = edges()
+    page.locator("#kg-confidence").fill("0.9")
+    confident = edges()
+    page.locator("#kg-confidence").fill("0")
+    assert 0 < confident < everything and edges() == everything
+    page.fill("#kg-from", "2020-01-01")
+    page.dispatch_event("#kg-from", "change")
+    page.fill("#kg-to", "2020-06-30")
+    page.dispatch_event("#kg-to", "change")
+    assert 0 < edges() < everything
+
+
+def test_browser_corpus_page_entity_list_sorts_searches_and_selects(page, corpus_page):
+    page.goto(corpus_page.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    counts = [int(c) for c in page.locator("#kg-list li .count").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and len(counts) == 300
+    page.select_option("#kg-list-sort", "name")
+    in_order = page.evaluate("""() => [...document.querySelectorAll("#kg-list li .name")].map((e) => e.textContent)
+        .every((name, i, all) => i === 0 || all[i - 1].localeCompare(name) <= 0)""")
+    assert in_order, "the list is not sorted by name"
+    page.fill("#kg-list-filter", "sadiq")
+    page.locator("#kg-list li").first.click()
+    page.locator("#kg-panel h3", has_text="Sadiq Khan").wait_for()
+    assert page.evaluate("kgNetwork.getSelectedNodes()") == ["https://example.org/kg/id/person/sadiq-khan"]
+
+
+def test_browser_article_page_has_the_headline_and_labels_that_do_not_overlap(page, article_page, screenshots):
+    page.goto(article_page.as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    page.screenshot(path=screenshots / "article.png")
+    assert page.title().startswith("Sir Keir Starmer is considering plans to send British troops")
+    boxes = labels(page)
+    named = [b for b in boxes if b["kind"] == "node"]
+    assert overlapping(boxes) == 0 and min(b["px"] for b in boxes) >= 12
+    assert len(named) >= 0.8 * visible_nodes(page), f"{len(named)} labels for {visible_nodes(page)} nodes"
+    assert max(len(b["text"]) for b in named) <= 40
+
+
+def test_browser_server_editor_draws_entities_with_relation_names(page, server):
+    page.goto(server + "/query?query=entity&entity=Ada+Lovelace")
+    page.wait_for_selector("body[data-ready=true]")
+    page.select_option("#q-view", "graph")
+    page.locator("#q-count", has_text="nodes").wait_for()
+    nodes = page.evaluate("kgQueryNetwork.body.data.nodes.get().map((n) => n.id)")
+    relations = page.evaluate("kgQueryNetwork.body.data.edges.get().map((e) => e.label)")
+    assert ADA in nodes and all(n.startswith("https://example.org/kg/id/") for n in nodes)
+    assert relations and set(relations) <= {"met", "proposes", "backs", "said", "holdsRole", "concerns", "visited"}
+
+
+def test_browser_server_editor_clears_the_results_on_an_error(page, server):
+    page.goto(server + "/query")
+    page.wait_for_selector("body[data-ready=true]")
+    page.click('#q-list button[data-query="people"]')
+    page.locator("#q-table td", has_text="Ada Lovelace").wait_for()
+    page.fill("#q-text", "SELECT ?x WHERE { ?x ")
+    page.click("#q-run")
+    page.locator("#q-status.error").wait_for()
+    assert page.locator("#q-table tr").count() == 0 and page.locator("#q-count").inner_text() == ""
+
+
+def test_browser_server_editor_shows_stored_queries_without_comments(page, server):
+    page.goto(server + "/query")
+    page.wait_for_selector("body[data-ready=true]")
+    page.click('#q-list button[data-query="entity"]')
+    text = page.locator("#q-text").input_value()
+    assert "SELECT" in text and not [line for line in text.splitlines() if line.lstrip().startswith("#")]

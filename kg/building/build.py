@@ -13,7 +13,7 @@ others are built completely.
 from __future__ import annotations
 
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..core.files import remove_leftovers
 from ..core.records import Article
+from ..rdf.counting import GraphCounts
 from ..rdf.store import GraphStore
 from ..reading.loading import Failure, Note, load_articles
 from .ingest import StoreIngest
@@ -29,6 +30,8 @@ from .outputs import Entry, Outputs
 from .workers import BuiltArticle, Executor, open_executor
 
 DEFAULT_OUT = Path("exports")
+DEFAULT_BATCH = 64
+"""Articles per ``nlp.pipe`` batch (benchmarks/build_speed.py measures 32, 64 and 256)."""
 
 
 def example_article() -> Path:
@@ -44,14 +47,17 @@ class BuildReport:
     articles: int = 0
     skipped: int = 0
     replaced: int = 0
-    triples: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-    entities: Counter = field(default_factory=Counter)
-    facts: Counter = field(default_factory=Counter)
+    counts: GraphCounts = field(default_factory=GraphCounts)
     pages: list[Path] = field(default_factory=list)
     merges: list[MergeRecord] = field(default_factory=list)
+
+    @property
+    def triples(self) -> int:
+        """Triples written, as `kg stats` counts them."""
+        return self.counts.triples
 
     @property
     def ok(self) -> bool:
@@ -61,7 +67,7 @@ class BuildReport:
 
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, *, model: str | None = None,
           store: GraphStore | None = None, html: bool = True, merge: bool = True, workers: int = 1,
-          executor: str = "local", scheduler: str | None = None, batch_size: int = 64,
+          executor: str = "local", scheduler: str | None = None, batch_size: int = DEFAULT_BATCH,
           on_article: Callable[[BuiltArticle | None], None] | None = None) -> BuildReport:
     """Build articles into RDF files and pages (and into ``store`` when given).
 
@@ -169,10 +175,8 @@ def _record(entry: Entry, article: Article, built: BuiltArticle, report: BuildRe
         report.failures.append(Failure(article.source, f"{article.source}: kg could not extract this article "
                                                        f"({built.error}); please report it; the other inputs are built"))
         return
-    writer.article(entry, built.turtle)
+    writer.article(entry, built.turtle, view=built.view)
     if ingest is not None:
         ingest.put(article, built.turtle)
     report.articles += 1
-    report.triples += built.triples
-    report.entities.update(built.entities)
-    report.facts.update(built.facts)
+    report.counts.add(*built.view.counted, triples=built.view.triples)

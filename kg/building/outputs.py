@@ -14,10 +14,10 @@ from ..core.files import atomic_output, write_atomic
 from ..core.records import Article
 from ..pages.corpus_page import CorpusPage
 from ..pages.viewer import render_page
-from ..questions.network import to_networkx
+from ..questions.views import ArticleView, join_views, view_of_turtle
+from ..rdf.counting import GraphCounts
 from ..rdf.model import PREFIXES
 from ..rdf.namespace import article_iri
-from ..rdf.store import GraphStore
 from ..reading.loading import Note, is_jsonl, stem_of
 
 
@@ -51,10 +51,10 @@ class _Corpus:
         self.page = CorpusPage() if html else None
         self.count = 0
 
-    def add(self, entry: Entry, turtle: bytes) -> None:
+    def add(self, entry: Entry, turtle: bytes, view: ArticleView | None) -> None:
         self.handle.write(trig_block(turtle, entry.iri))
         if self.page is not None:
-            self.page.add(entry.iri, turtle)
+            self.page.add(view if view is not None else view_of_turtle(turtle, entry.iri))
         self.count += 1
 
     def commit(self) -> None:
@@ -92,8 +92,8 @@ class Outputs:
             self.notes.append(Note(article.source, f"{article.source}: another input is also named '{base}'; "
                                                    f"written as '{name}'"))
         self._names[name] = article.source
-        return Entry(name, str(article_iri(article.content_hash)), article.title or article.id, corpus_of(article),
-                     article.content_hash)
+        return Entry(name, str(article_iri(article.content_hash)), article.title or lead_sentence(article.text) or article.id,
+                     corpus_of(article), article.content_hash)
 
     def cached(self, entry: Entry) -> bytes | None:
         """The Turtle an earlier build wrote for this very text, if it is there."""
@@ -104,22 +104,23 @@ class Outputs:
             return None
         return turtle if entry.content_hash.encode() in turtle else None
 
-    def article(self, entry: Entry, turtle: bytes, *, fresh: bool = True) -> None:
+    def article(self, entry: Entry, turtle: bytes, *, fresh: bool = True, view: ArticleView | None = None) -> None:
         """Write an article's files (``fresh``: just built; else only what is missing) and add it
-        to its corpus."""
+        to its corpus. ``view`` is the article's view when the build just made it."""
         ttl = self.out / f"{entry.name}.ttl"
         if fresh:
             self._write(ttl, turtle)
         if entry.corpus is not None:
             if entry.corpus not in self._corpora:
                 self._corpora[entry.corpus] = _Corpus(self.out, entry.corpus, self.html)
-            self._corpora[entry.corpus].add(entry, turtle)
+            self._corpora[entry.corpus].add(entry, turtle, view)
         elif self.html:
             page = self.out / f"{entry.name}.html"
             if fresh or not page.is_file():
-                graph = GraphStore()
-                graph.put_graph(entry.iri, turtle, "turtle")
-                self._write(page, render_page(to_networkx(graph), title=entry.title))
+                view = view if view is not None else view_of_turtle(turtle, entry.iri)
+                counts = GraphCounts()
+                counts.add(*view.counted, triples=view.triples)
+                self._write(page, render_page(join_views([view]), title=entry.title, counts=counts))
             self.pages.append(page)
 
     def finish(self) -> None:
@@ -146,12 +147,30 @@ class Outputs:
         self.written.append(path)
 
 
+def lead_sentence(text: str, limit: int = 90) -> str:
+    """A title for an article that has no headline: its first sentence, cut at a word before
+    ``limit`` characters.
+
+    >>> lead_sentence("The council met on Monday. It voted twice.")
+    'The council met on Monday.'
+    """
+    first = " ".join(text.split())
+    end = next((i + 1 for i, c in enumerate(first) if c in ".?!" and (i + 1 == len(first) or first[i + 1] == " ")), len(first))
+    first = first[:end]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def trig_block(turtle: bytes, graph_iri: str) -> str:
     """One article's graph as a TriG block (the file's prefixes are written once, at its top).
 
-    The lines are left as rdflib wrote them, not indented: a line may be inside a multi-line
-    literal, whose text would change."""
-    body = turtle.decode("utf-8")
-    if body.startswith("@prefix"):
-        body = body.split("\n\n", 1)[1]  # rdflib writes the prefixes first, then a blank line
+    The ``@prefix`` lines that open the Turtle are dropped and the body is left as written, not
+    indented: kg's Turtle writes every literal on one line (`kg.rdf.model.to_turtle`), but a
+    Turtle file written by another tool may hold multi-line literals, whose text would change."""
+    lines = turtle.decode("utf-8").split("\n")
+    start = 0
+    while start < len(lines) and (lines[start].startswith("@prefix") or not lines[start].strip()):
+        start += 1
+    body = "\n".join(lines[start:])
     return f"<{graph_iri}> {{\n{body.strip(chr(10))}\n}}\n\n"

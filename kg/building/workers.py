@@ -27,7 +27,9 @@ from ..core.errors import KGError
 from ..core.records import Article, Evidence, Extraction
 from ..extraction.extract import extract
 from ..extraction.pipeline import load_pipeline, parse, split_long_text
-from ..rdf.model import article_graph, graph_counts
+from ..questions.views import ArticleView, article_view
+from ..rdf.model import article_graph, to_turtle
+from ..rdf.namespace import article_iri
 
 SECTION_CHARS = 100_000
 """Longer articles are extracted in sections of about this many characters, joined into one
@@ -39,12 +41,11 @@ EXECUTORS = ("local", "dask")
 
 
 class BuiltArticle(NamedTuple):
-    """What building one article gave: its graph as Turtle and what it holds, or an error."""
+    """What building one article gave: its graph as Turtle and its view (what the pages draw
+    and the summary counts), or an error."""
 
     turtle: bytes
-    entities: dict[str, int]
-    facts: dict[str, int]
-    triples: int
+    view: ArticleView | None
     error: str | None = None
 
 
@@ -78,14 +79,15 @@ def build_stream(nlp: Language, articles: Iterable[Article], *, batch_size: int 
 def _serialise(article: Article, sections: list[tuple[int, Extraction | str]]) -> BuiltArticle:
     errors = [part for _, part in sections if isinstance(part, str)]
     if errors:
-        return BuiltArticle(b"", {}, {}, 0, errors[0])
+        return BuiltArticle(b"", None, errors[0])
     try:
         extraction = sections[0][1] if len(sections) == 1 else combine_sections(article, sections)
         graph = article_graph(extraction)
-        turtle = graph.serialize(format="turtle", encoding="utf-8")
+        turtle = to_turtle(graph)
+        view = article_view(graph, str(article_iri(extraction.article.content_hash)))
     except Exception as error:  # noqa: BLE001
-        return BuiltArticle(b"", {}, {}, 0, f"{type(error).__name__}: {error}")
-    return BuiltArticle(turtle, *graph_counts(graph), len(graph))
+        return BuiltArticle(b"", None, f"{type(error).__name__}: {error}")
+    return BuiltArticle(turtle, view)
 
 
 def combine_sections(article: Article, sections: Sequence[tuple[int, Extraction]]) -> Extraction:

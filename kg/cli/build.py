@@ -29,6 +29,8 @@ def build_cli(
     executor: Annotated[str, typer.Option(help="local (this machine), or dask (a Dask cluster: give --scheduler).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="The Dask scheduler's address, e.g. tcp://10.0.0.5:8786.",
                                                      show_default=False)] = None,
+    batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch "
+                                                                                   "(default: kg's, 64).", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Build articles into RDF (Turtle per article, TriG per corpus) and interactive HTML pages.
@@ -46,7 +48,8 @@ def build_cli(
     total = (count_articles(paths) if paths else 1) if err.is_terminal and not quiet else None
     with build_progress(err, total, enabled=not quiet) as advance:
         report = build(paths, out_dir, model=model, store=graph_store, html=html, merge=merge, workers=workers,
-                       executor=executor, scheduler=scheduler, on_article=advance)
+                       executor=executor, scheduler=scheduler, on_article=advance,
+                       **({"batch_size": batch_size} if batch_size else {}))
     for note in report.notes:
         err.print(f"kg: note: {note.message}", markup=False)
     for failure in report.failures:

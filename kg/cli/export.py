@@ -1,4 +1,4 @@
-"""`kg export` and `kg stats`: kg's RDF files converted to other formats, and counted."""
+"""`kg export` and `kg stats`: a graph converted to other formats, and counted."""
 
 from __future__ import annotations
 
@@ -9,46 +9,61 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app, err, fail, friendly, out
+from .sources import DataOption, EndpointOption, StoreOption, open_source
+
+FilesArgument = Annotated[Optional[list[Path]], typer.Argument(
+    metavar="[FILE]...", help="RDF files or folders written by kg (the same as --data).", show_default=False)]
 
 
 @app.command("export")
 @friendly
 def export_cli(
-    files: Annotated[list[Path], typer.Argument(help="RDF files written by kg (.ttl, .trig, .nt, .nq, .jsonld).")],
+    files: FilesArgument = None,
     format: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt, nquads, jsonld, graphml or csv.")] = "turtle",
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of to standard output.")] = None,
+    store: StoreOption = None,
+    data: DataOption = None,
+    endpoint: EndpointOption = None,
 ) -> None:
-    """Convert kg's RDF to another RDF format, to GraphML (the entity graph) or to CSV (the facts).
+    """Convert a graph to another RDF format, to GraphML (the entity graph) or to CSV (the facts).
 
-    The CSV has one row per fact and evidence sentence.
+    The CSV has one row per fact (as `kg stats` counts them), its sentences joined.
     """
     from ..core.files import write_atomic
     from ..questions.exporting import EXPORT_FORMATS, export
-    from ..rdf.store import read_graph_files
 
     if format not in EXPORT_FORMATS:
         fail(f"unknown format '{format}'; use one of {', '.join(EXPORT_FORMATS)}")
-    data = export(read_graph_files(files), format)
+    data_out = export(open_source(store, [*(data or []), *(files or [])], endpoint), format)
     if output is None:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(data_out)
         sys.stdout.flush()
     else:
-        write_atomic(output, data)
+        write_atomic(output, data_out)
         err.print(f"Wrote {output}", markup=False)
 
 
 @app.command("stats")
 @friendly
 def stats_cli(
-    files: Annotated[list[Path], typer.Argument(help="RDF files written by kg.")],
+    files: FilesArgument = None,
+    store: StoreOption = None,
+    data: DataOption = None,
+    endpoint: EndpointOption = None,
 ) -> None:
-    """Count what the graphs hold: triples, articles, facts, entities by type, facts by relation."""
-    from ..questions.exporting import stats
-    from ..rdf.store import read_graph_files
+    """Count what a graph holds: triples, articles, facts, entities by type, facts by relation.
 
-    counts = stats(read_graph_files(files))
-    out.print(f"Triples:   {counts['triples']}", markup=False)
-    out.print(f"Articles:  {counts['articles']}", markup=False)
-    out.print(f"Facts:     {counts['facts']}", markup=False)
-    out.print("Entities:  " + (", ".join(f"{k} {v}" for k, v in counts["entities"].items()) or "none"), markup=False)
-    out.print("Relations: " + (", ".join(f"{k} {v}" for k, v in counts["relations"].items()) or "none"), markup=False)
+    The build summary and the page's legend count the same way (kg/rdf/counting.py).
+    """
+    from ..questions.exporting import stats
+
+    counts = stats(open_source(store, [*(data or []), *(files or [])], endpoint))
+    for line in stats_lines(counts):
+        out.print(line, markup=False)
+
+
+def stats_lines(counts: dict) -> list[str]:
+    """What `kg stats` prints."""
+    return [f"Triples:   {counts['triples']}", f"Articles:  {counts['articles']}", f"Facts:     {counts['facts']}",
+            "Entities:  " + (", ".join(f"{k} {v}" for k, v in counts["entities"].items()) or "none"),
+            "Relations: " + (", ".join(f"{k} {v}" for k, v in counts["relations"].items()) or "none")]

@@ -62,10 +62,10 @@ def summary_lines(report: BuildReport, out_dir: Path, store: Path | None = None)
         lines.append(f"Store {store}/: {report.skipped} article(s) already there and skipped, "
                      f"{report.replaced} older version(s) replaced, {len(report.merges)} entity merge(s)"
                      + (f"; list them with `kg merges --store {store}`" if report.merges else ""))
-    if report.entities:
-        lines.append("Entities: " + ", ".join(f"{k} {v}" for k, v in sorted(report.entities.items())))
-    if report.facts:
-        lines.append("Facts:    " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items())))
+    if report.counts.entities:
+        lines.append("Entities: " + ", ".join(f"{k} {v}" for k, v in report.counts.entities.items()))
+    if report.counts.relations:
+        lines.append("Facts:    " + ", ".join(f"{k} {v}" for k, v in report.counts.relations.items()))
     lines += [f"Open the graph: {page.resolve()}" for page in report.pages[:5]]
     if len(report.pages) > 5:
         lines.append(f"... and {len(report.pages) - 5} more pages in {out_dir}/")

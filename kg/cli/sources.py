@@ -23,8 +23,9 @@ DataOption = Annotated[Optional[list[Path]], typer.Option(
     "--data", help="RDF files written by kg (.ttl, .trig, .nt, .nq, .jsonld) or folders of them; repeat for "
                    "several. Default: exports/ when no source is given.", show_default=False)]
 EndpointOption = Annotated[Optional[str], typer.Option(
-    "--endpoint", help="A SPARQL 1.1 query endpoint, e.g. http://localhost:7878/query; its default graph must be "
-                       "the union of the article graphs (oxigraph serve --union-default-graph).", show_default=False)]
+    "--endpoint", help="A SPARQL 1.1 query endpoint, e.g. http://localhost:7878/query (after `kg push`); queried "
+                       "over the union of its graphs, whether or not its default graph is that union.",
+    show_default=False)]
 
 
 def open_source(store: Path | None = None, data: list[Path] | None = None, endpoint: str | None = None) -> Source:
@@ -61,3 +62,14 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
             raise QueryError(f"--param takes name=value, not '{pair}'")
         params[name.strip()] = value
     return params
+
+
+def describe_source(store: Path | None = None, data: list[Path] | None = None, endpoint: str | None = None) -> str:
+    """How a page title or a message names the source: the store, the files, the endpoint."""
+    if endpoint is not None:
+        return endpoint
+    if store is not None:
+        return f"{store}/"
+    if data:
+        return ", ".join(Path(d).name or str(d) for d in data)
+    return f"{DEFAULT_DATA}/"

@@ -9,6 +9,7 @@ import typer
 
 from ..pages.viewer import DEFAULT_MAX_NODES
 from .app import app, friendly, out
+from .sources import DataOption, EndpointOption, StoreOption, describe_source, open_source
 
 RDF_SUFFIXES = {".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf", ".xml", ".n3"}
 
@@ -16,12 +17,15 @@ RDF_SUFFIXES = {".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf", ".xml", ".n3"}
 @app.command("view")
 @friendly
 def view_cli(
-    files: Annotated[Optional[list[Path]], typer.Argument(
-        help="RDF files written by kg (.ttl, .trig, .nt, .nq, .jsonld), then optionally an ENTITY: a name or IRI "
-             "whose neighbourhood to show.", show_default=False)] = None,
+    args: Annotated[Optional[list[str]], typer.Argument(
+        metavar="[FILE]... [ENTITY]",
+        help="RDF files or folders written by kg (as --data), then optionally an ENTITY: a name or IRI whose "
+             "neighbourhood to show. With no file and no other source, exports/.", show_default=False)] = None,
     entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="The entity whose neighbourhood to show (a name or IRI).")] = None,
     depth: Annotated[int, typer.Option(min=1, max=10, help="Hops around --entity.")] = 1,
-    store: Annotated[Optional[Path], typer.Option(help="A persistent store directory (opened read-only) instead of files.")] = None,
+    store: StoreOption = None,
+    data: DataOption = None,
+    endpoint: EndpointOption = None,
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Where to write the page (default: view.html, or view-<entity>.html).")] = None,
     max_nodes: Annotated[int, typer.Option(min=1, help="Past this many nodes, draw only the best-connected.")] = DEFAULT_MAX_NODES,
 ) -> None:
@@ -31,8 +35,11 @@ def view_cli(
     """
     from ..pages.viewer import view
 
-    files = list(files or [])
+    files = [Path(a) for a in args or []]
     if entity is None and files and not files[-1].exists() and files[-1].suffix.lower() not in RDF_SUFFIXES:
         entity = str(files.pop())  # `kg view FILE "Keir Starmer"`, `kg view --store DIR "Keir Starmer"`
-    path = view(files, store=store, entity=entity, depth=depth, out=output, max_nodes=max_nodes)
+    data = [*(data or []), *files]
+    source = open_source(store, data, endpoint)
+    path = view(source, name=describe_source(store, data, endpoint), entity=entity, depth=depth, out=output,
+                max_nodes=max_nodes)
     out.print(str(path.resolve()), markup=False)

@@ -1,7 +1,9 @@
-"""The interactive pages. In: the networkx view of a graph. Out: one self-contained HTML file
-(pyvis, every script inlined) that works with no network.
+"""The interactive pages. In: the networkx view of a graph (and the counts of `kg.rdf.counting`
+for its legend). Out: one self-contained HTML file (vis-network, every script inlined) that works
+with no network.
 
 Read `viewer` first; `layout` computes the positions in Python (the browser runs no physics);
-`corpus_page` draws a corpus too large to hold in memory. `static/` holds the page's template,
-script and style.
+`corpus_page` draws a corpus too large to hold in memory from the articles' views. `static/`
+holds the page's template, script (which draws the labels, the filters and the entity list) and
+style.
 """

@@ -7,13 +7,18 @@ default "energy" method for large graphs), its "force" method 224 s and ``forcea
 graphs are shaped:
 
 1. each connected component is laid out on its own, and the components are packed in rows,
-   largest first;
-2. a component up to ``SPRING_MAX`` nodes is laid out by networkx's ``spring_layout``; a larger
-   one by Fruchterman and Reingold's own *grid variant*: repulsion only between
-   nodes closer than ``2k``, found with a k-d tree (scipy), so each step is ``O(n log n)``.
+   largest first, into a block shaped like the canvas; nodes with no edge go in a grid below
+   (the page hides them until asked);
+2. a tree (most small components: a person, a role, a country) is drawn radially around its
+   most connected node, in time proportional to its size; another component up to
+   ``SPRING_MAX`` nodes by networkx's ``spring_layout`` started from that radial drawing; a
+   larger one by Fruchterman and Reingold's own *grid variant*: repulsion only between
+   nodes closer than ``2k``, found in a grid of cells, so each step is about ``O(n)``; leaves are then set around their
+   hubs (`hubs_and_leaves`).
    No maintained Python library offers that layout for networkx graphs; it is 30 lines here.
 
-Everything is seeded: the same graph gives the same positions.
+Everything is seeded and every graph is walked in sorted order: the same graph gives the same
+positions, whatever Python's hash seed.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ SPACING = 100.0  # page pixels between neighbouring nodes
 REPULSION = 3.0  # x the Fruchterman-Reingold repulsion, in the grid layout
 
 
-def layout(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[float, float]]:
+def layout(graph: nx.Graph, *, seed: int = 7, aspect: float = 1.0) -> dict[Hashable, tuple[float, float]]:
     """Positions in page pixels for every node of ``graph`` (directions and parallel edges are
-    ignored).
+    ignored): the connected components packed in rows, largest first, into a block about
+    ``aspect`` times as wide as it is tall; the nodes with no edge in a grid below them.
 
     >>> pos = layout(nx.path_graph(3))
     >>> sorted(pos) == [0, 1, 2]
@@ -39,25 +45,150 @@ def layout(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[float, flo
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph, key=str))
-    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    simple.add_edges_from(sorted(((u, v) for u, v in graph.edges() if u != v), key=str))
     components = sorted((sorted(c, key=str) for c in nx.connected_components(simple)), key=lambda c: (-len(c), str(c[0])))
-    placed = [_component_layout(simple.subgraph(nodes), seed) for nodes in components]
-    return _pack(placed)
+    connected = [c for c in components if len(c) > 1]
+    placed = _pack([_component_layout(_subgraph(simple, nodes), seed) for nodes in connected], aspect)
+    bottom = max((y for _, y in placed.values()), default=-SPACING) + 2 * SPACING
+    width = max((x for x, _ in placed.values()), default=0.0)
+    lonely = [c[0] for c in components if len(c) == 1]
+    columns = max(1, int(width // SPACING) + 1, int(math.ceil(math.sqrt(len(lonely) * aspect))))
+    for i, node in enumerate(lonely):
+        placed[node] = (float(i % columns) * SPACING, round(bottom + (i // columns) * SPACING, 1))
+    return placed
+
+
+def _subgraph(graph: nx.Graph, nodes: list) -> nx.Graph:
+    """A component as a graph of its own, nodes and edges in sorted order: networkx's subgraph
+    views iterate in the order of a Python set, which changes with the hash seed, and the
+    layouts depend on the order."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    members = set(nodes)
+    sub.add_edges_from(sorted(((u, v) if str(u) <= str(v) else (v, u) for u in nodes for v in graph[u]
+                               if v in members), key=str))
+    return sub
 
 
 def _component_layout(component: nx.Graph, seed: int) -> dict[Hashable, np.ndarray]:
-    """One connected component, in units where neighbours are about 1 apart."""
+    """One connected component, in units where neighbours are about 1 apart: a tree (most small
+    components of news graphs: a person, their role, their country) radially around its most
+    connected node, other small components by networkx's spring layout, large ones by the grid
+    layout."""
     nodes = list(component)
     if len(nodes) <= 2:
         return {n: np.array([float(i), 0.0]) for i, n in enumerate(nodes)}
+    if component.number_of_edges() == len(nodes) - 1:
+        return radial_tree(component)
     if len(nodes) <= SPRING_MAX:
-        raw = nx.spring_layout(component, seed=seed, iterations=100, method="force")
+        start = {n: p * 0.3 for n, p in radial_tree(nx.bfs_tree(component, _hub(component))).items()}
+        raw = nx.spring_layout(component, pos=start, seed=seed, iterations=50, method="force")
         scale = math.sqrt(len(nodes)) * 0.8  # spring_layout fits into [-1, 1]; neighbours about 1 apart
         return {n: np.asarray(p, dtype=float) * scale for n, p in raw.items()}
-    index = {n: i for i, n in enumerate(nodes)}
-    edges = np.array([(index[u], index[v]) for u, v in component.edges()], dtype=np.int64).reshape(-1, 2)
-    points = grid_force_layout(len(nodes), edges, seed=seed)
-    return {n: points[i] for n, i in index.items()}
+    return hubs_and_leaves(component, seed)
+
+
+def hubs_and_leaves(component: nx.Graph, seed: int) -> dict[Hashable, np.ndarray]:
+    """A large component of a news graph: a few hubs (a country named in hundreds of articles)
+    with many leaves (a person named once, with a role there). A force layout packs the leaves
+    into a knot around each hub; here the core (every node but the leaves) is laid out by the grid
+    layout, spread out by how much room the hubs' leaves need, and each hub's leaves are put on a
+    sunflower disk around it; a last repulsion pass pulls apart what still overlaps."""
+    leaves: dict[Hashable, list] = {}
+    for node in component:
+        if component.degree(node) == 1:
+            (parent,) = component[node]
+            if component.degree(parent) > 1:
+                leaves.setdefault(parent, []).append(node)
+    core = [n for n in component if not (component.degree(n) == 1 and component.degree(next(iter(component[n]))) > 1)]
+    index = {n: i for i, n in enumerate(core)}
+    core_edges = [(index[u], index[v]) for u, v in component.edges() if u in index and v in index]
+    points = grid_force_layout(len(core), np.array(core_edges, dtype=np.int64).reshape(-1, 2), seed=seed)
+    radius = np.array([0.6 * math.sqrt(len(leaves.get(n, []))) + 0.5 for n in core])
+    span = points.max(axis=0) - points.min(axis=0) + 1.0
+    points *= max(1.0, math.sqrt(float((math.pi * radius**2).sum()) / float(span[0] * span[1])))
+    pos = {n: points[i] for n, i in index.items()}
+    golden = math.pi * (3 - math.sqrt(5))
+    for parent, kids in leaves.items():
+        for j, leaf in enumerate(sorted(kids, key=str)):
+            r = 0.6 * math.sqrt(j + 1) + 0.4
+            pos[leaf] = pos[parent] + r * np.array([math.cos(j * golden), math.sin(j * golden)])
+    order = list(component)
+    spread = np.array([pos[n] for n in order])
+    for _ in range(15):  # repulsion only, between nodes closer than 0.7, to undo overlaps
+        pairs = close_pairs(spread, 0.7)
+        if not len(pairs):
+            break
+        delta = spread[pairs[:, 0]] - spread[pairs[:, 1]]
+        push = 0.15 * delta / np.maximum((delta * delta).sum(axis=1), 1e-3)[:, None]
+        disp = np.zeros_like(spread)
+        _accumulate(disp, pairs[:, 0], push)
+        _accumulate(disp, pairs[:, 1], -push)
+        spread += np.clip(disp, -0.3, 0.3)
+    return {n: spread[i] for i, n in enumerate(order)}
+
+
+def close_pairs(points: np.ndarray, radius: float) -> np.ndarray:
+    """The pairs ``(i, j)``, ``i < j``, of points closer than ``radius``: points are binned in
+    square cells of that side and compared with the points of their own and neighbouring cells
+    (numpy only; scipy's k-d tree costs half a second to import, a few percent of a build)."""
+    if len(points) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    cells = np.floor((points - points.min(axis=0)) / radius).astype(np.int64)
+    width = int(cells[:, 1].max()) + 3
+    keys = cells[:, 0] * width + cells[:, 1]
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    found = []
+    for dx, dy in ((0, 0), (0, 1), (1, -1), (1, 0), (1, 1)):
+        target = keys + dx * width + dy
+        low = np.searchsorted(sorted_keys, target, "left")
+        high = np.searchsorted(sorted_keys, target, "right")
+        counts = high - low
+        if not counts.sum():
+            continue
+        first = np.repeat(np.arange(len(points)), counts)
+        starts = np.repeat(low - np.cumsum(counts) + counts, counts)
+        second = order[starts + np.arange(counts.sum())]
+        keep = first < second if (dx, dy) == (0, 0) else first != second
+        found.append(np.stack([first[keep], second[keep]], axis=1))
+    pairs = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
+    delta = points[pairs[:, 0]] - points[pairs[:, 1]]
+    pairs = pairs[(delta * delta).sum(axis=1) < radius * radius]
+    return np.sort(pairs, axis=1)
+
+
+def _hub(graph: nx.Graph) -> Hashable:
+    return min(graph, key=lambda n: (-graph.degree(n), str(n)))
+
+
+def radial_tree(tree: nx.Graph) -> dict[Hashable, np.ndarray]:
+    """A tree around its most connected node: depth d on a circle of radius d, each subtree in an
+    angle proportional to its leaves, so that no two edges cross."""
+    root = _hub(tree)
+    children: dict[Hashable, list] = {root: []}
+    order = [root]
+    for parent, child in nx.bfs_edges(tree, root, sort_neighbors=lambda ns: sorted(ns, key=str)):
+        children.setdefault(parent, []).append(child)
+        children[child] = []
+        order.append(child)
+    leaves: dict[Hashable, int] = {}
+    for node in reversed(order):
+        leaves[node] = max(1, sum(leaves[c] for c in children[node]))
+    ring = max(1.0, len(children[root]) / (2 * math.pi))  # the first circle holds the root's children 1 apart
+    pos = {root: np.zeros(2)}
+    span = {root: (0.0, 2 * math.pi)}
+    depth = {root: 0}
+    for node in order:
+        low, high = span[node]
+        for child in children[node]:
+            share = (high - low) * leaves[child] / leaves[node]
+            span[child] = (low, low + share)
+            depth[child] = depth[node] + 1
+            angle = low + share / 2
+            pos[child] = np.array([math.cos(angle), math.sin(angle)]) * ring * depth[child]
+            low += share
+    return pos
 
 
 def grid_force_layout(count: int, edges: np.ndarray, *, seed: int = 7, iterations: int = 60) -> np.ndarray:
@@ -75,8 +206,6 @@ def grid_force_layout(count: int, edges: np.ndarray, *, seed: int = 7, iteration
     Returns:
         A ``(count, 2)`` array of positions.
     """
-    from scipy.spatial import cKDTree
-
     rng = np.random.default_rng(seed)
     side = math.sqrt(count)
     pos = rng.random((count, 2)) * side
@@ -84,7 +213,7 @@ def grid_force_layout(count: int, edges: np.ndarray, *, seed: int = 7, iteration
     cooling = (0.02 / 8) ** (1 / iterations)  # ends at a fiftieth of the first step
     for _ in range(iterations):
         disp = np.zeros((count, 2))
-        pairs = cKDTree(pos).query_pairs(2.0, output_type="ndarray")
+        pairs = close_pairs(pos, 2.0)
         if len(pairs):
             delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
             push = REPULSION * delta / np.maximum((delta * delta).sum(axis=1), 1e-6)[:, None]  # k^2 / d along d
@@ -107,16 +236,18 @@ def _accumulate(disp: np.ndarray, index: np.ndarray, force: np.ndarray) -> None:
         disp[:, axis] += np.bincount(index, weights=force[:, axis], minlength=len(disp))
 
 
-def _pack(components: list[dict[Hashable, np.ndarray]]) -> dict[Hashable, tuple[float, float]]:
-    """Components side by side in rows about as wide as the whole is tall, largest first."""
+def _pack(components: list[dict[Hashable, np.ndarray]], aspect: float) -> dict[Hashable, tuple[float, float]]:
+    """Components side by side in rows about ``aspect`` times as wide as the whole is tall,
+    largest first."""
     if not components:
         return {}  # an article with nothing to draw
     boxes = []
     for pos in components:
         points = np.array(list(pos.values()))
         low, high = points.min(axis=0), points.max(axis=0)
-        boxes.append((pos, low, high - low + 2.0))
-    width = max(math.sqrt(sum(size[0] * size[1] for _, _, size in boxes)), max(size[0] for _, _, size in boxes))
+        boxes.append((pos, low, high - low + 1.5))
+    area = sum(size[0] * size[1] for _, _, size in boxes)
+    width = max(math.sqrt(area * aspect), max(size[0] for _, _, size in boxes))
     out: dict[Hashable, tuple[float, float]] = {}
     x = y = row = 0.0
     for pos, low, size in boxes:

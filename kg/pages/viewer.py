@@ -1,25 +1,28 @@
-"""The interactive page: a pyvis network, laid out in Python, rendered into one self-contained
+"""The interactive page: a vis-network graph (the copy pyvis ships), laid out in Python, rendered into one self-contained
 HTML file that works with no network.
 
-pyvis 0.3.2 links Bootstrap from a CDN even with ``cdn_resources="in_line"``, and puts labels
-into tooltips as HTML. So pyvis builds the nodes, edges and options, and kg renders them with its
-own template: vis-network (the copy pyvis ships) and kg's script and style are inlined, the data
-is a JSON block with ``<`` escaped, and the page only ever inserts text with ``textContent``.
-Positions come from `kg.pages.layout` and physics is off, so a 5,000-node page opens in a few seconds
-and stays fluid (benchmarks/viewer_5000.py).
+The page draws with vis-network, the copy pyvis ships. pyvis's own page links Bootstrap from a
+CDN even with ``cdn_resources="in_line"`` and puts labels into tooltips as HTML, so kg renders
+its own template: vis-network and kg's script and style are inlined, the data is a JSON block
+with ``<`` escaped, and the page only ever inserts text with ``textContent``. Positions come from
+`kg.pages.layout` and physics is off, so a 5,000-node page opens in a few seconds and stays fluid
+(benchmarks/viewer_5000.py). The script draws the labels itself, at a fixed size on screen,
+the most connected first and none over another (`static/viewer.js`).
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
 from jinja2 import Environment
-from pyvis.network import Network
 
+from ..rdf.counting import GraphCounts
+from ..rdf.sparql import Source
 from .layout import layout
 
 STYLE = {  # type -> (vis shape, colour)
@@ -33,7 +36,8 @@ STYLE = {  # type -> (vis shape, colour)
 OTHER_STYLE = ("dot", "#888888")
 DEFAULT_MAX_NODES = 5000
 LABEL_CHARS = 40
-QUOTE_CHARS = 24  # a quotation is drawn by its first words; the panel shows it whole
+PROPOSAL_CHARS = 30  # a proposal or a quotation is drawn by its first words; the panel shows it whole
+QUOTE_CHARS = 24
 
 
 @cache
@@ -65,51 +69,73 @@ def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
     return sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate") or "", e[2].get("title") or ""))
 
 
-def build_network(graph: nx.MultiDiGraph) -> Network:
-    """The pyvis network of a kg networkx view: shapes and colours by type, positions fixed,
-    physics off. Edge ``i`` is the ``i``-th edge in (subject, object, predicate) order."""
-    net = Network(directed=True, cdn_resources="in_line")
-    positions = layout(graph)
-    for node, data in sorted(graph.nodes(data=True)):
-        shape, colour = STYLE.get(data.get("type"), OTHER_STYLE)
-        label = str(data.get("label", node))
-        limit = QUOTE_CHARS if data.get("type") == "Quotation" else LABEL_CHARS
-        short = label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
-        x, y = positions.get(node, (0.0, 0.0))
-        net.add_node(node, label=short, shape=shape, color=colour, x=x, y=y, physics=False,
-                     size=8 if data.get("type") == "Quotation" else 14)
-    for i, (u, v, data) in enumerate(_sorted_edges(graph)):
-        net.add_edge(u, v, id=i, label=data.get("title") or data.get("predicate", ""), arrows="to")
-    net.toggle_physics(False)
-    return net
+def short_label(label: str, kind: str | None) -> str:
+    """What the graph draws beside a node: a name whole, a proposal or a quotation by its first
+    words (the panel shows them whole).
+
+    >>> short_label("a plan to build a new bridge across the river by next spring", "Proposal")
+    'a plan to build a new bridge…'
+    """
+    limit = {"Quotation": QUOTE_CHARS, "Proposal": PROPOSAL_CHARS}.get(kind or "", LABEL_CHARS)
+    if len(label) <= limit:
+        return label
+    cut = label[:limit].rsplit(" ", 1)[0] if " " in label[:limit] else label[:limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
-def page_data(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None) -> dict:
-    """What the page's script reads: vis nodes and edges, each node's details, each edge's fact
-    with its evidence, and how much of the graph is shown."""
+def legend_counts(graph: nx.MultiDiGraph, counts: GraphCounts | None) -> dict[str, dict[str, int]]:
+    """The legend's numbers: ``counts`` (`kg.rdf.counting`, what ``kg stats`` prints), or, for a
+    graph given without them, its nodes by type and the facts its edges hold by relation."""
+    if counts is not None:
+        return {"types": counts.entities, "relations": counts.relations}
+    types = Counter(data.get("type") or "Other" for _, data in graph.nodes(data=True))
+    relations: Counter = Counter()
+    for _, _, data in graph.edges(data=True):
+        relations[data.get("predicate") or ""] += data.get("facts", 1)
+    return {"types": dict(sorted(types.items())), "relations": dict(sorted(relations.items()))}
+
+
+def page_data(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None,
+              counts: GraphCounts | None = None) -> dict:
+    """What the page's script reads: vis nodes (positions fixed) and edges, each node's details
+    (names, titles, fact count), each edge's facts with their evidence, the articles' dates, the
+    legend's counts, and how much of the graph is shown."""
     shown = most_central(graph, max_nodes, keep=focus)
-    nodes, edges, *_ = build_network(shown).get_network_data()
-    for node in nodes:  # pyvis adds a "title" tooltip only when given; make sure none carries HTML
-        node.pop("title", None)
-    details = {
-        node: {"label": data.get("label", node), "type": data.get("type"), "names": list(data.get("names", [])),
-               "titles": list(data.get("titles", []))}
-        for node, data in shown.nodes(data=True)
-    }
+    positions = layout(shown)
+    edges = _sorted_edges(shown)
+    fact_count: Counter = Counter()
+    for u, v, data in edges:
+        fact_count[u] += data.get("facts", 1)
+        if v != u:
+            fact_count[v] += data.get("facts", 1)
+    nodes, details = [], {}
+    for node, data in sorted(shown.nodes(data=True)):
+        kind = data.get("type")
+        shape, colour = STYLE.get(kind, OTHER_STYLE)
+        x, y = positions.get(node, (0.0, 0.0))
+        nodes.append({"id": node, "x": x, "y": y, "shape": shape, "color": colour, "physics": False,
+                      "size": 8 if kind == "Quotation" else 14})
+        label = str(data.get("label", node))
+        details[node] = {"label": label, "short": short_label(label, kind), "type": kind,
+                         "names": list(data.get("names", [])), "titles": list(data.get("titles", [])),
+                         "facts": fact_count[node]}
     facts = [
         {"from": u, "to": v, "predicate": data.get("predicate"), "title": data.get("title"),
-         "confidence": data.get("confidence"), "evidence": data.get("evidence", [])}
-        for u, v, data in _sorted_edges(shown)
+         "confidence": data.get("confidence"), "facts": data.get("facts", 1), "evidence": data.get("evidence", [])}
+        for u, v, data in edges
     ]
     return {
-        "nodes": nodes, "edges": edges, "details": details, "facts": facts,
+        "nodes": nodes, "edges": [{"id": i, "from": f["from"], "to": f["to"]} for i, f in enumerate(facts)],
+        "details": details, "facts": facts, "dates": dict(graph.graph.get("dates", {})),
         "focus": focus if focus in shown else None, "total": graph.number_of_nodes(), "shown": shown.number_of_nodes(),
+        "counts": legend_counts(graph, counts),
         "styles": {kind: {"shape": s, "color": c} for kind, (s, c) in STYLE.items()},
     }
 
 
 def render_page(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int = DEFAULT_MAX_NODES,
-                focus: str | None = None, links: dict[str, str] | None = None) -> str:
+                focus: str | None = None, links: dict[str, str] | None = None,
+                counts: GraphCounts | None = None) -> str:
     """The HTML page for a networkx view of a knowledge graph.
 
     Args:
@@ -118,6 +144,7 @@ def render_page(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int = D
         max_nodes: past this many nodes, only the best-connected are drawn and the page says so.
         focus: a node to select when the page opens.
         links: header links (text -> same-site URL), used by ``kg serve``.
+        counts: what the legend says the graph holds (`kg.rdf.counting.tally` of its source).
 
     Returns:
         One HTML document with every script and style inlined.
@@ -127,7 +154,7 @@ def render_page(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int = D
     return template.render(
         title=title,
         links=sorted((links or {}).items()),
-        data=script_json(page_data(graph, max_nodes=max_nodes, focus=focus)),
+        data=script_json(page_data(graph, max_nodes=max_nodes, focus=focus, counts=counts)),
         vis_js=vis_js, vis_css=vis_css,
         kg_js=_asset("kg.pages", "static", "viewer.js"),
         kg_css=_asset("kg.pages", "static", "viewer.css"),
@@ -141,14 +168,13 @@ def write_page(graph: nx.MultiDiGraph, path: Path, **kwargs) -> None:
     write_atomic(path, render_page(graph, **kwargs))
 
 
-def view(files: list[Path] | None = None, *, store: Path | None = None, entity: str | None = None,
-         depth: int = 1, out: Path | None = None, max_nodes: int = DEFAULT_MAX_NODES) -> Path:
-    """Write the page for RDF files or a store, whole or around one entity (what ``kg view``
-    does).
+def view(source: Source, *, name: str = "kg", entity: str | None = None, depth: int = 1, out: Path | None = None,
+         max_nodes: int = DEFAULT_MAX_NODES) -> Path:
+    """Write the page of a graph, whole or around one entity (what ``kg view`` does).
 
     Args:
-        files: RDF files written by kg (ignored when ``store`` is given).
-        store: a persistent store directory, opened read-only.
+        source: a store, files read into a store, or an endpoint (`kg.rdf.sparql.Source`).
+        name: what the page's title calls the source.
         entity: a name or IRI; the page shows its neighbourhood and opens on it.
         depth: how many hops around ``entity``.
         out: where to write; by default ``view.html`` (``view-<entity>.html``) here.
@@ -158,24 +184,21 @@ def view(files: list[Path] | None = None, *, store: Path | None = None, entity: 
         The path written.
 
     Raises:
-        StoreError: the store or a file cannot be read.
         QueryError: ``entity`` names no node, or several.
     """
-    from ..core.errors import InputError
     from ..questions.network import find_node, neighbors, to_networkx
+    from ..rdf.counting import tally
     from ..rdf.namespace import slug
-    from ..rdf.store import GraphStore, load_files
 
-    if store is None and not files:
-        raise InputError("nothing to view: give RDF files written by `kg build`, or --store DIR")
-    source = GraphStore(store, read_only=True) if store is not None else load_files(files or [])
     graph = to_networkx(source)
+    counts = tally(source)
     focus = None
-    title = str(store) if store is not None else ", ".join(Path(f).name for f in files or [])
+    title = name
     if entity:
         focus = find_node(graph, entity)
         graph = neighbors(graph, focus, depth)
         title = f"{graph.nodes[focus]['label']} ({depth} hop{'s' if depth != 1 else ''})"
+        counts = None  # the legend counts what the neighbourhood holds
     path = out or Path(f"view-{slug(graph.nodes[focus]['label'])}.html" if focus else "view.html")
-    write_page(graph, path, title=title, max_nodes=max_nodes, focus=focus)
+    write_page(graph, path, title=title, max_nodes=max_nodes, focus=focus, counts=counts)
     return path

@@ -2,7 +2,8 @@
 the networkx view of the entity graph, exports to other formats.
 
 Read `queries` first (the stored queries of `queries/*.rq`, their parameters), then `network`
-(networkx: paths, neighbours, centrality, communities). `results` writes results as tables or in
+(networkx: paths, neighbours, centrality, communities); `views` reads the same networkx view from
+one article's triples without SPARQL (what a build's workers do). `results` writes results as tables or in
 the SPARQL results formats; `remote` speaks the SPARQL 1.1 Protocol and the Graph Store Protocol
 to other servers; `exporting` converts to other formats and counts what a graph holds.
 """

@@ -1,41 +1,51 @@
-"""Reading kg's RDF files back, exporting them to other formats, and counting what is in them."""
+"""Exporting a graph (a store, files, an endpoint) to other formats, and counting what is in it."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-from collections import Counter
-
 import networkx as nx
+import pyoxigraph as ox
 
 from ..core.errors import InputError
+from ..rdf.counting import tally
 from ..rdf.namespace import local_name
+from ..rdf.sparql import Source
 from ..rdf.store import FORMATS, GraphStore
-from .network import to_networkx
+from .network import read_facts, read_nodes, to_networkx
 
 RDF_EXPORTS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "jsonld"}
 EXPORT_FORMATS = (*RDF_EXPORTS, "graphml", "csv")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld", "graphml": ".graphml", "csv": ".csv"}
 
 
-def export(store: GraphStore, format: str) -> bytes:
-    """The store's content in an RDF format, as GraphML (the networkx view), or as CSV (one row
-    per fact and evidence sentence)."""
+def export(source: Source, format: str) -> bytes:
+    """The source's content in an RDF format, as GraphML (the networkx view), or as CSV (one row
+    per fact)."""
     if format in RDF_EXPORTS:
+        quads = all_quads(source)
         if format in ("turtle", "nt", "jsonld"):
             # triple formats carry no graph names: the union of the article graphs
-            import pyoxigraph as ox
-
-            triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.store}
+            triples = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
             return ox.serialize(sorted(triples, key=str), format=FORMATS[format])
-        return store.dump(format)
-    graph = to_networkx(store)
+        return ox.serialize(sorted(set(quads), key=str), format=FORMATS[format])
     if format == "graphml":
-        return graphml(graph)
+        return graphml(to_networkx(source))
     if format == "csv":
-        return facts_csv(graph).encode("utf-8")
+        return facts_csv(source).encode("utf-8")
     raise InputError(f"unknown export format '{format}'; use one of {', '.join(EXPORT_FORMATS)}")
+
+
+ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def all_quads(source: Source) -> list[ox.Quad]:
+    """Every quad of the source's named graphs (a store's directly, an endpoint's by SPARQL)."""
+    if isinstance(source, GraphStore):
+        return [q for q in source.store if not isinstance(q.graph_name, ox.DefaultGraph)]
+    return [ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in source.query(ALL_QUADS)]
 
 
 # characters XML 1.0 cannot hold, even escaped: C0 controls other than tab and newlines, lone
@@ -63,31 +73,30 @@ def graphml(graph: nx.MultiDiGraph) -> bytes:
     return buffer.getvalue()
 
 
-def facts_csv(graph: nx.MultiDiGraph) -> str:
+def facts_csv(source: Source) -> str:
+    """One row per fact (what `kg stats` counts): its subject, relation, object (a role: what it
+    is of, with the role's title), best confidence, its sentences joined by `` | `` and its
+    article."""
+    labels = {iri: (min(data["labels"]) if data["labels"] else local_name(iri)) for iri, data in read_nodes(source).items()}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["subject", "subject_label", "predicate", "title", "object", "object_label", "confidence",
-                     "sentence", "start", "end", "article"])
-    for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[2]["predicate"], e[1])):
-        for ev in data["evidence"]:
-            writer.writerow([u, graph.nodes[u]["label"], data["predicate"], data.get("title") or "", v,
-                             graph.nodes[v]["label"], f"{data['confidence']:.3f}", ev["sentence"], ev["start"],
-                             ev["end"], ev["article"]])
+    writer.writerow(["fact", "subject", "subject_label", "predicate", "title", "object", "object_label", "confidence",
+                     "sentences", "article"])
+    for fact in sorted(read_facts(source), key=lambda f: (f.subject, f.predicate, f.target or "", f.fact)):
+        article = fact.evidence[0][3] if fact.evidence else ""
+        writer.writerow([fact.fact, fact.subject, labels.get(fact.subject, ""), fact.predicate, fact.title or "",
+                         fact.target or "", labels.get(fact.target, "") if fact.target else "",
+                         f"{fact.confidence:.3f}", " | ".join(e[0] for e in fact.evidence), article])
     return buffer.getvalue()
 
 
-def stats(store: GraphStore) -> dict[str, object]:
-    """Counts of what the graphs hold: triples, articles, entities by type, facts by relation."""
-    graph = to_networkx(store)
-    articles = sum(1 for _ in store.query("SELECT DISTINCT ?a WHERE { ?a a <https://schema.org/NewsArticle> }"))
-    types = Counter(d["type"] for _, d in graph.nodes(data=True))
-    # facts, not edges of the networkx view: one edge carries every fact of a pair and predicate
-    relations = Counter(local_name(str(row["p"].value)) for row in store.query(
-        "SELECT DISTINCT ?f ?p WHERE { ?f a <https://example.org/kg/ontology#Fact> ; "
-        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p }"))
-    facts = sum(relations.values())
-    return {"triples": len(store), "articles": articles, "facts": facts,
-            "entities": dict(sorted(types.items())), "relations": dict(sorted(relations.items()))}
+def stats(source: Source) -> dict[str, object]:
+    """Counts of what the graphs hold: triples, articles, entities by type, facts by relation
+    (`kg.rdf.counting`, as the build summary and the pages count)."""
+    counts = tally(source)
+    triples = next(iter(source.query(COUNT_QUADS)))["n"]
+    return {"triples": int(triples.value), "articles": len(counts.articles), "facts": counts.fact_count,
+            "entities": counts.entities, "relations": counts.relations}
 
 
-__all__ = ["EXPORT_FORMATS", "SUFFIXES", "export", "facts_csv", "graphml", "local_name", "stats"]
+__all__ = ["EXPORT_FORMATS", "SUFFIXES", "all_quads", "export", "facts_csv", "graphml", "local_name", "stats"]

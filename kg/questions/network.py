@@ -17,38 +17,51 @@ import networkx as nx
 from ..core.errors import QueryError
 from ..rdf.namespace import local_name
 from ..rdf.sparql import Source
-from .queries import load_query
+from .queries import load_query, unknown_entity
+from .views import ViewFact, add_facts, add_nodes
 
 
 def to_networkx(store: Source) -> nx.MultiDiGraph:
     """The entity graph of everything in ``store`` (a `GraphStore` or a remote `Endpoint`): one
-    edge per fact, with every sentence that states it as its evidence."""
-    graph = nx.MultiDiGraph()
-    for row in store.query(load_query("_graph-nodes").text):
-        node = row["node"].value
-        kind = local_name(row["type"].value)
-        label = row["label"].value if row["label"] is not None else local_name(node)
-        graph.add_node(node, label=label, type=kind,
-                       names=sorted({label, *_split(row["aliases"])}), titles=sorted(_split(row["titles"])))
-    edges: dict[tuple[str, str, str], dict] = {}
-    for row in store.query(load_query("_graph-edges").text):
-        subject, obj = row["subject"].value, row["object"].value
-        predicate = local_name(row["predicate"].value)
-        if subject not in graph or obj not in graph:
-            continue
-        title = row["title"].value if row["title"] is not None else None
-        key = (subject, obj, f"{predicate}:{title}" if title else predicate)
-        data = edges.setdefault(key, {"predicate": predicate, "title": title, "confidence": 0.0, "evidence": []})
-        data["confidence"] = max(data["confidence"], float(row["confidence"].value))
-        sentence = (row["sentence"].value, int(row["start"].value), int(row["end"].value),
-                    row["article"].value if row["article"] is not None else "")
-        if sentence not in data["evidence"]:
-            data["evidence"].append(sentence)
-    for (subject, obj, key), data in sorted(edges.items()):
-        data["evidence"].sort(key=lambda e: (e[3], e[1]))
-        data["evidence"] = [{"sentence": s, "start": a, "end": b, "article": art} for s, a, b, art in data["evidence"]]
-        graph.add_edge(subject, obj, key=key, **data)
+    edge per subject, object and relation, holding every fact that states it (``facts``: how
+    many) with every sentence that states it as its evidence. ``graph.graph["dates"]`` maps each
+    article with a date to it."""
+    dates = {row["article"].value: row["date"].value for row in store.query(DATES)}
+    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())))
+    add_nodes(graph, read_nodes(store))
+    add_facts(graph, read_facts(store))
     return graph
+
+
+def read_nodes(store: Source) -> dict[str, dict]:
+    """Every entity, proposal and quotation: ``{iri: {"type", "labels", "aliases", "titles"}}``."""
+    nodes: dict[str, dict] = {}
+    for row in store.query(load_query("_graph-nodes").text):
+        nodes[row["node"].value] = {"type": local_name(row["type"].value),
+                                    "labels": {row["label"].value} if row["label"] is not None else set(),
+                                    "aliases": set(_split(row["aliases"])), "titles": set(_split(row["titles"]))}
+    return nodes
+
+
+def read_facts(store: Source) -> list[ViewFact]:
+    """Every fact with its evidence, sorted by IRI (a role's fact points at what it is of)."""
+    facts: dict[str, ViewFact] = {}
+    for row in store.query(load_query("_graph-edges").text):
+        fact = row["fact"].value
+        article = row["article"].value if row["article"] is not None else ""
+        sentence = (row["sentence"].value, int(row["start"].value), int(row["end"].value), article)
+        if fact in facts:
+            facts[fact] = facts[fact]._replace(evidence=facts[fact].evidence + (sentence,))
+            continue
+        target = row["object"].value if row["object"] is not None else None
+        facts[fact] = ViewFact(fact, row["subject"].value, local_name(row["predicate"].value), target,
+                               row["title"].value if row["title"] is not None else None,
+                               float(row["confidence"].value), (sentence,))
+    return [facts[f]._replace(evidence=tuple(sorted(set(facts[f].evidence)))) for f in sorted(facts)]
+
+
+DATES = ("SELECT DISTINCT ?article ?date WHERE { ?article a <https://schema.org/NewsArticle> ; "
+         "<https://schema.org/datePublished> ?date }")
 
 
 def _split(literal) -> list[str]:
@@ -74,7 +87,7 @@ def find_node(graph: nx.MultiDiGraph, name: str) -> str:
     if len(entities) == 1:
         return entities[0]
     if not entities:
-        raise QueryError(f"no entity named '{name}' in the graph; try `kg query people` for the names it knows")
+        raise unknown_entity(name)
     choices = "; ".join(f"{graph.nodes[n]['label']} ({graph.nodes[n]['type']}, {n})" for n in entities)
     raise QueryError(f"'{name}' names several entities: {choices}; give a fuller name or the IRI")
 

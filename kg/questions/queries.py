@@ -15,7 +15,7 @@ name exactly; `StoredQuery.bindings` with a ``source`` first turns a name given 
 
 >>> query = load_query("entity")
 >>> [(p.name, p.default) for p in query.params]
-[('entity', 'Keir Starmer')]
+[('entity', None)]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..core.errors import QueryError
-from ..rdf.sparql import Source, Term, to_term
+from ..rdf.sparql import Source, Term, query_variables, to_term
 
 PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*?)\s*(?:\(default:\s*(.*)\))?\s*$")
 META_LINE = re.compile(r"^#\s*(title|description)\s*:\s*(.*)$")
@@ -48,8 +48,9 @@ class Param:
 class StoredQuery:
     """A SPARQL query with its metadata.
 
-    ``adhoc`` queries (SPARQL text given on the command line) declare no parameters, so any
-    ``--param`` binds the variable of that name.
+    ``adhoc`` queries (SPARQL text given on the command line, your own ``.rq`` file) bind any
+    ``--param`` to the variable of that name, as long as the query uses it; the parameters their
+    header declares are bound the same way, and those without a default are required.
     """
 
     name: str
@@ -61,25 +62,35 @@ class StoredQuery:
 
     def bindings(self, values: Mapping[str, str] | None = None, source: Source | None = None) -> dict[str, Term]:
         """The RDF terms to bind: the given values, else the defaults. With a ``source``, an
-        entity named in another case than the stored name is bound to the stored name.
+        entity named in another case than the stored name is bound to the stored name, and a
+        name no entity bears is an error.
 
         Raises:
-            QueryError: a value names a parameter the query does not declare.
+            QueryError: a value names a parameter the query does not declare (a stored query) or a
+                variable it does not use (your own query); a parameter with no default is
+                missing; no entity bears the name given.
         """
         values = dict(values or {})
         if self.adhoc:
-            return {name: to_term(value) for name, value in sorted(values.items())}
-        known = {p.name for p in self.params}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            hint = ", ".join(sorted(known)) or "none"
-            raise QueryError(f"query '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {hint}")
-        out = {}
+            used = query_variables(self.text)
+            unknown = sorted(set(values) - used - {p.name for p in self.params})
+            if unknown:
+                raise QueryError(f"the query uses no variable {', '.join('?' + n for n in unknown)}; "
+                                 f"its variables: {', '.join('?' + n for n in sorted(used)) or 'none'}")
+        else:
+            known = {p.name for p in self.params}
+            unknown = sorted(set(values) - known)
+            if unknown:
+                hint = ", ".join(sorted(known)) or "none"
+                raise QueryError(f"query '{self.name}' has no parameter {', '.join(unknown)}; its parameters: {hint}")
+        out = {name: to_term(value) for name, value in sorted(values.items()) if value != ""}
         for param in self.params:
-            value = values.get(param.name, param.default)
-            if value is not None:
-                out[param.name] = to_term(value)
-        return resolve_entities(out, source) if source is not None else out
+            value = values.get(param.name) or param.default
+            if value is None or value == "":
+                raise QueryError(f"query '{self.name}' needs its parameter {param.name} ({param.description}): "
+                                 f"give -p {param.name}=VALUE")
+            out[param.name] = to_term(value)
+        return resolve_entities(out, source, strict=True) if source is not None else out
 
 
 _NAMES = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX schema: <https://schema.org/> "
@@ -90,10 +101,19 @@ _ANY_CASE = _NAMES + """SELECT DISTINCT ?name WHERE {
   ?e rdfs:label|schema:alternateName ?name FILTER(LCASE(STR(?name)) = LCASE(STR(?entity))) }"""
 
 
-def resolve_entities(bindings: Mapping[str, Term], source: Source) -> dict[str, Term]:
+def unknown_entity(name: str) -> QueryError:
+    """The error for a name no entity bears (the same for ``kg query`` and ``kg neighbors``)."""
+    return QueryError(f"no entity named '{name}' in the graph; try `kg query people` for the names it knows")
+
+
+def resolve_entities(bindings: Mapping[str, Term], source: Source, *, strict: bool = False) -> dict[str, Term]:
     """``bindings`` with an ``entity`` name that no entity bears exactly replaced by the stored name
     equal to it in any case, when there is one (the first in code-point order). IRIs and names
-    found as given are kept, and so is a name found in no case: the query then finds nothing.
+    found as given are kept, and so is a name found in no case (the query then finds nothing),
+    unless ``strict``.
+
+    Raises:
+        QueryError: ``strict``, and no entity bears the name in any case.
     """
     out = dict(bindings)
     term = out.get("entity")
@@ -101,6 +121,8 @@ def resolve_entities(bindings: Mapping[str, Term], source: Source) -> dict[str, 
         found = sorted(row["name"].value for row in source.query(_ANY_CASE, {"entity": term}))
         if found:
             out["entity"] = ox.Literal(found[0])
+        elif strict:
+            raise unknown_entity(term.value)
     return out
 
 
@@ -151,7 +173,7 @@ def load_query(name_or_text: str) -> StoredQuery:
     if name_or_text.endswith(".rq"):
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")
-        return parse_query_file(path.stem, path.read_text(encoding="utf-8"))
+        return parse_query_file(path.stem, path.read_text(encoding="utf-8"), adhoc=True)
     if re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", name_or_text, re.IGNORECASE):
         return parse_query_file("query", name_or_text, adhoc=True)
     raise QueryError(f"no stored query named '{name_or_text}'; stored queries: {', '.join(available())} "

@@ -9,9 +9,12 @@ An `Endpoint` returns the same pyoxigraph result objects as `GraphStore.query`: 
 answers are parsed from the SPARQL results format the server chose, CONSTRUCT/DESCRIBE answers
 from its RDF. Parameters are sent in a ``VALUES`` block (`kg.rdf.sparql.with_values`).
 
-kg's queries read the default graph as the union of the article graphs. Serve them from a
-server that does the same (``oxigraph serve --union-default-graph``, Fuseki's
-``unionDefaultGraph``; GraphDB, Virtuoso and Blazegraph do by default).
+kg's queries read the default graph as the union of the article graphs. A server started as it
+comes (Oxigraph, Fuseki) has an empty default graph of its own instead: on its first query an
+`Endpoint` asks whether the default graph holds the articles its named graphs hold, and if not,
+sends every query with the SPARQL 1.1 Protocol's dataset parameters, every named graph as both a
+``default-graph-uri`` and a ``named-graph-uri``: the same answers, whatever the server's setting.
+A server that honours neither is told in one line what to change.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ from ..rdf.store import GraphStore
 ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, "
           "text/tab-separated-values;q=0.8, application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5")
 TIMEOUT = httpx.Timeout(300.0, connect=10.0)
+_ARTICLE = "?a a <https://schema.org/NewsArticle>"
+ASK_NAMED = f"ASK {{ GRAPH ?g {{ {_ARTICLE} }} }}"
+ASK_DEFAULT = f"ASK {{ {_ARTICLE} }}"
+LIST_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 class Endpoint:
@@ -48,20 +55,42 @@ class Endpoint:
                  transport: httpx.BaseTransport | None = None) -> None:
         self.url = _checked(url)
         self.client = httpx.Client(timeout=timeout, transport=transport, follow_redirects=True)
+        self._dataset: dict[str, list[str]] | None = None  # protocol parameters, once known
 
     def query(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> Results:
-        """Run a query on the server; parameters go in a VALUES block.
+        """Run a query on the server over the union of its graphs; parameters go in a VALUES block.
 
         Returns:
             `pyoxigraph.QuerySolutions` (SELECT), `QueryBoolean` (ASK) or a list of `Triple`.
 
         Raises:
             QueryError: the server rejected the query (HTTP 400).
-            EndpointError: the server cannot be reached, fails, or does not answer in SPARQL.
+            EndpointError: the server cannot be reached, fails, or does not answer in SPARQL, or
+                its default graph is not the union of its graphs and it ignores the dataset
+                parameters.
         """
+        if self._dataset is None:
+            self._dataset = self._union_dataset()
         text = with_values(sparql, bindings) if bindings else sparql
-        response = _send(self.client, "POST", self.url, data={"query": text}, headers={"Accept": ACCEPT})
+        return self._post(text, self._dataset)
+
+    def _post(self, text: str, dataset: dict[str, list[str]]) -> Results:
+        response = _send(self.client, "POST", self.url, data={"query": text, **dataset}, headers={"Accept": ACCEPT})
         return _parse(response, self.url)
+
+    def _union_dataset(self) -> dict[str, list[str]]:
+        """No parameters when the default graph already holds what the named graphs hold; else
+        every named graph as default and named graph."""
+        if not bool(self._post(ASK_NAMED, {})) or bool(self._post(ASK_DEFAULT, {})):
+            return {}
+        graphs = sorted(row["g"].value for row in self._post(LIST_GRAPHS, {}))
+        dataset = {"default-graph-uri": graphs, "named-graph-uri": graphs}
+        if not bool(self._post(ASK_DEFAULT, dataset)):
+            raise EndpointError(
+                f"{self.url}: the server's default graph is not the union of its named graphs, and it ignores "
+                "default-graph-uri; start it with a union default graph (oxigraph serve --union-default-graph; "
+                "Fuseki: tdb2:unionDefaultGraph true)")
+        return dataset
 
     def close(self) -> None:
         self.client.close()

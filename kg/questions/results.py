@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
+from rich.text import Text
 
 from ..core.errors import QueryError
 from ..rdf.model import PREFIXES
@@ -81,8 +82,15 @@ def compact(term) -> str:
     return term.value
 
 
-def table(results) -> Table:
-    """A Rich table of SELECT rows, an ASK answer, or CONSTRUCT triples."""
+COLUMN_WIDTH = 13
+"""Below this many characters a column, a table is printed as one block per row instead (field:
+value lines): at 80 columns, eight columns of five characters each could not be read."""
+
+
+def table(results, width: int | None = None):
+    """A Rich table of SELECT rows, an ASK answer, or CONSTRUCT triples. Long cells wrap (never
+    cut); when ``width`` leaves fewer than `COLUMN_WIDTH` characters a column, each row is
+    printed as a block of ``name  value`` lines instead."""
     what = kind(results)
     if what == "boolean":
         grid = Table("answer")
@@ -94,16 +102,32 @@ def table(results) -> Table:
     else:
         columns = [v.value for v in results.variables]
         rows = (tuple(row[c] for c in columns) for row in results)
-    grid = Table(*columns, show_lines=False, header_style="bold")
-    count = 0
     try:
-        for row in rows:
-            grid.add_row(*(compact(term) for term in row))
-            count += 1
+        cells = [[compact(term) for term in row] for row in rows]
     except (OSError, RuntimeError) as err:
         raise QueryError(f"the query failed while running: {err}") from None
-    grid.caption = f"{count} {'triple' if what == 'graph' else 'row'}{'' if count == 1 else 's'}"
+    caption = f"{len(cells)} {'triple' if what == 'graph' else 'row'}{'' if len(cells) == 1 else 's'}"
+    if width is not None and width < COLUMN_WIDTH * len(columns):
+        return _records(columns, cells, caption)
+    grid = Table(show_lines=False, header_style="bold", caption=caption)
+    for name in columns:
+        grid.add_column(name, overflow="fold")
+    for row in cells:
+        grid.add_row(*row)
     return grid
+
+
+def _records(columns: list[str], cells: list[list[str]], caption: str) -> Group:
+    """Rows as blocks of ``name  value`` lines, one block a row, values wrapped."""
+    blocks = []
+    for number, row in enumerate(cells, 1):
+        block = Table.grid(padding=(0, 2))
+        block.add_column(style="bold", no_wrap=True)
+        block.add_column(overflow="fold")
+        for name, value in zip(columns, row):
+            block.add_row(name, value)
+        blocks += [Text(f"— row {number}", style="dim"), block]
+    return Group(*blocks, Text(caption, style="dim"))
 
 
 def write(results, format: str | None, stream: BinaryIO, console: Console) -> None:
@@ -115,7 +139,7 @@ def write(results, format: str | None, stream: BinaryIO, console: Console) -> No
     if format is not None and format not in FORMATS:
         raise QueryError(f"unknown format '{format}'; use one of {', '.join(FORMATS)}")
     if format == "table":
-        console.print(table(results))
+        console.print(table(results, console.width))
         return
     stream.write(serialize(results, format))
     stream.flush()

@@ -3,5 +3,6 @@
 (`validate`, `shapes.ttl`).
 
 Read `namespace` first (IRIs and the ontology terms of `ontology.ttl`), then `model`. `sparql`
-binds parameters into SPARQL text, for the store and for remote endpoints alike.
+binds parameters into SPARQL text, for the store and for remote endpoints alike; `counting` is
+how kg counts entities and facts, everywhere it counts them.
 """

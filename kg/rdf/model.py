@@ -15,7 +15,7 @@ entities), there are no blank nodes and no timestamps: the same article gives th
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -31,7 +31,6 @@ from .namespace import (
     article_iri,
     entity_iri,
     extractor_iri,
-    local_name,
     proposal_iri,
     short_hash,
     slug,
@@ -204,12 +203,24 @@ def _decimal(value: float) -> Literal:
     return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
 
 
-def graph_counts(graph: Graph) -> tuple[dict[str, int], dict[str, int]]:
-    """What a build reports, counted in the RDF it wrote rather than in the extractor's records:
-    entities, proposals and quotations by type, and facts (``kg:Fact`` statements) by relation."""
-    kinds = {**ENTITY_CLASSES, "Proposal": KG.Proposal, "Quotation": SCHEMA.Quotation}
-    nodes = {name: count for name, kind in sorted(kinds.items())
-             if (count := sum(1 for _ in graph.subjects(RDF.type, kind)))}
-    facts = Counter(local_name(str(predicate)) for fact in graph.subjects(RDF.type, KG.Fact)
-                    for predicate in graph.objects(fact, RDF.predicate))
-    return nodes, dict(sorted(facts.items()))
+def to_turtle(graph: Graph) -> bytes:
+    """An article graph as Turtle, its triples sorted, written by Oxigraph's serialiser: five
+    times faster than rdflib's (1.4 s against 6.5 s for the 285 Wikinews articles), which was a
+    sixth of a build. Literals are written on one line (newlines escaped), so every line after
+    the ``@prefix`` lines belongs to the body."""
+    import pyoxigraph as ox
+
+    def term(value):
+        if isinstance(value, URIRef):
+            return ox.NamedNode(value)
+        if isinstance(value, Literal):
+            if value.language:
+                return ox.Literal(str(value), language=value.language)
+            if value.datatype is not None:
+                return ox.Literal(str(value), datatype=ox.NamedNode(value.datatype))
+            return ox.Literal(str(value))
+        raise TypeError(f"kg writes no blank nodes: {value!r}")
+
+    triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted(graph)]
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "id"}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)

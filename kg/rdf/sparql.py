@@ -65,6 +65,15 @@ def _blank_opaque(text: str) -> str:
     return _OPAQUE.sub(lambda m: " " * len(m.group()), text)
 
 
+def query_variables(text: str) -> set[str]:
+    """The names of the variables a query uses (outside its comments, strings and IRIs).
+
+    >>> sorted(query_variables('SELECT ?a WHERE { ?a <urn:p> "?b" } # ?c'))
+    ['a']
+    """
+    return set(re.findall(r"[?$](\w+)", _blank_opaque(text)))
+
+
 def _where_brace(text: str) -> int:
     """The offset just after the ``{`` that opens the query's outermost WHERE pattern."""
     code = _blank_opaque(text)

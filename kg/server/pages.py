@@ -39,9 +39,16 @@ def stored_queries() -> list[dict]:
     out = []
     for name in available():
         query = load_query(name)
-        out.append({"name": name, "title": query.title or name, "description": query.description, "text": query.text,
+        out.append({"name": name, "title": query.title or name, "description": query.description,
+                    "text": shown_text(query.text),
                     "params": [{"name": p.name, "description": p.description, "default": p.default} for p in query.params]})
     return out
+
+
+def shown_text(text: str) -> str:
+    """A stored query as the editor shows it: without its comment lines (its header is shown
+    beside it; the other comments are notes on how Oxigraph plans it, for kg's developers)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")).strip() + "\n"
 
 
 def page_routes(state, send: Callable[[Reply], Response]) -> list[Route]:

@@ -132,8 +132,9 @@ def _query(graph_store, job: Job) -> Reply:
 def _page(store, job: Job) -> Reply:
     from kg.pages.viewer import render_page
     from kg.questions.network import to_networkx
+    from kg.rdf.counting import tally
 
-    html = render_page(to_networkx(store), **job.page)
+    html = render_page(to_networkx(store), counts=tally(store), **job.page)
     return Reply(200, "text/html; charset=utf-8", html.encode("utf-8"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -98,3 +99,83 @@ def test_cli_build_summary_counts_what_the_graph_holds(tmp_path):
     facts = counts(built.output, "Facts:")
     assert facts == counts(stats.output, "Relations:") and facts["met"] >= 1 and facts["said"] == 1
     assert counts(built.output, "Entities:") == counts(stats.output, "Entities:")
+
+
+# --- one way to name a graph: every command that reads one, from every kind of source ----------
+
+GRAPHS = Path(__file__).parents[1] / "data" / "graphs"
+READERS = [  # a command that reads a graph, with its own arguments
+    ["query", "people", "-f", "tsv"],
+    ["neighbors", "Keir Starmer"],
+    ["path", "Marco Rubio", "Keir Starmer"],
+    ["central"],
+    ["communities"],
+    ["stats"],
+    ["export", "-f", "csv"],
+    ["export", "-f", "trig"],
+    ["view", "--out", "page.html"],
+]
+SOURCES = {  # how a user names the graph (the graph is the same in each)
+    "--store": lambda work: ["--store", str(work / "store")],
+    "--data FILE x2": lambda work: ["--data", str(GRAPHS / "rubio-in-munich.ttl"), "--data", str(GRAPHS / "starmer-in-kyiv.ttl")],
+    "--data DIR": lambda work: ["--data", str(GRAPHS)],
+    "exports/": lambda work: [],
+}
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory) -> Path:
+    from kg.rdf.store import GraphStore
+
+    work = tmp_path_factory.mktemp("sources")
+    store = GraphStore(work / "store")
+    for path in sorted(GRAPHS.glob("*.ttl")):
+        store.load(path)
+    store.flush()
+    del store
+    (work / "exports").mkdir()
+    for path in GRAPHS.glob("*.ttl"):
+        (work / "exports" / path.name).write_bytes(path.read_bytes())
+    return work
+
+
+@pytest.mark.parametrize("command", READERS, ids=lambda c: " ".join(c[:2]))
+def test_cli_every_reader_takes_every_source_and_answers_the_same(sources, command, monkeypatch):
+    monkeypatch.chdir(sources)
+    answers = {}
+    for name, source in SOURCES.items():
+        result = runner.invoke(app, [*command, *source(sources)])
+        assert result.exit_code == 0, f"{' '.join(command)} {name}: {result.output}"
+        answers[name] = (sources / "page.html").read_text(encoding="utf-8") if command[0] == "view" else result.stdout
+        answers[name] = re.sub(r"<title>.*?</title>|<h1 .*?</h1>", "", answers[name])  # the title names the source
+    assert answers["--store"].strip()
+    assert len(set(answers.values())) == 1, f"{' '.join(command)} differs by source: {sorted(answers)}"
+
+
+def test_cli_build_summary_stats_legend_and_csv_count_alike(tmp_path):
+    """A corpus whose entities recur across articles: the build summary, `kg stats` on the output
+    folder, the corpus page's legend and the CSV export's rows all give the same counts."""
+    import json
+
+    corpus = tmp_path / "news.jsonl"
+    texts = ["Prime Minister Keir Starmer met President Volodymyr Zelensky in Kyiv. Starmer backed a truce plan.",
+             "Keir Starmer, the British prime minister, visited Paris. Starmer met Emmanuel Macron there.",
+             "Volodymyr Zelensky visited London. Zelensky met Keir Starmer, the prime minister of Britain."]
+    corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    built = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "out")])
+    stats = runner.invoke(app, ["stats", str(tmp_path / "out")])
+    rows = runner.invoke(app, ["export", "--data", str(tmp_path / "out" / "news.trig"), "-f", "csv"])
+    assert built.exit_code == stats.exit_code == rows.exit_code == 0, built.output + stats.output + rows.output
+
+    def counts(output: str, prefix: str) -> dict[str, int]:
+        line = next(l for l in output.splitlines() if l.startswith(prefix))
+        return {name: int(n) for name, n in re.findall(r"(\w+) (\d+)", line.removeprefix(prefix))}
+
+    page = (tmp_path / "out" / "news.html").read_text(encoding="utf-8")
+    legend = json.loads(re.search(r'id="kg-data">(.*?)</script>', page, re.S).group(1))["counts"]
+    entities, relations = counts(built.output, "Entities:"), counts(built.output, "Facts:")
+    assert entities["Person"] == 3 and relations["met"] >= 2  # Starmer is one person in three articles
+    assert entities == counts(stats.output, "Entities:") == legend["types"]
+    assert relations == counts(stats.output, "Relations:") == legend["relations"]
+    assert len(rows.stdout.splitlines()) - 1 == sum(relations.values())
+    assert f"{sum(relations.values())}" in stats.output.splitlines()[2]

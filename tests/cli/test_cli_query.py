@@ -82,12 +82,50 @@ def test_cli_query_a_rq_file(tmp_path):
     assert result.stdout.splitlines() == ["name,title", "Marco Rubio,secretary of state"]
 
 
+@pytest.mark.parametrize("text, param, expected", [
+    ("SELECT ?title WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?name ; <https://schema.org/jobTitle> ?title }",
+     "name=Marco Rubio", ["title", "secretary of state"]),
+    ("# title: Titles of one person\n# param who: a person's name\n"
+     "SELECT ?title WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?who ; <https://schema.org/jobTitle> ?title }",
+     "who=Marco Rubio", ["title", "secretary of state"]),
+])
+def test_cli_query_own_rq_file_binds_any_variable_it_uses(tmp_path, text, param, expected):
+    path = tmp_path / "mine.rq"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = kg("query", str(path), "-p", param, *SOURCE)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == expected
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_cli_query_table_wraps_long_cells_at_terminal_width(width):
+    """Every cell is printed whole (wrapped, never cut), and no line is wider than the terminal."""
+    from rich.console import Console
+
+    from kg.questions import results
+    from kg.questions.queries import load_query
+    from kg.rdf.store import read_graph_files
+
+    store = read_graph_files(sorted(GRAPHS.glob("*.ttl")))
+    query = load_query("entity")
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    results.write(store.query(query.text, query.bindings({"entity": "Keir Starmer"}, store)), "table", None, console)
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= width
+    expected = results.rows(store.query(query.text, query.bindings({"entity": "Keir Starmer"}, store)))
+    words = set(text.replace("│", " ").split())
+    for row in expected:
+        for column in ("subjectName", "objectName"):
+            assert set(row[column].split()) <= words, f"{row[column]!r} was cut"
+    assert "…" not in text
+
+
 def test_cli_query_list_shows_every_stored_query():
     result = kg("query", "--list")
     assert result.exit_code == 0
     for name in available():
         assert name in result.stdout
-    assert "entity (Keir Starmer)" in result.stdout and "_graph" not in result.stdout
+    assert "_graph" not in result.stdout
 
 
 def test_cli_query_reads_exports_by_default(tmp_path, monkeypatch):
@@ -111,6 +149,13 @@ def test_cli_query_reads_exports_by_default(tmp_path, monkeypatch):
     (["path", "Angela Merkel", "Rubio", *SOURCE], "no entity named 'Angela Merkel'"),
     (["neighbors", "president", *SOURCE], "'president' names several entities"),
     (["central", "--by", "closeness", *SOURCE], "unknown centrality 'closeness'"),
+    (["query", "entity", *SOURCE], "query 'entity' needs its parameter entity"),
+    (["query", "evidence", "-p", "entity=", *SOURCE], "query 'evidence' needs its parameter entity"),
+    (["query", "entity", "-p", "entity=Nobody Atall", *SOURCE],
+     "no entity named 'Nobody Atall' in the graph; try `kg query people` for the names it knows"),
+    (["neighbors", "Nobody Atall", *SOURCE],
+     "no entity named 'Nobody Atall' in the graph; try `kg query people` for the names it knows"),
+    (["query", "SELECT ?a WHERE { ?a ?b ?c }", "-p", "d=1", *SOURCE], "the query uses no variable ?d"),
 ])
 def test_cli_query_errors_are_one_line(args, message):
     result = kg(*args)

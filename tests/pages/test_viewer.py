@@ -113,7 +113,7 @@ def test_viewer_kg_view_writes_a_page_and_prints_its_path(tmp_path, monkeypatch,
 @pytest.mark.parametrize("args, message", [
     ([str(SMALL), "Nobody Atall"], "no entity named 'Nobody Atall'"),
     (["missing.ttl"], "missing.ttl"),
-    ([], "nothing to view"),
+    ([], "no RDF files in exports/ (the default)"),
 ])
 def test_viewer_kg_view_bad_input_is_one_line(tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

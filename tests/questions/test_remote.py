@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -39,16 +40,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The base URL of a running `oxigraph serve` whose default graph is the union of its graphs."""
+@contextmanager
+def oxigraph_serve(work: Path, *options: str):
+    """A running `oxigraph serve` on a free loopback port, started with ``options``; its base URL."""
     binary = shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     assert binary, "the oxigraph server is not installed: pip install -e '.[test]'"
-    work = tmp_path_factory.mktemp("oxigraph")
     port = free_port()
     with open(work / "server.log", "wb") as log:
         process = subprocess.Popen([binary, "serve", "--location", str(work / "data"), "--bind", f"127.0.0.1:{port}",
-                                    "--union-default-graph"], stdout=log, stderr=subprocess.STDOUT)
+                                    *options], stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -65,6 +65,23 @@ def server(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The base URL of a running `oxigraph serve` whose default graph is the union of its graphs."""
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph"), "--union-default-graph") as base:
+        yield base
+
+
+@pytest.fixture(scope="module", params=["--union-default-graph", "as it comes"])
+def any_server(request, tmp_path_factory, store_dir):
+    """`oxigraph serve` started both ways users start it, with the fixture graphs pushed."""
+    options = [request.param] if request.param.startswith("--") else []
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph"), *options) as base:
+        result = runner.invoke(app, ["push", "--store", str(store_dir), "--endpoint", f"{base}/store"])
+        assert result.exit_code == 0, result.output
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +110,9 @@ def remote_count(base: str) -> int:
 
 @pytest.mark.parametrize("name", available())
 def test_remote_query_after_push_gives_the_store_rows(pushed, store_dir, name):
-    remote = runner.invoke(app, ["query", name, "--endpoint", f"{pushed}/query", "--format", "tsv"])
-    local = runner.invoke(app, ["query", name, "--store", str(store_dir), "--format", "tsv"])
+    params = ["-p", "entity=Keir Starmer"] if load_query(name).params else []
+    remote = runner.invoke(app, ["query", name, *params, "--endpoint", f"{pushed}/query", "--format", "tsv"])
+    local = runner.invoke(app, ["query", name, *params, "--store", str(store_dir), "--format", "tsv"])
     assert remote.exit_code == 0 and local.exit_code == 0, remote.output + local.output
     assert remote.stdout == local.stdout
     assert remote.stdout == (DATA / "queries" / f"{name}.tsv").read_text(encoding="utf-8")
@@ -190,3 +208,58 @@ def test_remote_unreachable_endpoint_is_one_line_on_the_command_line():
                           capture_output=True, text=True)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("kg: error: http://127.0.0.1:") and proc.stderr.count("\n") == 1
+
+
+COMMANDS = [  # each command's arguments; the source is added by the test
+    ["query", "people", "-f", "tsv"],
+    ["query", "entity", "-p", "entity=sir keir", "-f", "tsv"],
+    ["query", "proposals", "-f", "tsv"],
+    ["path", "Marco Rubio", "Keir Starmer"],
+    ["neighbors", "Keir Starmer", "--depth", "2"],
+    ["central", "--by", "pagerank"],
+    ["communities"],
+    ["stats"],
+    ["export", "-f", "csv"],
+    ["export", "-f", "nquads"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_remote_endpoint_answers_as_the_store_whatever_its_default_graph(any_server, store_dir, args):
+    remote = runner.invoke(app, [*args, "--endpoint", f"{any_server}/query"])
+    local = runner.invoke(app, [*args, "--store", str(store_dir)])
+    assert local.exit_code == 0 and local.stdout.strip(), local.output
+    assert remote.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout
+
+
+def test_remote_view_draws_the_same_page_as_the_store(any_server, store_dir, tmp_path):
+    pages = []
+    for source in (["--endpoint", f"{any_server}/query"], ["--store", str(store_dir)]):
+        out = tmp_path / f"view{len(pages)}.html"
+        result = runner.invoke(app, ["view", *source, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        pages.append(out.read_text(encoding="utf-8").replace(f"{any_server}/query", "SOURCE").replace(f"{store_dir}/", "SOURCE"))
+    assert pages[0] == pages[1]
+
+
+def test_remote_server_that_honours_no_dataset_is_told_in_one_line():
+    """A server whose default graph is empty and which ignores default-graph-uri."""
+    def answer(request: httpx.Request) -> httpx.Response:
+        query = dict(httpx.QueryParams(request.content.decode()))["query"]
+        named = query.startswith("ASK { GRAPH")
+        return httpx.Response(200, json={"head": {}, "boolean": named},
+                              headers={"Content-Type": "application/sparql-results+json"})
+
+    def listing(request: httpx.Request) -> httpx.Response:
+        if "SELECT DISTINCT ?g" in request.content.decode().replace("+", " ").replace("%3F", "?"):
+            return httpx.Response(200, json={"head": {"vars": ["g"]}, "results": {"bindings": [
+                {"g": {"type": "uri", "value": "https://example.org/kg/article/aaaa1111aaaa1111"}}]}},
+                headers={"Content-Type": "application/sparql-results+json"})
+        return answer(request)
+
+    with Endpoint("http://127.0.0.1:9/query", transport=httpx.MockTransport(listing)) as endpoint:
+        with pytest.raises(EndpointError) as caught:
+            endpoint.query("SELECT * WHERE { ?s ?p ?o }")
+    message = str(caught.value)
+    assert "\n" not in message and "--union-default-graph" in message and "unionDefaultGraph" in message

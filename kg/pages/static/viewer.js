@@ -1,6 +1,9 @@
-/* kg graph explorer: vis-network with positions computed in Python (no physics), a legend that
- * filters by type and relation, a panel with the selected node's names, roles and facts with
- * their evidence, search by name, and focus on a neighbourhood.
+/* kg graph explorer: vis-network with positions computed in Python (no physics). The script
+ * draws the labels itself, at a fixed size on screen, the most connected nodes first and never
+ * one label over another; filters by type, relation, confidence and article date; hides the
+ * entities with no visible fact until asked; lists the entities (searchable, sortable); shows
+ * the selected node's names, roles and facts with their evidence; lays out a neighbourhood
+ * afresh around the selected node.
  * Text from the graph is only ever set with textContent, never parsed as HTML. */
 (function () {
   "use strict";
@@ -12,28 +15,66 @@
     if (cls) e.className = cls;
     return e;
   };
-
+  const LABEL_PX = 13;
+  const FONT = LABEL_PX + "px system-ui, -apple-system, 'Segoe UI', sans-serif";
+  const details = data.details;
+  const home = new Map(data.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
-  const hiddenTypes = new Set();
-  const hiddenRelations = new Set();
-  let focusSet = null;
 
-  const typeOf = (id) => (data.details[id] || {}).type;
-  const relationOf = (edge) => (data.facts[edge.id] || {}).predicate;
-  const nodeView = new vis.DataView(nodes, {
-    filter: (n) => !hiddenTypes.has(typeOf(n.id)) && (!focusSet || focusSet.has(n.id)),
-  });
-  const edgeView = new vis.DataView(edges, { filter: (e) => !hiddenRelations.has(relationOf(e)) });
+  // --- what is visible: filters, then nodes with at least one visible fact (unless asked)
+  const state = { hiddenTypes: new Set(), hiddenRelations: new Set(), minConfidence: 0, from: "", to: "",
+                  showIsolated: false, focus: null, selected: null };
+  const typeOf = (id) => (details[id] || {}).type;
+  const day = (iso) => String(iso || "").slice(0, 10);
+  const allDays = [...new Set(Object.values(data.dates || {}).map(day))].filter(Boolean).sort();
+  let visibleEdges = new Set();
+  let degree = new Map();
+  let listReady = false;
+  function edgeOn(edge) {
+    const f = data.facts[edge.id];
+    if (state.hiddenRelations.has(f.predicate) || Number(f.confidence) < state.minConfidence) return false;
+    if (state.hiddenTypes.has(typeOf(f.from)) || state.hiddenTypes.has(typeOf(f.to))) return false;
+    if (state.from || state.to) {
+      const inRange = (d) => d && (!state.from || d >= state.from) && (!state.to || d <= state.to);
+      if (!f.evidence.some((ev) => inRange(day(data.dates[ev.article])))) return false;
+    }
+    return !state.focus || (state.focus.has(f.from) && state.focus.has(f.to));
+  }
+  function nodeOn(node) {
+    if (node.id === state.selected) return true;
+    if (state.hiddenTypes.has(typeOf(node.id))) return false;
+    if (state.focus && !state.focus.has(node.id)) return false;
+    return state.showIsolated || (degree.get(node.id) || 0) > 0;
+  }
+  const nodeView = new vis.DataView(nodes, { filter: nodeOn });
+  const edgeView = new vis.DataView(edges, { filter: (e) => visibleEdges.has(e.id) });
+  function refresh() {
+    visibleEdges = new Set();
+    degree = new Map();
+    for (const e of data.edges) {
+      if (!edgeOn(e)) continue;
+      visibleEdges.add(e.id);
+      degree.set(e.from, (degree.get(e.from) || 0) + 1);
+      degree.set(e.to, (degree.get(e.to) || 0) + 1);
+    }
+    const isolated = data.nodes.filter((n) => !state.hiddenTypes.has(typeOf(n.id)) && !degree.get(n.id)).length;
+    $("kg-isolated-text").textContent = "show the " + isolated + " entit" + (isolated === 1 ? "y" : "ies") + " with no fact shown";
+    nodeView.refresh();
+    edgeView.refresh();
+    if (listReady) renderList();
+  }
 
   const large = data.shown > 1000;
   const options = {
     physics: false,
     layout: { improvedLayout: false },
-    interaction: { hover: !large, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
-    edges: { font: { size: 10, align: "horizontal" }, smooth: false, color: { color: "#aaa", highlight: "#333" }, width: 1 },
-    nodes: { font: { size: 12 } },
+    interaction: { hover: false, hideEdgesOnDrag: large, hideEdgesOnZoom: large },
+    edges: { smooth: false, color: { color: "#b9b9b9", highlight: "#333" }, width: 1,
+             arrows: { to: { enabled: true, scaleFactor: 0.5 } } },
+    nodes: { font: { size: 0 } },
   };
+  refresh();
   const network = new vis.Network($("kg-network"), { nodes: nodeView, edges: edgeView }, options);
   window.kgNetwork = network; // for tests and the console
 
@@ -41,7 +82,84 @@
     $("kg-notice").textContent = "Showing the " + data.shown + " most connected of " + data.total + " nodes.";
   }
 
-  // --- legend and filters: each type with its shape and colour, each relation, with counts
+  // --- labels: drawn after vis-network, at LABEL_PX on screen whatever the zoom; the most
+  // connected first (the selection and its neighbours before all), each only where it overlaps
+  // no label already drawn. Zooming in makes room for more.
+  const widths = new Map();
+  const byImportance = Object.keys(details).sort((a, b) => details[b].facts - details[a].facts || (a < b ? -1 : 1));
+  function textWidth(ctx, text) {
+    if (!widths.has(text)) widths.set(text, ctx.measureText(text).width);
+    return widths.get(text);
+  }
+  function drawLabels(ctx) {
+    const canvas = ctx.canvas;
+    const ratio = canvas.width / canvas.clientWidth || 1;
+    const width = canvas.clientWidth, height = canvas.clientHeight;
+    const scale = network.getScale();
+    const shown = new Set(nodeView.getIds());
+    const positions = network.getPositions([...shown]);
+    const grid = new Map();
+    const CELL = 64;
+    const cells = (b) => {
+      const out = [];
+      for (let gx = Math.floor(b.x / CELL); gx <= Math.floor((b.x + b.w) / CELL); gx++)
+        for (let gy = Math.floor(b.y / CELL); gy <= Math.floor((b.y + b.h) / CELL); gy++) out.push(gx + ":" + gy);
+      return out;
+    };
+    const hits = (b) => cells(b).some((key) => (grid.get(key) || []).some((o) =>
+      b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h));
+    const keep = (b) => { for (const key of cells(b)) (grid.get(key) || grid.set(key, []).get(key)).push(b); };
+    const drawn = [];
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = FONT;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    // a label goes below its node, else above, right or left of it: the first place that is free
+    const put = (text, places, kind, id, colour) => {
+      const w = textWidth(ctx, text);
+      for (const [x, y] of places(w)) {
+        const box = { x: x - w / 2 - 1, y: y, w: w + 2, h: LABEL_PX + 3 };
+        if (box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height || hits(box)) continue;
+        keep(box);
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = "rgba(255,255,255,0.92)";
+        ctx.strokeText(text, x, y + 1);
+        ctx.fillStyle = colour;
+        ctx.fillText(text, x, y + 1);
+        drawn.push(Object.assign({ text: text, kind: kind, id: id, px: LABEL_PX, cx: x }, box));
+        return true;
+      }
+      return false;
+    };
+    const near = state.selected ? new Set([state.selected, ...network.getConnectedNodes(state.selected)]) : new Set();
+    const order = [...near].concat(byImportance.filter((id) => !near.has(id)));
+    for (const id of order) {
+      if (!shown.has(id)) continue;
+      const p = network.canvasToDOM(positions[id]);
+      if (p.x < -50 || p.y < -50 || p.x > width + 50 || p.y > height + 50) continue;
+      const radius = (nodes.get(id).size || 14) * scale;
+      const h = LABEL_PX + 3;
+      put(details[id].short, (w) => [[p.x, p.y + radius + 2], [p.x, p.y - radius - h - 2],
+                                     [p.x + radius + 4 + w / 2, p.y - h / 2], [p.x - radius - 4 - w / 2, p.y - h / 2]],
+          "node", id, "#222");
+    }
+    for (const id of visibleEdges) {  // relation names on edges, where there is room left
+      const f = data.facts[id];
+      if (!shown.has(f.from) || !shown.has(f.to)) continue;
+      const a = network.canvasToDOM(positions[f.from]), b = network.canvasToDOM(positions[f.to]);
+      const text = f.title || f.predicate;
+      if (Math.hypot(a.x - b.x, a.y - b.y) < textWidth(ctx, text) + 40) continue;
+      put(text, () => [[(a.x + b.x) / 2, (a.y + b.y) / 2 - LABEL_PX / 2]], "edge", id, "#777");
+    }
+    ctx.restore();
+    window.kgLabels = drawn;
+  }
+  network.on("afterDrawing", drawLabels);
+
+  // --- legend and filters: each type with its shape and colour, each relation, with the counts
+  // of `kg stats`
   const SVG = "http://www.w3.org/2000/svg";
   const SHAPES = {
     dot: () => svgEl("circle", { cx: 7, cy: 7, r: 6 }),
@@ -66,25 +184,46 @@
     const box = el("input");
     box.type = "checkbox";
     box.checked = true;
-    box.addEventListener("change", () => onChange(box.checked));
+    box.addEventListener("change", () => { onChange(box.checked); refresh(); });
     return box;
   }
-  const count = (values) => values.reduce((m, v) => m.set(v, (m.get(v) || 0) + 1), new Map());
-  const typeCounts = count(Object.values(data.details).map((d) => d.type));
-  for (const type of [...typeCounts.keys()].sort()) {
-    const box = checkbox((on) => { on ? hiddenTypes.delete(type) : hiddenTypes.add(type); nodeView.refresh(); });
+  const toggle = (set, key, on) => (on ? set.delete(key) : set.add(key));
+  const types = new Set([...Object.keys(data.counts.types), ...Object.values(details).map((d) => d.type)]);
+  for (const type of [...types].sort()) {
+    const box = checkbox((on) => toggle(state.hiddenTypes, type, on));
     box.dataset.type = type;
     const label = el("label");
-    label.append(box, shapeIcon(data.styles[type] || { shape: "dot", color: "#888" }), el("span", type), el("span", typeCounts.get(type), "count"));
+    label.append(box, shapeIcon(data.styles[type] || { shape: "dot", color: "#888" }), el("span", type),
+                 el("span", data.counts.types[type] || 0, "count"));
     $("kg-types").append(label);
   }
-  const relationCounts = count(data.facts.map((f) => f.predicate));
-  for (const relation of [...relationCounts.keys()].sort()) {
-    const box = checkbox((on) => { on ? hiddenRelations.delete(relation) : hiddenRelations.add(relation); edgeView.refresh(); });
+  const relations = new Set([...Object.keys(data.counts.relations), ...data.facts.map((f) => f.predicate)]);
+  for (const relation of [...relations].sort()) {
+    const box = checkbox((on) => toggle(state.hiddenRelations, relation, on));
     box.dataset.relation = relation;
     const label = el("label");
-    label.append(box, el("span", relation), el("span", relationCounts.get(relation), "count"));
+    label.append(box, el("span", relation), el("span", data.counts.relations[relation] || 0, "count"));
     $("kg-relations").append(label);
+  }
+  $("kg-isolated").addEventListener("change", (ev) => { state.showIsolated = ev.target.checked; refresh(); });
+  $("kg-confidence").addEventListener("input", (ev) => {
+    state.minConfidence = Number(ev.target.value);
+    $("kg-confidence-value").textContent = state.minConfidence.toFixed(2);
+    refresh();
+  });
+  if (allDays.length) {
+    $("kg-dates").hidden = false;
+    for (const id of ["kg-from", "kg-to"]) { $(id).min = allDays[0]; $(id).max = allDays[allDays.length - 1]; }
+    $("kg-from").value = allDays[0];
+    $("kg-to").value = allDays[allDays.length - 1];
+    const onDates = () => {
+      const from = $("kg-from").value, to = $("kg-to").value;
+      state.from = from && from > allDays[0] ? from : "";
+      state.to = to && to < allDays[allDays.length - 1] ? to : "";
+      refresh();
+    };
+    $("kg-from").addEventListener("change", onDates);
+    $("kg-to").addEventListener("change", onDates);
   }
 
   // --- panel: names, roles, facts and the sentences they come from
@@ -93,7 +232,7 @@
     for (const id of new Set([f.from, f.to])) (factsOf.get(id) || factsOf.set(id, []).get(id)).push(f);
   });
   const editor = (document.querySelector('header a.nav[href="/query"]') || {}).href ? "/query" : null;
-  const nameOf = (id) => (data.details[id] || { label: id }).label;
+  const nameOf = (id) => (details[id] || { label: id }).label;
   const nodeLink = (id) => {
     const a = el("a", nameOf(id), "node");
     a.href = "#";
@@ -101,7 +240,7 @@
     return a;
   };
   function showNode(id) {
-    const d = data.details[id];
+    const d = details[id];
     const panel = $("kg-panel");
     panel.replaceChildren();
     if (!d) return;
@@ -115,13 +254,13 @@
     if (others.length) panel.append(el("h2", "Also called"), el("p", others.join(" · "), "names"));
     if (d.titles.length) panel.append(el("h2", "Roles"), el("p", d.titles.join(" · "), "roles"));
     const facts = factsOf.get(id) || [];
-    panel.append(el("h2", "Facts (" + facts.length + ")"));
+    panel.append(el("h2", "Facts (" + d.facts + ")"));
     const list = el("ul", null, "facts");
     for (const f of facts) {
       const item = el("li");
       const relation = f.title ? f.title + (f.predicate === "holdsRole" ? " of" : "") : f.predicate;
       item.append(nodeLink(f.from), el("span", " " + relation + " "), nodeLink(f.to),
-                  el("span", "  (" + Number(f.confidence).toFixed(2) + ")", "conf"));
+                  el("span", "  (" + Number(f.confidence).toFixed(2) + (f.facts > 1 ? ", " + f.facts + " facts" : "") + ")", "conf"));
       for (const ev of f.evidence) item.append(el("blockquote", ev.sentence, "evidence"));
       list.append(item);
     }
@@ -129,12 +268,13 @@
   }
   function select(id) {
     if (!nodes.get(id)) return false;
-    if (focusSet && !focusSet.has(id)) { focusSet = null; nodeView.refresh(); }
-    if (hiddenTypes.has(typeOf(id))) {
-      hiddenTypes.delete(typeOf(id));
+    if (state.focus && !state.focus.has(id)) unfocus();
+    if (state.hiddenTypes.has(typeOf(id))) {
+      state.hiddenTypes.delete(typeOf(id));
       document.querySelector('input[data-type="' + CSS.escape(typeOf(id)) + '"]').checked = true;
-      nodeView.refresh();
     }
+    state.selected = id;
+    refresh();
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
     showNode(id);
@@ -143,13 +283,19 @@
   }
   window.kgSelect = select;
   network.on("click", (params) => {
-    if (params.nodes.length) { showNode(params.nodes[0]); $("kg-focus").disabled = false; }
+    if (!params.nodes.length) return;
+    state.selected = params.nodes[0];
+    showNode(state.selected);
+    renderList();
+    network.redraw();
+    $("kg-focus").disabled = false;
   });
 
   // --- search by any of a node's names
   const byName = new Map();
   const options_ = [];
-  for (const [id, d] of Object.entries(data.details)) {
+  for (const id of byImportance) {
+    const d = details[id];
     for (const name of d.names.length ? d.names : [d.label]) {
       const key = String(name).toLowerCase();
       if (!byName.has(key)) { byName.set(key, id); options_.push(Object.assign(el("option"), { value: name })); }
@@ -167,23 +313,86 @@
   $("kg-search").addEventListener("change", (ev) => search(ev.target.value));
   $("kg-search").addEventListener("keydown", (ev) => { if (ev.key === "Enter") search(ev.target.value); });
 
-  // --- focus on a neighbourhood (what is visible under the current filters)
-  $("kg-focus").addEventListener("click", () => {
-    const start = network.getSelectedNodes()[0];
-    if (!start) return;
-    const depth = Math.max(1, Number($("kg-depth").value) || 1);
-    const seen = new Set([start]);
-    let frontier = [start];
-    for (let i = 0; i < depth; i++) {
-      const next = [];
-      for (const id of frontier) for (const other of network.getConnectedNodes(id)) if (!seen.has(other)) { seen.add(other); next.push(other); }
-      frontier = next;
+  // --- the entity list: searchable, sorted by facts, name or type; a click selects on the graph
+  const LIST_ROWS = 300;
+  function renderList() {
+    const filter = $("kg-list-filter").value.trim().toLowerCase();
+    const sort = $("kg-list-sort").value;
+    let ids = Object.keys(details).filter((id) => !state.hiddenTypes.has(typeOf(id)) &&
+      (!filter || details[id].names.concat([details[id].label]).some((n) => n.toLowerCase().includes(filter))));
+    const byLabel = (a, b) => details[a].label.localeCompare(details[b].label) || (a < b ? -1 : 1);
+    const sorters = {
+      facts: (a, b) => details[b].facts - details[a].facts || byLabel(a, b),
+      name: byLabel,
+      type: (a, b) => String(typeOf(a)).localeCompare(String(typeOf(b))) || byLabel(a, b),
+    };
+    ids.sort(sorters[sort] || sorters.facts);
+    const rows = ids.slice(0, LIST_ROWS).map((id) => {
+      const row = el("li", null, id === state.selected ? "selected" : "");
+      row.dataset.id = id;
+      row.title = details[id].label;
+      row.append(el("span", details[id].label, "name"), el("span", details[id].type, "kind"), el("span", details[id].facts, "count"));
+      row.addEventListener("click", () => select(id));
+      return row;
+    });
+    $("kg-list").replaceChildren(...rows);
+    $("kg-list-more").textContent = ids.length > LIST_ROWS ? "… and " + (ids.length - LIST_ROWS) + " more: filter the list" : "";
+  }
+  $("kg-list-filter").addEventListener("input", renderList);
+  $("kg-list-sort").addEventListener("change", renderList);
+  listReady = true;
+  renderList();
+
+  // --- focus: the neighbourhood (what the filters show) laid out afresh, in circles around the
+  // selected node, each ring ordered by where its parents are, so that lines seldom cross
+  function focusOn(start, depth) {
+    const adjacent = new Map();
+    for (const id of visibleEdges) {
+      const f = data.facts[id];
+      (adjacent.get(f.from) || adjacent.set(f.from, []).get(f.from)).push(f.to);
+      (adjacent.get(f.to) || adjacent.set(f.to, []).get(f.to)).push(f.from);
     }
-    focusSet = seen;
-    nodeView.refresh();
-    network.fit({ nodes: [...seen], animation: false });
+    const angle = new Map([[start, 0]]);
+    const rings = [[start]];
+    for (let d = 1; d <= depth; d++) {
+      const next = [];
+      for (const id of rings[d - 1]) {
+        for (const other of [...new Set(adjacent.get(id) || [])].sort((a, b) => details[b].facts - details[a].facts)) {
+          if (angle.has(other)) continue;
+          angle.set(other, angle.get(id));
+          next.push(other);
+        }
+      }
+      if (!next.length) break;
+      next.sort((a, b) => angle.get(a) - angle.get(b));
+      next.forEach((id, i) => angle.set(id, (2 * Math.PI * i) / next.length));
+      rings.push(next);
+    }
+    const origin = home.get(start);
+    network.moveNode(start, origin.x, origin.y);
+    let radius = 0;
+    rings.slice(1).forEach((ring) => {
+      radius = Math.max(radius + 260, (ring.length * 150) / (2 * Math.PI));  // 150: room for a label
+      for (const id of ring) {
+        network.moveNode(id, origin.x + radius * Math.cos(angle.get(id)), origin.y + radius * Math.sin(angle.get(id)));
+      }
+    });
+    state.focus = new Set(angle.keys());
+    refresh();
+    network.fit({ nodes: [...state.focus], animation: false });
+  }
+  function unfocus() {
+    if (!state.focus) return;
+    for (const id of state.focus) network.moveNode(id, home.get(id).x, home.get(id).y);
+    state.focus = null;
+  }
+  $("kg-focus").addEventListener("click", () => {
+    const start = state.selected || network.getSelectedNodes()[0];
+    if (!start) return;
+    unfocus();
+    focusOn(start, Math.min(5, Math.max(1, Number($("kg-depth").value) || 1)));
   });
-  $("kg-reset").addEventListener("click", () => { focusSet = null; nodeView.refresh(); network.fit({ animation: false }); });
+  $("kg-reset").addEventListener("click", () => { unfocus(); refresh(); network.fit({ animation: false }); });
 
   network.once("afterDrawing", () => {
     if (data.focus) select(data.focus);

@@ -61,6 +61,12 @@
   });
 
   // --- running
+  function clearResults() {  // an error must not leave the last answer on screen as if it were this one's
+    last = null;
+    $("q-table").replaceChildren();
+    $("q-count").textContent = "";
+    if (network) { network.destroy(); network = null; }
+  }
   async function run() {
     status("Running…");
     const started = performance.now();
@@ -75,10 +81,11 @@
           headers: { "Content-Type": "application/sparql-query", Accept: ACCEPT } });
       }
     } catch (err) {
+      clearResults();
       status("The server did not answer: " + err, true);
       return;
     }
-    if (!response.ok) { status(response.status + " " + (await response.text()).trim(), true); return; }
+    if (!response.ok) { clearResults(); status(response.status + " " + (await response.text()).trim(), true); return; }
     const type = response.headers.get("Content-Type") || "";
     const body = await response.json();
     last = type.startsWith("application/ld+json") ? fromJsonLd(body) : fromResults(body);
@@ -135,40 +142,46 @@
     $("q-table").replaceChildren(...rows);
   }
 
-  // --- results drawn as a graph: IRIs are nodes; a row links its IRIs in column order (a
-  // column named like a predicate labels the link), a literal after an IRI names it.
+  // --- results drawn as a graph: the entities of a row (kg's IRIs under /id/) are its nodes,
+  // linked in column order; the link is named by the relation in the row (a predicate column, or
+  // an IRI of kg's ontology), a literal right after an entity names it. Articles, facts,
+  // evidence and other IRIs are not drawn: the table shows them.
+  const ENTITY = "https://example.org/kg/id/";
+  const ONTOLOGY = "https://example.org/kg/ontology#";
   const localName = (iri) => iri.replace(/.*[/#]/, "") || iri;
   const PREDICATE = /^(p|pred|predicate|property|relation)$/i;
-  const LABEL = /(label|name|title)$/i;
+  const LABEL = /(label|name|title|text)$/i;
+  const isEntity = (cell) => cell && cell.type === "uri" && cell.value.startsWith(ENTITY);
   function graphOf(result) {
     const nodes = new Map();
     const edges = new Map();
     const node = (iri) => nodes.get(iri) || nodes.set(iri, { id: iri, label: localName(iri) }).get(iri);
+    const link = (from, label, to) => {
+      if (from !== to) edges.set(from + " " + label + " " + to, { from: from, to: to, label: label });
+    };
     for (const row of result.rows) {
       if (result.triples) {
         const [s, p, o] = row;
-        if (o.type === "literal") { if (LABEL.test(p.value)) node(s.value).label = o.value; else node(s.value); continue; }
-        node(s.value); node(o.value);
-        edges.set(s.value + " " + p.value + " " + o.value, { from: s.value, to: o.value, label: localName(p.value) });
+        if (!isEntity(s)) continue;
+        node(s.value);
+        if (o.type === "literal") { if (LABEL.test(p.value)) node(s.value).label = o.value; continue; }
+        if (isEntity(o)) { node(o.value); link(s.value, localName(p.value), o.value); }
         continue;
       }
-      let previous = null;
-      let label = "";
+      const found = [];
+      let relation = "";
       row.forEach((cell, i) => {
         if (!cell) return;
-        const name = result.vars[i];
-        if (cell.type !== "uri" && cell.type !== "bnode") {
-          if (previous && i > 0 && row[i - 1] && row[i - 1].value === previous && typeof cell.value === "string") node(previous).label = cell.value;
-          return;
+        if (cell.type === "uri" && (PREDICATE.test(result.vars[i]) || cell.value.startsWith(ONTOLOGY))) {
+          relation = localName(cell.value);
+        } else if (isEntity(cell)) {
+          node(cell.value);
+          found.push(cell.value);
+        } else if (cell.type === "literal" && i > 0 && isEntity(row[i - 1]) && LABEL.test(result.vars[i])) {
+          node(row[i - 1].value).label = cell.value;
         }
-        if (PREDICATE.test(name)) { label = localName(cell.value); return; }
-        node(cell.value);
-        if (previous && previous !== cell.value) {
-          edges.set(previous + " " + label + " " + cell.value, { from: previous, to: cell.value, label: label || name });
-        }
-        previous = cell.value;
-        label = "";
       });
+      for (let i = 1; i < found.length; i++) link(found[i - 1], relation, found[i]);
     }
     return { nodes: [...nodes.values()], edges: [...edges.values()].map((e, i) => Object.assign({ id: i }, e)) };
   }

@@ -1,0 +1,163 @@
+"""The networkx view of one article, read from its triples in Python, and the view of many.
+
+`kg.questions.network.to_networkx` asks a store for the view with SPARQL; a build already holds
+each article's graph in memory, so its workers read the same view from the triples
+(`article_view`, about a millisecond an article) and the corpus page joins the views
+(`join_views`) instead of loading every article into a store and querying it back. Both give
+the same graph (``tests/questions/test_network.py`` checks it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import networkx as nx
+
+from ..rdf.counting import FACT, NODE_TYPES, RDF_PREDICATE, RDF_TYPE, pairs_in_triples
+from ..rdf.namespace import KG, SCHEMA, local_name
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"
+LABELS = {RDFS_LABEL, str(SCHEMA.text)}
+ALIAS, JOB_TITLE = str(SCHEMA.alternateName), str(SCHEMA.jobTitle)
+ROLE_TITLE, ROLE_OF = str(KG.roleTitle), str(KG.roleOf)
+CONFIDENCE, EVIDENCE = str(KG.confidence), str(KG.evidence)
+SENTENCE, START, END = str(KG.sentence), str(KG.startOffset), str(KG.endOffset)
+HEADLINE, DATE, NEWS = str(SCHEMA.headline), str(SCHEMA.datePublished), str(SCHEMA.NewsArticle)
+
+
+class ViewNode(NamedTuple):
+    """An entity, proposal or quotation as the view shows it."""
+
+    iri: str
+    type: str
+    labels: tuple[str, ...]
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
+class ViewFact(NamedTuple):
+    """A fact as an edge of the view: a role points at what it is of (``target`` None when the
+    role is of nothing named: counted, not drawn)."""
+
+    fact: str
+    subject: str
+    predicate: str
+    target: str | None
+    title: str | None
+    confidence: float
+    evidence: tuple[tuple[str, int, int, str], ...]
+
+
+class ArticleView(NamedTuple):
+    """One article's part of the view, and what `kg.rdf.counting` counts in it."""
+
+    article: str
+    headline: str | None
+    date: str | None
+    nodes: tuple[ViewNode, ...]
+    facts: tuple[ViewFact, ...]
+    counted: tuple[list, list, list]
+    triples: int
+
+
+def article_view(triples: Iterable[tuple[str, str, str]], article: str) -> ArticleView:
+    """The view of one article graph, from its triples (strings, or rdflib terms)."""
+    about: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    kept = []
+    for triple in triples:
+        s, p, o = (str(term) for term in triple)  # rdflib's terms are not equal to their strings
+        kept.append((s, p, o))
+        about[s][p].append(o)
+    nodes = []
+    for iri, props in sorted(about.items()):
+        kinds = [NODE_TYPES[t] for t in props.get(RDF_TYPE, []) if t in NODE_TYPES]
+        for kind in sorted(kinds):
+            labels = sorted(label for p in LABELS for label in props.get(p, []))
+            nodes.append(ViewNode(iri, kind, tuple(labels), tuple(sorted(set(props.get(ALIAS, [])))),
+                                  tuple(sorted(set(props.get(JOB_TITLE, []))))))
+    facts = []
+    for iri, props in sorted(about.items()):
+        if FACT not in props.get(RDF_TYPE, []) or not props.get(RDF_PREDICATE) or not props.get(RDF_SUBJECT):
+            continue
+        obj = props.get(RDF_OBJECT, [None])[0]
+        role = about.get(obj, {}) if obj is not None else {}
+        title = role.get(ROLE_TITLE, [None])[0]
+        target = role.get(ROLE_OF, [None])[0] if title is not None else obj
+        evidence = []
+        for ev in sorted(props.get(EVIDENCE, [])):
+            parts = about.get(ev, {})
+            if parts.get(SENTENCE):
+                evidence.append((parts[SENTENCE][0], int(parts[START][0]), int(parts[END][0]), article))
+        facts.append(ViewFact(iri, props[RDF_SUBJECT][0], local_name(props[RDF_PREDICATE][0]), target, title,
+                              float(props.get(CONFIDENCE, ["0"])[0]), tuple(sorted(set(evidence)))))
+    head = about.get(article, {})
+    return ArticleView(article, head.get(HEADLINE, [None])[0], head.get(DATE, [None])[0], tuple(nodes), tuple(facts),
+                       pairs_in_triples(kept), len(kept))
+
+
+def add_nodes(graph: nx.MultiDiGraph, nodes: dict[str, dict]) -> None:
+    """Nodes gathered as ``{iri: {"type", "labels", "aliases", "titles"}}`` (sets), added sorted
+    with the attributes `to_networkx` gives: the label is the least of the labels."""
+    for iri in sorted(nodes):
+        data = nodes[iri]
+        label = min(data["labels"]) if data["labels"] else local_name(iri)
+        graph.add_node(iri, label=label, type=data["type"], names=sorted({label, *data["aliases"]}),
+                       titles=sorted(data["titles"]))
+
+
+def add_facts(graph: nx.MultiDiGraph, facts: Iterable[ViewFact]) -> None:
+    """Facts between nodes of ``graph`` as its edges: one edge per subject, target, relation and
+    title, with the best confidence, every sentence, and how many facts it holds."""
+    edges: dict[tuple[str, str, str], dict] = {}
+    for fact in facts:
+        if fact.target is None or fact.subject not in graph or fact.target not in graph:
+            continue
+        key = (fact.subject, fact.target, f"{fact.predicate}:{fact.title}" if fact.title else fact.predicate)
+        data = edges.setdefault(key, {"predicate": fact.predicate, "title": fact.title, "confidence": 0.0,
+                                      "evidence": set(), "facts": set()})
+        data["confidence"] = max(data["confidence"], fact.confidence)
+        data["evidence"].update(fact.evidence)
+        data["facts"].add(fact.fact)
+    for (subject, target, key), data in sorted(edges.items()):
+        evidence = sorted(data["evidence"], key=lambda e: (e[3], e[1], e[2], e[0]))
+        graph.add_edge(subject, target, key=key, predicate=data["predicate"], title=data["title"],
+                       confidence=data["confidence"], facts=len(data["facts"]),
+                       evidence=[{"sentence": s, "start": a, "end": b, "article": art} for s, a, b, art in evidence])
+
+
+def join_views(views: Iterable[ArticleView]) -> nx.MultiDiGraph:
+    """The view of several articles: nodes joined by IRI, facts as edges (what `to_networkx`
+    gives for a store holding these articles)."""
+    nodes: dict[str, dict] = {}
+    facts: list[ViewFact] = []
+    dates: dict[str, str] = {}
+    for view in views:
+        gather_nodes(nodes, view.nodes)
+        facts.extend(view.facts)
+        if view.date:
+            dates[view.article] = view.date
+    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())))
+    add_nodes(graph, nodes)
+    add_facts(graph, facts)
+    return graph
+
+
+def gather_nodes(into: dict[str, dict], nodes: Iterable[ViewNode]) -> None:
+    """Join nodes by IRI: their labels, other names and titles."""
+    for node in nodes:
+        data = into.setdefault(node.iri, {"type": node.type, "labels": set(), "aliases": set(), "titles": set()})
+        data["labels"].update(node.labels)
+        data["aliases"].update(node.aliases)
+        data["titles"].update(node.titles)
+
+
+def view_of_turtle(turtle: bytes, article: str) -> ArticleView:
+    """The view of an article graph written earlier (Turtle), read with Oxigraph's parser."""
+    import pyoxigraph as ox
+
+    return article_view(((t.subject.value, t.predicate.value, t.object.value)
+                         for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)), article)
