@@ -29,6 +29,7 @@ from ..reading.loading import Failure, Note, expand_inputs, is_jsonl, load_artic
 from .ingest import StoreIngest
 from .merge import MergeRecord, merge_entities
 from .outputs import Entry, Outputs
+from .proposal_merge import merge_proposals
 from .workers import BuiltArticle, Executor, open_executor
 
 DEFAULT_OUT = Path("exports")
@@ -78,7 +79,8 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
             with the same text, whose files are in ``out_dir``, is not extracted again; a changed
             one replaces its old graph.
         html: write the interactive pages.
-        merge: after adding to ``store``, merge the entities that articles name differently.
+        merge: after adding to ``store``, merge the entities that articles name differently,
+            then the same proposal reported by several articles.
         workers: processes to extract in (``executor="local"``).
         executor: ``local`` (this machine) or ``dask`` (the cluster at ``scheduler``).
         scheduler: the Dask scheduler's address, e.g. ``tcp://10.0.0.5:8786``.
@@ -120,6 +122,7 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
             store.flush()
     if store is not None and merge:
         report.merges = merge_entities(store)
+        report.merges += merge_proposals(store)
         store.flush()
     report.replaced = ingest.replaced if ingest is not None else 0
     report.seconds = time.perf_counter() - started
