@@ -21,8 +21,9 @@ Two proposals are compared on what the store knows of them, not on one article's
   nothing past `MAX_DAYS`.
 
 The score is the cosine of the two weighted vectors, times the date factor. A pair is a candidate
-only when they share a *distinctive* word of a label (in at most `DISTINCT_SHARE` of the store's
-proposals, and not a generic word): two proposals sharing only common words ("a plan to build a
+only when they share a *distinctive* word of a label (not a generic word, nor a word of a
+participant's name; and, in a store of `MIN_STATISTICS` proposals or more, in at most
+`DISTINCT_SHARE` of them): two proposals sharing only common words ("a plan to build a
 wall", "a plan to reopen the government") stay apart however many participants they share. Pairs
 scoring at least `THRESHOLD` are joined, best first, into groups holding at most one proposal of
 each article: within an article, the extractor has already decided what is one proposal.
@@ -54,6 +55,7 @@ THRESHOLD = 0.3
 TAU_DAYS = 120.0
 MAX_DAYS = 200
 DISTINCT_SHARE = 0.05
+MIN_STATISTICS = 200  # proposals: fewer tell too little about which words are common
 STEM = 6
 GENERIC = frozenset("""plan proposal request call move decision deal agreement bill law measure step change idea order
 policy package effort project programme program initiative scheme process issue matter question case thing way part
@@ -149,7 +151,9 @@ class _Scorer:
         return math.log((self.count + 1) / (frequency + 1))
 
     def distinctive(self, stem: str) -> bool:
-        return self.words[stem] <= max(2, DISTINCT_SHARE * self.count)
+        """Rare among the store's proposals; in a small store, where a story told by every article
+        is the commonest thing, any word that is not generic (`stems` leaves those out)."""
+        return self.count < MIN_STATISTICS or self.words[stem] <= DISTINCT_SHARE * self.count
 
     def _vector(self, p: ProposalInfo) -> dict[str, float]:
         vector = {f"w:{s}": self.idf(self.words[s]) for s in p.label_stems}
@@ -218,8 +222,10 @@ def _group(pairs: list[tuple[float, str, str]], by_iri: dict[str, ProposalInfo],
     group_of = {iri: {iri} for iri in by_iri}
     articles = {iri: set(p.articles) for iri, p in by_iri.items()}
     for _, a, b in pairs:
-        if group_of[a] is group_of[b] or (a, b) in apart or (b, a) in apart or articles[a] & articles[b]:
+        if group_of[a] is group_of[b] or articles[a] & articles[b]:
             continue
+        if any((x, y) in apart or (y, x) in apart for x in group_of[a] for y in group_of[b]):
+            continue  # a merge undone before keeps its two proposals in different groups
         merged, joined = group_of[a] | group_of[b], articles[a] | articles[b]
         for iri in merged:
             group_of[iri] = merged

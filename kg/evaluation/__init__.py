@@ -3,5 +3,6 @@ of each article and their means, as the reference scorer computes them.
 
 Read `evaluate` first. `graphview` reads any graph by the local names of its predicates;
 `articles` scores article gold (facts, entities, proposals); `gum` scores GUM entity and
-coreference gold.
+coreference gold; `proposal_groups` scores cross-article proposal merges against annotated groups
+(pairwise precision and recall).
 """

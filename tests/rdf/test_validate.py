@@ -123,7 +123,7 @@ BROKEN = [
      "DELETE { ?c kg:isoCode ?i } INSERT { ?c kg:isoCode 'gb' } WHERE { ?c kg:isoCode ?i FILTER (?i = 'GB') }"),
     ("a country's IRI ends with /country/ and its ISO code",
      "DELETE { ?c kg:isoCode ?i } INSERT { ?c kg:isoCode 'FR' } WHERE { ?c kg:isoCode ?i FILTER (?i = 'GB') }"),
-    ("a proposal has at most one status: kg:Proposed, kg:UnderConsideration, kg:Agreed, kg:Withdrawn or kg:Rejected",
+    ("a proposal's status is kg:Proposed, kg:UnderConsideration, kg:Agreed, kg:Withdrawn or kg:Rejected",
      "DELETE { ?p kg:status ?s } INSERT { ?p kg:status kg:met } WHERE { ?p kg:status ?s }"),
     ("a role has a title, a non-empty string", "DELETE WHERE { ?r kg:roleTitle ?t }"),
     ("a role has a label, a non-empty string", "DELETE { ?r rdfs:label ?l } WHERE { ?r a kg:Role ; rdfs:label ?l }"),
