@@ -22,8 +22,10 @@ the parse, or a verb above that one in the same clause chain with the same subje
 Monday he backs", "agreed on Tuesday to back"). A time expression governs the verb nearest above
 it. When exactly one expression governs the fact's verb, that one is the fact's. When the fact's
 verb cannot be found (its participants are not named in the sentence) and the sentence names
-exactly one time, that one is taken, as the only candidate. Otherwise the fact gets none: a
-wrong date is worse than no date, because a timeline sorts by it.
+exactly one time, that one is taken, as the only candidate. When its participant is named under
+two verbs ("Johnson, who took office in July, ... his strategy"), or no expression or several
+govern its verb, the fact gets none: a wrong date is worse than no date, because a timeline sorts
+by it.
 """
 
 from __future__ import annotations
@@ -181,25 +183,34 @@ def date_facts(facts: list[Fact], doc: Doc, times: list[TimeMention], token_enti
 def _time_for(fact: Fact, span: Span, candidates: list[TimeMention], doc: Doc,
               token_entity: dict[int, str]) -> TimeMention | None:
     verbs = _fact_verbs(fact, span, token_entity)
+    if verbs is None:
+        return None  # its participant is named under two verbs ("Smith, who took office in July, ... his plan")
     if not verbs:
         return candidates[0] if len(candidates) == 1 else None
     governing = [m for m in candidates if governing_verb(doc[m.root]) in verbs]
     return governing[0] if len(governing) == 1 else None
 
 
-def _fact_verbs(fact: Fact, span: Span, token_entity: dict[int, str]) -> list[Token]:
-    """The fact's verb and the verbs above it in its clause chain that share its subject."""
+def _fact_verbs(fact: Fact, span: Span, token_entity: dict[int, str]) -> list[Token] | None:
+    """The fact's verb and the verbs above it in its clause chain that share its subject; None
+    when the participant is named under two different verbs (which one is the fact's is unknown)."""
     for key in (fact.subject, fact.object):
         tokens = [t for t in span if token_entity.get(t.i) == key]
-        verb = governing_verb(tokens[0]) if tokens else None
-        if verb is not None:
-            chain = [verb]
-            while verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and verb.head.i != verb.i:
-                upper = verb.head
-                if verb.dep_ != "xcomp" and not any(token_entity.get(c.i) == key for c in upper.children
-                                                     if c.dep_ in ("nsubj", "nsubjpass")):
-                    break
-                chain.append(upper)
-                verb = upper
-            return chain
+        chains = [_chain(v, key, token_entity) for v in {v.i: v for v in map(governing_verb, tokens) if v}.values()]
+        if chains:
+            # "Smith said she backs": both verbs on one chain, the lowest speaks for the fact
+            whole = [c for c in chains if all(other[0] in c for other in chains)]
+            return whole[0] if whole else None
     return []
+
+
+def _chain(verb: Token, key: str, token_entity: dict[int, str]) -> list[Token]:
+    chain = [verb]
+    while verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") and verb.head.i != verb.i:
+        upper = verb.head
+        if verb.dep_ != "xcomp" and not any(token_entity.get(c.i) == key for c in upper.children
+                                             if c.dep_ in ("nsubj", "nsubjpass")):
+            break
+        chain.append(upper)
+        verb = upper
+    return chain
