@@ -67,25 +67,30 @@ class TimeMention(NamedTuple):
     root: int  # index of the expression's root token in the doc
 
 
-def find_times(doc: Doc, day: dt.date | None) -> list[TimeMention]:
+def find_times(doc: Doc, day: dt.date | None, within: list[tuple[int, int]] | None = None) -> list[TimeMention]:
     """The time expressions of a parse that name a point in time, normalised against ``day``
     (the article's publication date; None keeps only expressions with a year of their own).
 
     Args:
         doc: a spaCy parse with named entities.
         day: the base of relative expressions.
+        within: only in these character ranges (the sentences of facts): dateparser takes a few
+            milliseconds an expression, and most of an article's dates date no fact.
     """
     found = []
+    text = doc.text  # spaCy rebuilds Doc.text on each access: read it once
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        mention = _time_of(ent, day)
+        if within is not None and not any(start <= ent.start_char < end for start, end in within):
+            continue
+        mention = _time_of(ent, day, text)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _time_of(ent: Span, day: dt.date | None) -> TimeMention | None:
+def _time_of(ent: Span, day: dt.date | None, doc_text: str) -> TimeMention | None:
     text = " ".join(ent.text.split())
     preposition = ent.root.head if ent.root.dep_ == "pobj" and ent.root.head.i == ent.start - 1 else None
     if preposition is not None and preposition.lower_ in NOT_WHEN:
@@ -98,10 +103,11 @@ def _time_of(ent: Span, day: dt.date | None) -> TimeMention | None:
     if normal is None:
         return None
     start = preposition.idx if preposition is not None else ent.start_char
-    words = ent.doc.text[start:ent.end_char]
+    words = doc_text[start:ent.end_char]
     return TimeMention(Time(" ".join(words.split()), *normal), start, ent.end_char, ent.root.i)
 
 
+@lru_cache(maxsize=4096)  # the same words on the same day ("Monday", "last week") come back often
 def normalise(text: str, day: dt.date | None, tense: str = "past") -> tuple[str, str] | None:
     """The ISO day and precision a time expression names, relative to ``day``.
 

@@ -46,7 +46,8 @@ def extract(article: Article, doc: Doc) -> Extraction:
     facts = _merge_facts(facts)
     # --- time (issue 14): when each fact happened, as its sentence says; kg/extraction/dates.py.
     # Kept as one pass over the finished facts, apart from the stages, so that they stay as they are.
-    facts = date_facts(facts, doc, find_times(doc, article.day), ctx.token_entity)
+    times = find_times(doc, article.day, within=[(f.evidence.start, f.evidence.end) for f in facts])
+    facts = date_facts(facts, doc, times, ctx.token_entity)
     return Extraction(
         article=article,
         entities=entities,
