@@ -124,7 +124,10 @@ def normalise(text: str, day: dt.date | None, tense: str = "past") -> tuple[str,
     weekday = WEEKDAY.match(cleaned)
     if weekday and day is not None and tense != "future" and WEEKDAYS.index(weekday.group(1).lower()) == day.weekday():
         return day.isoformat(), "day"  # "on Thursday" in Thursday's paper is that day, not a week before
-    found = _parser(base, prefer).get_date_data(cleaned)
+    try:
+        found = _parser(base, prefer).get_date_data(cleaned)
+    except (ValueError, OverflowError):  # "in 9999 next year": past what dates can hold
+        return None
     if found is None or found.date_obj is None or found.period not in PERIODS:
         return None
     precision = PERIODS[found.period]

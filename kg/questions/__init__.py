@@ -4,5 +4,6 @@ the networkx view of the entity graph, exports to other formats.
 Read `queries` first (the stored queries of `queries/*.rq`, their parameters), then `network`
 (networkx: paths, neighbours, centrality, communities). `results` writes results as tables or in
 the SPARQL results formats; `remote` speaks the SPARQL 1.1 Protocol and the Graph Store Protocol
-to other servers; `exporting` converts to other formats and counts what a graph holds.
+to other servers; `exporting` converts to other formats and counts what a graph holds; `timeline` lists one entity's
+facts in date order.
 """
