@@ -24,8 +24,10 @@ The score is the cosine of the two weighted vectors, times the date factor. A pa
 only when they share a *distinctive* word of a label (not a generic word, nor a word of a
 participant's name; and, in a store of `MIN_STATISTICS` proposals or more, in at most
 `DISTINCT_SHARE` of them): two proposals sharing only common words ("a plan to build a
-wall", "a plan to reopen the government") stay apart however many participants they share. Pairs
-scoring at least `THRESHOLD` are joined, best first, into groups holding at most one proposal of
+wall", "a plan to reopen the government") stay apart however many participants they share; and
+two proposals with different proposers are two proposals. Pairs scoring at least `THRESHOLD`
+(`PROPOSER_THRESHOLD` when they share a proposer: in a store of a few articles the words weigh
+less, every word being rare) are joined, best first, into groups holding at most one proposal of
 each article: within an article, the extractor has already decided what is one proposal.
 
 Each group keeps the proposal reported by the most articles, then the earliest, then the first
@@ -52,6 +54,7 @@ from .merge import EntityInfo, MergePlan, MergeRecord, apply_merge, list_merges
 CONTEXT_WEIGHT = 0.33
 PARTICIPANT_WEIGHT = 0.8
 THRESHOLD = 0.3
+PROPOSER_THRESHOLD = 0.2  # the same proponent too: the words may say less
 TAU_DAYS = 120.0
 MAX_DAYS = 200
 DISTINCT_SHARE = 0.05
@@ -204,7 +207,7 @@ def plan_proposal_merges(proposals: list[ProposalInfo], *, apart: set[tuple[str,
             if p.proposers and other.proposers and not p.proposers & other.proposers:
                 continue  # the same proposal has the same proponent: two candidates' bids are two bids
             score = scorer.score(p, other)
-            if score >= THRESHOLD:
+            if score >= (PROPOSER_THRESHOLD if p.proposers & other.proposers else THRESHOLD):
                 pairs.append((score, p.iri, q))
     groups = _group(sorted(pairs, key=lambda x: (-x[0], x[1], x[2])), by_iri, apart)
     plans = []
