@@ -19,7 +19,7 @@ from .core.version import __version__  # noqa: F401  (listed in __all__)
 
 _EXPORTS = {  # name -> the module of kg that defines it
     # records and errors (kg.core)
-    **dict.fromkeys(["Article", "Entity", "Evidence", "Extraction", "Fact", "Proposal", "Quote", "Role"],
+    **dict.fromkeys(["Article", "Entity", "Evidence", "Extraction", "Fact", "Proposal", "Quote", "Role", "Time"],
                     "core.records"),
     **dict.fromkeys(["KGError", "InputError", "ModelNotFound", "QueryError", "StoreError", "EndpointError"],
                     "core.errors"),
@@ -33,7 +33,7 @@ _EXPORTS = {  # name -> the module of kg that defines it
     "merge_entities": "building.merge", "list_merges": "building.merge", "undo_merge": "building.merge",
     # store, queries, graph, pages
     "GraphStore": "rdf.store", "load_query": "questions.queries", "Endpoint": "questions.remote",
-    "push": "questions.remote",
+    "push": "questions.remote", "timeline": "questions.timeline",
     **dict.fromkeys(["to_networkx", "neighbors", "shortest_paths", "centrality", "communities"], "questions.network"),
     "render_page": "pages.viewer",
     # validation against kg/rdf/shapes.ttl
@@ -61,13 +61,14 @@ if TYPE_CHECKING:  # for type checkers and editors
     from .building.build import BuildReport, build  # noqa: F401
     from .building.merge import list_merges, merge_entities, undo_merge  # noqa: F401
     from .core.errors import EndpointError, InputError, KGError, ModelNotFound, QueryError, StoreError  # noqa: F401
-    from .core.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role  # noqa: F401
+    from .core.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role, Time  # noqa: F401
     from .extraction.extract import extract, extract_articles  # noqa: F401
     from .extraction.pipeline import load_pipeline  # noqa: F401
     from .pages.viewer import render_page  # noqa: F401
     from .questions.network import centrality, communities, neighbors, shortest_paths, to_networkx  # noqa: F401
     from .questions.queries import load_query  # noqa: F401
     from .questions.remote import Endpoint, push  # noqa: F401
+    from .questions.timeline import timeline  # noqa: F401
     from .rdf.model import add_article, article_graph, new_dataset  # noqa: F401
     from .rdf.namespace import KG  # noqa: F401
     from .rdf.store import GraphStore  # noqa: F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import kg
 
 EXPECTED = {
-    "Article", "Entity", "Evidence", "Extraction", "Fact", "Proposal", "Quote", "Role",
+    "Article", "Entity", "Evidence", "Extraction", "Fact", "Proposal", "Quote", "Role", "Time", "timeline",
     "load_articles", "load_pipeline", "extract", "extract_text", "extract_articles", "article_graph", "add_article",
     "new_dataset", "build", "build_article", "BuildReport", "GraphStore", "Endpoint", "push", "load_query", "run_query", "to_networkx",
     "neighbors", "shortest_paths", "centrality", "communities", "render_page", "KG",

@@ -17,7 +17,7 @@ from kg.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTSIDE_LAYERS = {"__init__.py", "__main__.py", "api.py"}
-COMMAND_ORDER = ["build", "query", "path", "neighbors", "central", "communities", "view", "serve", "push", "export",
+COMMAND_ORDER = ["build", "query", "timeline", "path", "neighbors", "central", "communities", "view", "serve", "push", "export",
                  "stats", "validate", "eval", "merges"]
 
 

@@ -12,6 +12,7 @@ others are built completely.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -19,14 +20,17 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from ..core.errors import InputError
 from ..core.files import remove_leftovers
 from ..core.records import Article
 from ..rdf.counting import GraphCounts
 from ..rdf.store import GraphStore
-from ..reading.loading import Failure, Note, load_articles
+from ..reading.datelines import user_date
+from ..reading.loading import Failure, Note, expand_inputs, is_jsonl, load_articles
 from .ingest import StoreIngest
 from .merge import MergeRecord, merge_entities
 from .outputs import Entry, Outputs
+from .proposal_merge import merge_proposals
 from .workers import BuiltArticle, Executor, open_executor
 
 DEFAULT_OUT = Path("exports")
@@ -68,7 +72,8 @@ class BuildReport:
 def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, *, model: str | None = None,
           store: GraphStore | None = None, html: bool = True, merge: bool = True, workers: int = 1,
           executor: str = "local", scheduler: str | None = None, batch_size: int = DEFAULT_BATCH,
-          on_article: Callable[[BuiltArticle | None], None] | None = None) -> BuildReport:
+          on_article: Callable[[BuiltArticle | None], None] | None = None,
+          title: str | None = None, date: str | None = None) -> BuildReport:
     """Build articles into RDF files and pages (and into ``store`` when given).
 
     Args:
@@ -80,18 +85,24 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
             with the same text, whose files are in ``out_dir``, is not extracted again; a changed
             one replaces its old graph.
         html: write the interactive pages.
-        merge: after adding to ``store``, merge the entities that articles name differently.
+        merge: after adding to ``store``, merge the entities that articles name differently,
+            then the same proposal reported by several articles.
         workers: processes to extract in (``executor="local"``).
         executor: ``local`` (this machine) or ``dask`` (the cluster at ``scheduler``).
         scheduler: the Dask scheduler's address, e.g. ``tcp://10.0.0.5:8786``.
         batch_size: articles per ``nlp.pipe`` batch.
         on_article: called after each article with what building it gave (None: it was
             already in the store).
+        title, date: the headline and publication date of the one article file given, in place
+            of what kg reads in it (a date as ``2019-09-24`` or ``24 September 2019``).
 
     Raises:
         KGError: the model is not installed, the store cannot be written, the executor cannot start.
+        InputError: ``title`` or ``date`` given for other than one article file, or a date that
+            names no day.
     """
     started = time.perf_counter()
+    overrides = _metadata_overrides(list(inputs), title, date)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
@@ -99,7 +110,7 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
     ingest = StoreIngest(store) if store is not None else None
     writer = Outputs(out, html)
     try:
-        plan = _plan(list(inputs) or [example_article()], report, ingest, writer)
+        plan = _plan(list(inputs) or [example_article()], report, ingest, writer, overrides)
         with open_executor(executor, workers=workers, model=model, scheduler=scheduler, batch_size=batch_size) as pool:
             for entry, article, built in _in_order(pool, plan):
                 if article is None:
@@ -117,20 +128,39 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
             store.flush()
     if store is not None and merge:
         report.merges = merge_entities(store)
+        report.merges += merge_proposals(store)
         store.flush()
     report.replaced = ingest.replaced if ingest is not None else 0
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _metadata_overrides(inputs: list[str | Path], title: str | None, date: str | None) -> dict[str, str]:
+    """The metadata the user gives for a single article file, checked."""
+    overrides = {key: value for key, value in (("title", title), ("date", date)) if value is not None}
+    if not overrides:
+        return {}
+    files = list(expand_inputs(inputs))
+    if len(files) != 1 or not isinstance(files[0], Path) or is_jsonl(files[0]):
+        raise InputError("--title and --date describe one article: give them with a single .txt or .html file "
+                         "(a JSONL corpus gives them on each line as \"title\" and \"date\")")
+    if "title" in overrides and not overrides["title"].strip():
+        raise InputError("--title is empty; give the article's headline")
+    if "date" in overrides:
+        overrides["date"] = user_date(overrides["date"])
+    return overrides
+
+
 def _plan(paths: list[str | Path], report: BuildReport, ingest: StoreIngest | None,
-          writer: Outputs) -> Iterator[tuple[Entry, Article | None]]:
+          writer: Outputs, overrides: dict[str, str] | None = None) -> Iterator[tuple[Entry, Article | None]]:
     """Every article with its output entry, and the article to build, or None when the store
     already holds its text and its files are in the output directory. An article whose text an
     earlier input already gave is built once (its graph is named by its text). Failures and
     notes go to the report."""
     first_source: dict[str, str] = {}
     for item in load_articles(paths):
+        if overrides and isinstance(item, Article):
+            item = dataclasses.replace(item, **overrides)
         if isinstance(item, Failure):
             report.failures.append(item)
         elif isinstance(item, Note):

@@ -164,9 +164,9 @@ def merge_id(removed: str, kept: str) -> str:
     return short_hash(removed, kept)[:12]
 
 
-def apply_merge(store: GraphStore, plan: MergePlan) -> MergeRecord | None:
+def apply_merge(store: GraphStore, plan: MergePlan, *, kinds: tuple[str, ...] = ("EntityMerge",)) -> MergeRecord | None:
     """Rewrite ``plan.removed`` into ``plan.kept`` in every article graph, in one transaction,
-    recording the patches that undo it."""
+    recording the patches that undo it (typed with the ontology classes ``kinds``)."""
     removed, kept = ox.NamedNode(plan.removed.iri), ox.NamedNode(plan.kept.iri)
     by_graph: dict[ox.NamedNode, set[ox.Quad]] = defaultdict(set)
     for quad in [*store.store.quads_for_pattern(removed, None, None), *store.store.quads_for_pattern(None, None, removed)]:
@@ -177,7 +177,7 @@ def apply_merge(store: GraphStore, plan: MergePlan) -> MergeRecord | None:
     mid = merge_id(plan.removed.iri, plan.kept.iri)
     node = ox.NamedNode(f"{BASE}merge/{mid}")
     deletes, inserts = [], []
-    record = [(node, RDF_TYPE, _kg("EntityMerge")), (node, _kg("mergedEntity"), removed),
+    record = [*((node, RDF_TYPE, _kg(kind)) for kind in kinds), (node, _kg("mergedEntity"), removed),
               (node, _kg("mergedInto"), kept), (node, _kg("mergeReason"), ox.Literal(plan.reason)),
               (node, LABEL, ox.Literal(f"{plan.removed.name} → {plan.kept.name}"))]
     record += [(node, _kg("mergedName"), ox.Literal(n)) for n in sorted(plan.removed.names)]

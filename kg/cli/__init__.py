@@ -9,7 +9,7 @@ importing them here, in the order a user meets the commands, is what makes ``kg 
 them in that order. Read `app` first, then the command you are changing.
 """
 
-from . import build, query, graph, view, serve, push, export, validate, evaluate, merges  # noqa: F401,I001  (order of kg --help)
+from . import build, query, timeline, graph, view, serve, push, export, validate, evaluate, merges  # noqa: F401,I001  (order of kg --help)
 from .app import app, main
 
 __all__ = ["app", "main"]

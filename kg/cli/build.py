@@ -32,6 +32,13 @@ def build_cli(
     batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch "
                                                                                    "(default: kg's, 64).", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    title: Annotated[Optional[str], typer.Option("--title", help="The headline of the one .txt or .html article "
+                                                                 "given, in place of the one kg reads in it.",
+                                                 show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="The publication date of the one .txt or .html article "
+                                                               "given (2019-09-24, or 24 September 2019): the base of "
+                                                               "\"on Tuesday\" and \"last week\" in its sentences.",
+                                                show_default=False)] = None,
 ) -> None:
     """Build articles into RDF (Turtle per article, TriG per corpus) and interactive HTML pages.
 
@@ -48,7 +55,7 @@ def build_cli(
     total = (count_articles(paths) if paths else 1) if err.is_terminal and not quiet else None
     with build_progress(err, total, enabled=not quiet) as advance:
         report = build(paths, out_dir, model=model, store=graph_store, html=html, merge=merge, workers=workers,
-                       executor=executor, scheduler=scheduler, on_article=advance,
+                       executor=executor, scheduler=scheduler, on_article=advance, title=title, date=date,
                        **({"batch_size": batch_size} if batch_size else {}))
     for note in report.notes:
         err.print(f"kg: note: {note.message}", markup=False)

@@ -60,7 +60,7 @@ def summary_lines(report: BuildReport, out_dir: Path, store: Path | None = None)
              f"{report.triples:,} triples"]
     if store is not None:
         lines.append(f"Store {store}/: {report.skipped} article(s) already there and skipped, "
-                     f"{report.replaced} older version(s) replaced, {len(report.merges)} entity merge(s)"
+                     f"{report.replaced} older version(s) replaced, {len(report.merges)} merge(s) of entities and proposals"
                      + (f"; list them with `kg merges --store {store}`" if report.merges else ""))
     if report.counts.entities:
         lines.append("Entities: " + ", ".join(f"{k} {v}" for k, v in report.counts.entities.items()))

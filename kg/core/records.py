@@ -6,7 +6,9 @@ each stage knows.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -22,7 +24,8 @@ class Article:
         id: a file-name-safe identifier (the file stem, or the JSONL ``id``); outputs are named by it.
         text: the article body, already decoded and stripped of markup.
         source: where it was read from (a path, or ``path:line`` for JSONL).
-        title, url, date: metadata when the input gives it.
+        title, url, date, author: metadata when the input gives it (``date`` as the input gives
+            it; readers write ``YYYY-MM-DD`` when they find the date themselves).
     """
 
     id: str
@@ -31,11 +34,40 @@ class Article:
     title: str | None = None
     url: str | None = None
     date: str | None = None
+    author: str | None = None
 
     @property
     def content_hash(self) -> str:
         """SHA-256 of the text: the article's identity, whatever file it came from."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day the article was published, when ``date`` starts with an ISO 8601 date
+        (``2019-09-24``, ``2019-09-24T10:30:00Z``); None otherwise.
+
+        >>> Article("a", "text", date="2019-09-24T10:30:00Z").day
+        datetime.date(2019, 9, 24)
+        """
+        return iso_day(self.date)
+
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
+
+
+def iso_day(text: str | None) -> dt.date | None:
+    """The day an ISO 8601 date or date-time names, or None when ``text`` is not one.
+
+    >>> iso_day("2019-02-30") is None
+    True
+    """
+    match = _ISO_DAY.match(text or "")
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
 
 
 class Evidence(NamedTuple):
@@ -106,10 +138,21 @@ class Quote(NamedTuple):
     confidence: float
 
 
+class Time(NamedTuple):
+    """When something happened, as a sentence says it: ``text`` as written ("on Tuesday", "last
+    week"), ``date`` the ISO day it names (the first day of a week, month or year), and
+    ``precision``: ``day``, ``week``, ``month`` or ``year``."""
+
+    text: str
+    date: str
+    precision: str
+
+
 class Fact(NamedTuple):
     """A relation between two extracted things (entity or proposal keys).
 
-    ``relation`` is the ontology's local name (``met``, ``proposes``, ...).
+    ``relation`` is the ontology's local name (``met``, ``proposes``, ...). ``time`` is when the
+    sentence says it happened, when it says so (`kg.extraction.dates`).
     """
 
     subject: str
@@ -117,6 +160,7 @@ class Fact(NamedTuple):
     object: str
     evidence: Evidence
     confidence: float
+    time: Time | None = None
 
 
 @dataclass

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..core.records import Article, Extraction, Fact, Quote
 from .context import ArticleContext
+from .dates import date_facts, find_times
 from .links import entity_facts
 from .mentions import find_mentions, sentence_index
 from .pipeline import load_pipeline, parse
@@ -42,13 +43,18 @@ def extract(article: Article, doc: Doc) -> Extraction:
     facts = proposal_facts(ctx, registry, quotes) + entity_facts(ctx, roles)
     proposals = registry.proposals()
     used = {f.object for f in facts} | {f.subject for f in facts}
+    facts = _merge_facts(facts)
+    # --- time (issue 14): when each fact happened, as its sentence says; kg/extraction/dates.py.
+    # Kept as one pass over the finished facts, apart from the stages, so that they stay as they are.
+    times = find_times(doc, article.day, within=[(f.evidence.start, f.evidence.end) for f in facts])
+    facts = date_facts(facts, doc, times, ctx.token_entity)
     return Extraction(
         article=article,
         entities=entities,
         proposals={k: p for k, p in proposals.items() if k in used},
         roles=roles,
         quotes=quotes,
-        facts=_merge_facts(facts),
+        facts=facts,
     )
 
 

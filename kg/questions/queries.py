@@ -9,9 +9,9 @@ A query file starts with comment lines::
 
 Parameters are bound, never formatted into the query text (`kg.rdf.sparql.with_values`).
 
-A parameter named ``entity`` names an entity by one of its names or its IRI. The queries match a
-name exactly; `StoredQuery.bindings` with a ``source`` first turns a name given in another case
-("sir keir") into the stored one ("Sir Keir"), with `resolve_entities`.
+A parameter named ``entity`` (or ``proposal``) names an entity (a proposal) by one of its names or
+its IRI. The queries match a name exactly; `StoredQuery.bindings` with a ``source`` first turns a
+name given in another case ("sir keir") into the stored one ("Sir Keir"), with `resolve_entities`.
 
 >>> query = load_query("entity")
 >>> [(p.name, p.default) for p in query.params]
@@ -106,23 +106,28 @@ def unknown_entity(name: str) -> QueryError:
     return QueryError(f"no entity named '{name}' in the graph; try `kg query people` for the names it knows")
 
 
+NAME_PARAMS = ("entity", "proposal")
+"""Parameters that name a node by one of its names: looked up in any case."""
+
+
 def resolve_entities(bindings: Mapping[str, Term], source: Source, *, strict: bool = False) -> dict[str, Term]:
-    """``bindings`` with an ``entity`` name that no entity bears exactly replaced by the stored name
-    equal to it in any case, when there is one (the first in code-point order). IRIs and names
-    found as given are kept, and so is a name found in no case (the query then finds nothing),
-    unless ``strict``.
+    """``bindings`` with an ``entity`` (or ``proposal``) name that nothing bears exactly replaced
+    by the stored name equal to it in any case, when there is one (the first in code-point order).
+    IRIs and names found as given are kept, and so is a name found in no case (the query then
+    finds nothing), unless ``strict``.
 
     Raises:
-        QueryError: ``strict``, and no entity bears the name in any case.
+        QueryError: ``strict``, and nothing bears the name in any case.
     """
     out = dict(bindings)
-    term = out.get("entity")
-    if isinstance(term, ox.Literal) and not list(source.query(_EXACT, {"entity": term})):
-        found = sorted(row["name"].value for row in source.query(_ANY_CASE, {"entity": term}))
-        if found:
-            out["entity"] = ox.Literal(found[0])
-        elif strict:
-            raise unknown_entity(term.value)
+    for param in NAME_PARAMS:
+        term = out.get(param)
+        if isinstance(term, ox.Literal) and not list(source.query(_EXACT, {"entity": term})):
+            found = sorted(row["name"].value for row in source.query(_ANY_CASE, {"entity": term}))
+            if found:
+                out[param] = ox.Literal(found[0])
+            elif strict:
+                raise unknown_entity(term.value)
     return out
 
 

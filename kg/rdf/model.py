@@ -9,18 +9,24 @@
         prov:wasDerivedFrom <article> ; prov:wasAttributedTo <extractor/0.1.0> .
     <article/evidence/120-245> a kg:Evidence ; kg:sentence "…" ; kg:startOffset 120 ; kg:endOffset 245 .
 
+Time: an article with a known day has ``schema:datePublished "2019-09-24"^^xsd:date``, and each of
+its facts ``kg:reportedOn`` that day; a fact whose sentence says when it happened also has
+``kg:happenedOn`` (an ``xsd:date``), ``kg:timeText`` (the words, "on Tuesday") and
+``kg:timePrecision`` (``day``, ``week``, ``month`` or ``year``).
+
 IRIs are stable (content hash for the article, slugs of canonical names and ISO codes for
 entities), there are no blank nodes and no timestamps: the same article gives the same bytes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from ..core.records import Evidence, Extraction
+from ..core.records import Evidence, Extraction, Time
 from ..core.version import __version__
 from .namespace import (
     ID,
@@ -80,6 +86,8 @@ class _Builder:
         self.agent = extractor_iri(__version__)
         # every reading of each (subject, predicate, object): one fact, its best confidence, all evidence
         self.readings: dict[tuple[URIRef, URIRef, URIRef], list[tuple[Evidence, float]]] = defaultdict(list)
+        self.times: dict[tuple[URIRef, URIRef, URIRef], list[tuple[int, Time]]] = defaultdict(list)
+        self.day = extraction.article.day
 
     def build(self) -> Graph:
         self._article()
@@ -112,8 +120,10 @@ class _Builder:
             g.add((a, SCHEMA.headline, Literal(art.title)))
         if art.url:
             g.add((a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
+        if art.author:
+            g.add((a, SCHEMA.author, Literal(art.author)))
         if art.date:
-            g.add((a, SCHEMA.datePublished, Literal(art.date)))
+            g.add((a, SCHEMA.datePublished, _date_literal(art.date, self.day)))
         g.add((self.agent, RDF.type, PROV.SoftwareAgent))
         g.add((self.agent, RDFS.label, Literal(f"kg {__version__}")))
         g.add((self.agent, SCHEMA.softwareVersion, Literal(__version__)))
@@ -153,6 +163,14 @@ class _Builder:
         g.add((fact, PROV.wasAttributedTo, self.agent))
         for ev, _ in evidence:
             g.add((fact, KG.evidence, self._evidence(ev)))
+        if self.day is not None:
+            g.add((fact, KG.reportedOn, Literal(self.day.isoformat(), datatype=XSD.date)))
+        if self.times.get((s, p, o)):
+            # several sentences may say when: the first in reading order speaks for the fact
+            time = min(self.times[(s, p, o)])[1]
+            g.add((fact, KG.happenedOn, Literal(time.date, datatype=XSD.date)))
+            g.add((fact, KG.timeText, Literal(time.text)))
+            g.add((fact, KG.timePrecision, Literal(time.precision)))
         return fact
 
     def _roles(self) -> None:
@@ -189,6 +207,21 @@ class _Builder:
             if fact.subject in self.iris and fact.object in self.iris:
                 key = (self.iris[fact.subject], RELATIONS[fact.relation], self.iris[fact.object])
                 self.readings[key].append((fact.evidence, fact.confidence))
+                if fact.time is not None:
+                    self.times[key].append((fact.evidence.start, fact.time))
+
+
+def _date_literal(text: str, day) -> Literal:
+    """A publication date: an ``xsd:date`` when it is a day ("2019-09-24"), an ``xsd:dateTime``
+    when it is an ISO date-time, else the text as the input gave it."""
+    if day is not None and len(text.strip()) == 10:
+        return Literal(day.isoformat(), datatype=XSD.date)
+    if day is not None:
+        try:
+            return Literal(dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00")).isoformat(), datatype=XSD.dateTime)
+        except ValueError:
+            pass
+    return Literal(text)
 
 
 def _decimal(value: float) -> Literal:

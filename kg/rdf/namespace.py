@@ -67,8 +67,14 @@ class KG(DefinedNamespace):
     contentHash: URIRef
     isoCode: URIRef
     extractorVersion: URIRef
-    # cross-article entity merges (kg.building.merge)
+    # time (kg.extraction.dates)
+    reportedOn: URIRef
+    happenedOn: URIRef
+    timeText: URIRef
+    timePrecision: URIRef
+    # cross-article entity and proposal merges (kg.building.merge, kg.building.proposal_merge)
     EntityMerge: URIRef
+    ProposalMerge: URIRef
     MergePatch: URIRef
     mergedEntity: URIRef
     mergedInto: URIRef

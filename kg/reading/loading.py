@@ -13,12 +13,13 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
 from ..core.errors import InputError
 from ..core.records import Article
+from .datelines import dateline_line, find_dateline
+from .webpage import read_web_page
 
 _DAMAGED_GZIP = (EOFError, gzip.BadGzipFile, zlib.error)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
@@ -145,18 +146,22 @@ def read_text_file(path: Path) -> tuple[Article, str | None]:
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({_reason(err)}); check the file and its permissions") from None
     text, note = decode_bytes(data, str(path))
-    if looks_like_html(path, text):
-        text = html_to_text(text)
-    text = normalise_text(text)
-    if not text.strip():
-        raise InputError(f"{path}: the file holds no text; give an article with some text or remove it from the inputs")
     stem = stem_of(path)
-    return Article(id=stem, text=text, source=str(path), title=_title_line(text)), note
+    if looks_like_html(path, text):
+        page = read_web_page(text)
+        article = Article(id=stem, text=normalise_text(page.text), source=str(path), title=page.title, url=page.url,
+                          date=page.date, author=page.author)
+    else:
+        text = normalise_text(text)
+        article = Article(id=stem, text=text, source=str(path), title=_title_line(text), date=find_dateline(text))
+    if not article.text.strip():
+        raise InputError(f"{path}: the file holds no text; give an article with some text or remove it from the inputs")
+    return article, note
 
 
 def read_jsonl(path: Path) -> Iterator[Article | Failure]:
     """Read a JSONL corpus: one JSON object a line with ``text`` and optional ``id``, ``title``,
-    ``url``, ``date``. A malformed line is a failure naming its line number; the others go on. A
+    ``url``, ``date``, ``author``; a text without a ``date`` gets its dateline's. A malformed line is a failure naming its line number; the others go on. A
     binary file is one failure, not one per line; in a damaged gzip file, the lines before the
     damage are read."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
@@ -195,13 +200,17 @@ def _jsonl_article(path: Path, number: int, raw: bytes, seen: dict[str, int]) ->
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{where}: no \"text\" field with article text; each line needs one")
     meta = {key: (without_surrogates(str(record[key])) if record.get(key) is not None else None)
-            for key in ("title", "url", "date")}
+            for key in ("title", "url", "date", "author")}
     base = safe_id(without_surrogates(str(record["id"]))) if record.get("id") not in (None, "") else f"{stem_of(path)}-{number}"
     seen[base] = seen.get(base, 0) + 1
     article_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
     text = normalise_text(text)
     if looks_like_html(None, text):
-        text = normalise_text(html_to_text(text))
+        page = read_web_page(text)
+        text = normalise_text(page.text)
+        meta = {key: meta[key] or getattr(page, key) for key in meta}
+    if meta["date"] is None:
+        meta["date"] = find_dateline(text)
     return Article(id=article_id, text=text, source=where, **meta)
 
 
@@ -297,60 +306,14 @@ def looks_like_html(path: Path | None, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html", "<?xml")) and "<body" in text.lower()
 
 
-class _TextOfHTML(HTMLParser):
-    """Visible text of an HTML page, one block element a paragraph. The standard library's parser
-    is enough for this: we want the words, not a layout."""
-
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "title"}
-    SKIP = {"script", "style", "noscript", "template", "head"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._skipping = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self.SKIP:
-            self._skipping += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self.SKIP and self._skipping:
-            self._skipping -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML document, paragraphs separated by blank lines."""
-    parser = _TextOfHTML()
-    parser.feed(html)
-    parser.close()
-    title = " ".join("".join(parser.title).split())
-    body = "".join(parser.parts)
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body)]
-    paragraphs = [p for p in paragraphs if p]
-    if title and (not paragraphs or paragraphs[0] != title):
-        paragraphs.insert(0, title)
-    return "\n\n".join(paragraphs)
-
-
 def _title_line(text: str) -> str | None:
-    """A headline: a short first line, without a final full stop, followed by a blank line."""
-    first, sep, rest = text.lstrip().partition("\n")
+    """A headline: a short first line, without a final full stop, followed by a blank line (a
+    dateline before it is passed over)."""
+    text = text.lstrip()
+    dateline = dateline_line(text)
+    if dateline is not None:
+        text = text.lstrip()[len(dateline):].lstrip(" \t\n")
+    first, sep, rest = text.partition("\n")
     first = first.strip()
     if sep and rest.startswith("\n") and 0 < len(first) <= 200 and not first.endswith((".", "”", '"')):
         return first

@@ -23,6 +23,7 @@ from rich.console import Console
 import kg.building.workers
 from kg.building.build import build
 from kg.cli.progress import build_progress, failure_summary, summary_lines
+from kg.core.errors import InputError
 from kg.core.records import Article
 from kg.extraction.pipeline import load_pipeline, parse, split_long_text
 from kg.pages.corpus_page import MAX_FACTS_PER_EDGE, CorpusPage
@@ -318,3 +319,40 @@ def test_build_outputs_are_the_same_bytes_whatever_the_hash_seed(tmp_path):
         outputs.append(tree(out))
     assert sorted(outputs[0]) == ["article.html", "article.ttl", "corpus.html"]
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("options, headline, published", [
+    ({"title": "Starmer in Kyiv", "date": "16 January 2025"}, "Starmer in Kyiv", "2025-01-16"),
+    ({"date": "2025-01-16"}, None, "2025-01-16"),
+    ({}, None, None),
+])
+def test_build_title_and_date_of_one_text_file(tmp_path, options, headline, published):
+    (tmp_path / "kyiv.txt").write_text(TEXTS[0], encoding="utf-8")
+    report = build([tmp_path / "kyiv.txt"], tmp_path / "out", html=False, **options)
+    assert report.ok
+    graph = Graph().parse(tmp_path / "out" / "kyiv.ttl")
+    answer = {str(row.p): str(row.o) for row in graph.query(
+        "SELECT ?p ?o WHERE { ?a a <https://schema.org/NewsArticle> ; ?p ?o }")}
+    assert answer.get("https://schema.org/headline") == headline
+    assert answer.get("https://schema.org/datePublished") == published
+    met = list(graph.query("SELECT ?f ?on ?reported WHERE { ?f <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> "
+                           "<https://example.org/kg/ontology#met> . OPTIONAL { ?f <https://example.org/kg/ontology#happenedOn> ?on } "
+                           "OPTIONAL { ?f <https://example.org/kg/ontology#reportedOn> ?reported } }"))
+    # "on Thursday" in an article of Thursday 16 January 2025 is that day; without a date, no day
+    assert [(str(r.on) if r.on else None, str(r.reported) if r.reported else None) for r in met] == \
+        [("2025-01-16" if published else None, published)]
+
+
+@pytest.mark.parametrize("inputs, options, message", [
+    (["a.txt", "b.txt"], {"title": "Two"}, "give them with a single .txt or .html file"),
+    (["c.jsonl"], {"date": "2025-01-16"}, "give them with a single .txt or .html file"),
+    (["a.txt"], {"date": "next Thursday"}, "--date 'next Thursday' is not a date"),
+    (["a.txt"], {"title": " "}, "--title is empty"),
+])
+def test_build_title_and_date_for_other_than_one_file_are_errors(tmp_path, inputs, options, message):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXTS[0], encoding="utf-8")
+    write_jsonl(tmp_path / "c.jsonl", TEXTS[:2])
+    with pytest.raises(InputError, match=re.escape(message)):
+        build([tmp_path / name for name in inputs], tmp_path / "out", html=False, **options)
+    assert not (tmp_path / "out" / "a.ttl").exists()

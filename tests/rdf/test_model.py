@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from kg.core.records import Article
+from kg.extraction.extract import extract
 from kg.rdf.model import article_graph
 from kg.rdf.namespace import KG, SCHEMA, entity_iri, slug
 
@@ -69,3 +71,29 @@ def test_model_slug_is_readable(text, expected):
 def test_model_slug_of_other_scripts_is_a_valid_hash(text):
     value = slug(text)
     assert value.startswith("x-") and value[2:].isalnum()
+
+
+@pytest.mark.parametrize("date, published, reported", [
+    ("2025-01-17", Literal("2025-01-17", datatype=XSD.date), Literal("2025-01-17", datatype=XSD.date)),
+    ("2025-01-17T09:30:00+00:00", Literal("2025-01-17T09:30:00+00:00", datatype=XSD.dateTime),
+     Literal("2025-01-17", datatype=XSD.date)),
+    ("the week of the summit", Literal("the week of the summit"), None),
+])
+def test_model_facts_are_reported_on_the_article_date(nlp, date, published, reported):
+    article = Article(id="dated", text=TEXT, date=date, author="Mara Lindqvist")
+    graph = article_graph(extract(article, nlp(TEXT)))
+    [node] = graph.subjects(RDF.type, SCHEMA.NewsArticle)
+    assert graph.value(node, SCHEMA.datePublished) == published
+    assert graph.value(node, SCHEMA.author) == Literal("Mara Lindqvist")
+    facts = list(graph.subjects(RDF.type, KG.Fact))
+    assert facts and {graph.value(f, KG.reportedOn) for f in facts} == {reported}
+
+
+def test_model_fact_happened_on_the_day_its_sentence_says(nlp):
+    graph = article_graph(extract(Article(id="dated", text=TEXT, date="2025-01-17"), nlp(TEXT)))
+    starmer = entity_iri("Person", "Person:keir starmer", "Keir Starmer")
+    [met] = [f for f in graph.subjects(RDF.predicate, KG.met) if graph.value(f, RDF.subject) == starmer]
+    assert graph.value(met, KG.happenedOn) == Literal("2025-01-16", datatype=XSD.date)  # a Friday's Thursday
+    assert (graph.value(met, KG.timeText), graph.value(met, KG.timePrecision)) == (Literal("on Thursday"), Literal("day"))
+    said = [f for f in graph.subjects(RDF.predicate, KG.said)]
+    assert said and all(graph.value(f, KG.happenedOn) is None for f in said)

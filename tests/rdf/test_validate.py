@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from kg.building.build import build
 from kg.cli import app
-from kg.core.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
+from kg.core.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role, Time
 from kg.rdf.model import PREFIXES, article_graph
 from kg.rdf.store import read_graph_files
 from kg.rdf.validate import Violation, describe, shapes_graph, short, validate_files, validate_graph, validate_store
@@ -54,7 +54,8 @@ def hand_made_extraction() -> Extraction:
         kyiv: Entity(kyiv, "Place", "Kyiv"),
     }
     facts = [
-        Fact(keir, "met", zel, evidence(0), 0.85), Fact(keir, "visited", kyiv, evidence(0), 0.7),
+        Fact(keir, "met", zel, evidence(0), 0.85, Time("on Wednesday", "2025-01-15", "day")),
+        Fact(keir, "visited", kyiv, evidence(0), 0.7),
         Fact(keir, "proposes", plan, evidence(1), 0.9), Fact(plan, "concerns", ua, evidence(1), 0.7),
         Fact(kyiv, "locatedIn", ua, evidence(0), 0.6), Fact(gb, "memberOf", nato, evidence(2), 0.8),
         Fact(gb, "supports", ua, evidence(2), 0.8), Fact(ua, "conflict", ru, evidence(2), 0.7),
@@ -101,6 +102,8 @@ BROKEN = [
      "DELETE { ?a schema:url ?u } INSERT { ?a schema:url 'https://example.com/a' } WHERE { ?a schema:url ?u }"),
     ("an article has at most one publication date",
      "INSERT { ?a schema:datePublished '2025-01-17' } WHERE { ?a a schema:NewsArticle }"),
+    ("an article has at most one author, a non-empty string (as the page names them)",
+     "INSERT { ?a schema:author '' } WHERE { ?a a schema:NewsArticle }"),
     ("an article mentions people, countries, organisations and places only",
      "INSERT { ?a schema:mentions ?q } WHERE { ?a a schema:NewsArticle . ?q a schema:Quotation }"),
     ("an article's IRI ends with the first 16 hex digits of its content hash",
@@ -120,7 +123,7 @@ BROKEN = [
      "DELETE { ?c kg:isoCode ?i } INSERT { ?c kg:isoCode 'gb' } WHERE { ?c kg:isoCode ?i FILTER (?i = 'GB') }"),
     ("a country's IRI ends with /country/ and its ISO code",
      "DELETE { ?c kg:isoCode ?i } INSERT { ?c kg:isoCode 'FR' } WHERE { ?c kg:isoCode ?i FILTER (?i = 'GB') }"),
-    ("a proposal has at most one status: kg:Proposed, kg:UnderConsideration, kg:Agreed, kg:Withdrawn or kg:Rejected",
+    ("a proposal's status is kg:Proposed, kg:UnderConsideration, kg:Agreed, kg:Withdrawn or kg:Rejected",
      "DELETE { ?p kg:status ?s } INSERT { ?p kg:status kg:met } WHERE { ?p kg:status ?s }"),
     ("a role has a title, a non-empty string", "DELETE WHERE { ?r kg:roleTitle ?t }"),
     ("a role has a label, a non-empty string", "DELETE { ?r rdfs:label ?l } WHERE { ?r a kg:Role ; rdfs:label ?l }"),
@@ -149,6 +152,19 @@ BROKEN = [
      "DELETE WHERE { ?f prov:wasDerivedFrom ?a }"),
     ("a fact is attributed to one extractor (a prov:SoftwareAgent)", "DELETE WHERE { ?f prov:wasAttributedTo ?a }"),
     ("a fact's relation is also asserted directly (subject predicate object)", "DELETE WHERE { ?s kg:met ?o }"),
+    ("a fact was reported on at most one day (kg:reportedOn, an xsd:date: its article's publication date)",
+     "DELETE { ?f kg:reportedOn ?d } INSERT { ?f kg:reportedOn '2025-01-16' } WHERE { ?f kg:reportedOn ?d }"),
+    ("a fact happened on at most one day (kg:happenedOn, an xsd:date, as its sentence says)",
+     "INSERT { ?f kg:happenedOn '2025-01-14'^^xsd:date } WHERE { ?f kg:happenedOn ?d }"),
+    ("a fact has at most one time text (kg:timeText), the non-empty words its date was read from",
+     "DELETE { ?f kg:timeText ?t } INSERT { ?f kg:timeText '' } WHERE { ?f kg:timeText ?t }"),
+    ("a fact's time precision (kg:timePrecision) is \"day\", \"week\", \"month\" or \"year\"",
+     "DELETE { ?f kg:timePrecision ?p } INSERT { ?f kg:timePrecision 'hour' } WHERE { ?f kg:timePrecision ?p }"),
+    ("a fact that happened on a date (kg:happenedOn) has the words it was read from (kg:timeText) and its "
+     "precision (kg:timePrecision), and only then", "DELETE WHERE { ?f kg:timeText ?t }"),
+    ("a fact is reported on (kg:reportedOn) the day its article was published (schema:datePublished)",
+     "DELETE { ?a schema:datePublished ?d } INSERT { ?a schema:datePublished '2025-02-01'^^xsd:date } "
+     "WHERE { ?a schema:datePublished ?d }"),
     ("a fact's evidence is quoted from the article the fact is derived from",
      "DELETE { ?e prov:wasQuotedFrom ?a } INSERT { ?e prov:wasQuotedFrom <https://example.org/kg/article/0> . "
      "<https://example.org/kg/article/0> a schema:NewsArticle } WHERE { ?e prov:wasQuotedFrom ?a }"),
