@@ -19,7 +19,7 @@ from ..core.errors import QueryError
 from ..rdf.namespace import local_name
 from ..rdf.sparql import Source
 from . import results
-from .queries import load_query
+from .queries import load_query, resolve_entities
 
 # the ontology's labels of the relations, as a timeline reads them
 RELATION_WORDS = {"commitsTo": "commits to", "holdsRole": "holds the role", "locatedIn": "is located in",
@@ -60,7 +60,8 @@ def timeline(source: Source, entity: str) -> list[TimelineEntry]:
         QueryError: no entity has that name.
     """
     query = load_query("timeline")
-    bindings = query.bindings({"entity": entity}, source)
+    # not the strict lookup of `StoredQuery.bindings`: a word of a name ("Rubio") is tried below
+    bindings = resolve_entities(query.bindings({"entity": entity}), source)
     rows = results.rows(source.query(query.text, bindings))
     if not rows and isinstance(bindings["entity"], ox.Literal):
         iri = _by_word(source, entity)

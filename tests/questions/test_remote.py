@@ -110,7 +110,8 @@ def remote_count(base: str) -> int:
 
 @pytest.mark.parametrize("name", available())
 def test_remote_query_after_push_gives_the_store_rows(pushed, store_dir, name):
-    params = ["-p", "entity=Keir Starmer"] if load_query(name).params else []
+    values = {"entity": "Keir Starmer", "proposal": "peace talks"}
+    params = [arg for p in load_query(name).params for arg in ("-p", f"{p.name}={values[p.name]}")]
     remote = runner.invoke(app, ["query", name, *params, "--endpoint", f"{pushed}/query", "--format", "tsv"])
     local = runner.invoke(app, ["query", name, *params, "--store", str(store_dir), "--format", "tsv"])
     assert remote.exit_code == 0 and local.exit_code == 0, remote.output + local.output
