@@ -16,8 +16,9 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from kg.core.errors import QueryError
 from kg.questions.queries import resolve_entities
-from kg.rdf.sparql import with_values
+from kg.rdf.sparql import dataset_options, with_values
 from kg.server.pool import READY, Job, Reply
 from kg.server.sparql import negotiate, offered
 
@@ -87,6 +88,8 @@ def execute(store, job: Job) -> Reply:
         return _query(store, job)
     except SyntaxError as err:
         return Reply.error(400, f"malformed SPARQL: {_one_line(str(err))}")
+    except QueryError as err:  # a dataset parameter that is not an IRI
+        return Reply.error(400, str(err))
     except RuntimeError as err:  # Oxigraph's evaluation errors, e.g. CLEAR of a graph that does not exist
         return Reply.error(400, f"the {job.kind} failed: {_one_line(str(err))}")
     except MemoryError:
@@ -109,12 +112,8 @@ def _query(graph_store, job: Job) -> Reply:
         terms = {name: ox.NamedNode(value) if is_iri else ox.Literal(value)
                  for name, (is_iri, value) in job.bindings.items()}
         text = with_values(text, resolve_entities(terms, graph_store))
-    dataset: dict = {"use_default_graph_as_union": True}
-    if job.default_graphs:
-        dataset = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]}
-    if job.named_graphs:
-        dataset["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    result = store.query(text, base_iri=job.base_iri, **dataset)
+    # the protocol's default-graph-uri/named-graph-uri, else the query's FROM, else the union
+    result = store.query(text, base_iri=job.base_iri, **dataset_options(text, job.default_graphs, job.named_graphs))
     graph = isinstance(result, ox.QueryTriples)
     fmt = negotiate(job.accept, graph, job.format)
     if fmt is None:
