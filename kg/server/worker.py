@@ -3,12 +3,15 @@
 Started by `kg.server.pool.WorkerPool`, which holds the other end of the socket ``FD``: the worker
 opens the store, says it is ready, then answers each `Job` with a `Reply` until the socket closes
 (or the server kills it). Results are written by Oxigraph's own serialisers, stopped past the
-job's byte limit.
+job's byte limit. A worker whose result hit that limit, or that grew by more than
+`kg.server.pool.GROWTH_LIMIT` while answering, exits after its reply (marked ``retire``), and the
+pool starts a fresh one: memory Python and Oxigraph once took is not given back.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import resource
 import signal
 import sys
@@ -19,7 +22,7 @@ import pyoxigraph as ox
 from kg.core.errors import QueryError
 from kg.questions.queries import resolve_entities
 from kg.rdf.sparql import dataset_options, with_values
-from kg.server.pool import READY, Job, Reply
+from kg.server.pool import GROWTH_LIMIT, READY, Job, Reply
 from kg.server.sparql import negotiate, offered
 
 
@@ -58,12 +61,27 @@ def worker_main(conn: Connection, path: str, writable: bool, max_memory: int) ->
         conn.send(str(error))
         return
     conn.send(READY)
+    baseline = resident_bytes()
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(execute(store, job))
+        reply = execute(store, job)
+        reply.retire = reply.retire or resident_bytes() - baseline > GROWTH_LIMIT
+        conn.send(reply)
+        if reply.retire:
+            return
+
+
+def resident_bytes() -> int:
+    """This process's resident memory (Linux: now; elsewhere: its peak, which never shrinks)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
 
 
 def _die_with_parent() -> None:
@@ -122,8 +140,10 @@ def _query(graph_store, job: Job) -> Reply:
     try:
         result.serialize(buffer, format=fmt.oxigraph)
     except ResultTooLarge:
-        return Reply.error(422, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; "
-                                "add a LIMIT, or select fewer rows or columns")
+        reply = Reply.error(422, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; "
+                                 "add a LIMIT, or select fewer rows or columns")
+        reply.retire = True  # it stopped early, but may have grown on the way: a fresh worker takes its place
+        return reply
     text = fmt.media_type.startswith("text/") or fmt.media_type.endswith("json") or fmt.media_type.endswith("xml")
     return Reply(200, fmt.media_type + ("; charset=utf-8" if text else ""), b"".join(buffer.parts))
 
