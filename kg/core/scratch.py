@@ -4,7 +4,9 @@ whatever ends the process, and recognisable when a killed process could not remo
 A folder lives in the system's temporary directory (``$TMPDIR``) as ``kg-<kind>-<pid>-<random>``
 and holds a lock file its owner keeps locked (``flock``) while it runs. Its owner removes it in a
 ``finally`` (success, failure, Ctrl-C, and SIGTERM, which `kg.core.signals` turns into an
-interrupt). SIGKILL leaves it; the next kg process that starts one removes it
+interrupt); as a last resort, every folder still there is removed when the process exits, so an
+interrupt landing between creating a folder and the code that would clean it loses nothing (a
+folder is registered before it is made). SIGKILL leaves it; the next kg process that starts one removes it
 (`remove_stale_folders`): a folder is stale when its lock is free (the kernel frees it when the
 owner dies, however it dies) and its pid runs no more. Only folders of this shape are touched,
 never another program's, and never those of a kg process still running (even in another pid
@@ -13,8 +15,10 @@ namespace, where the pid means nothing but the lock still holds).
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,6 +30,7 @@ except ImportError:  # Windows: no flock; a folder is then judged by its pid alo
 
 LOCK_NAME = ".kg-owner.lock"
 _FOLDER = re.compile(r"^kg-[a-z]+-(?P<pid>\d+)-[a-z0-9_]+$")
+_LIVE: dict[Path, TemporaryFolder] = {}  # this process's folders not yet removed
 
 
 class TemporaryFolder:
@@ -39,14 +44,26 @@ class TemporaryFolder:
     """
 
     def __init__(self, kind: str) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix=f"kg-{kind}-{os.getpid()}-"))
-        self._lock: int | None = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+        self.owner = os.getpid()
+        self._lock: int | None = None
+        while True:  # as tempfile.mkdtemp does, but the folder is registered before it exists
+            self.path = Path(tempfile.gettempdir()) / f"kg-{kind}-{self.owner}-{secrets.token_hex(4)}"
+            _LIVE[self.path] = self
+            try:
+                self.path.mkdir(mode=0o700)
+                break
+            except FileExistsError:
+                _LIVE.pop(self.path)
+        self._lock = os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
         if fcntl is not None:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
     def cleanup(self) -> None:
         """Remove the folder and what it holds (again: nothing happens)."""
+        if os.getpid() != self.owner:  # a forked child does not remove its parent's folder
+            return
         shutil.rmtree(self.path, ignore_errors=True)
+        _LIVE.pop(self.path, None)
         if self._lock is not None:  # released only once the folder is gone, so no one removes it twice
             os.close(self._lock)
             self._lock = None
@@ -56,6 +73,12 @@ class TemporaryFolder:
 
     def __exit__(self, *exc: object) -> None:
         self.cleanup()
+
+
+@atexit.register
+def _remove_live_folders() -> None:
+    for folder in list(_LIVE.values()):
+        folder.cleanup()
 
 
 def remove_stale_folders(directory: str | Path | None = None) -> list[Path]:

@@ -8,11 +8,11 @@ into memory, so a corpus of any size gives a page of bounded size in bounded mem
 
 from __future__ import annotations
 
-import tempfile
 from collections import defaultdict
 
 import pyoxigraph as ox
 
+from ..core.scratch import TemporaryFolder
 from ..questions.network import to_networkx
 from ..questions.queries import load_query
 from ..rdf.namespace import KG
@@ -37,8 +37,12 @@ class CorpusPage:
 
     def __init__(self, *, max_nodes: int = DEFAULT_MAX_NODES) -> None:
         self.max_nodes = max_nodes
-        self._folder = tempfile.TemporaryDirectory(prefix="kg-corpus-")
-        self.store: GraphStore | None = GraphStore(self._folder.name)
+        self._folder = TemporaryFolder("corpus")  # removed by close(), or by a later build after a kill
+        try:
+            self.store: GraphStore | None = GraphStore(self._folder.path / "store")
+        except BaseException:
+            self._folder.cleanup()
+            raise
         self.count = 0
 
     def add(self, graph_iri: str, turtle: bytes) -> None:
