@@ -3,7 +3,7 @@
 Starlette answers HTTP (uvicorn serves it, `kg.server.connection`); Oxigraph answers SPARQL, in
 worker processes (`kg.server.pool`) so that the time limit can stop any query, and so that slow
 queries cannot take every worker from the light ones. A query whose client goes away is stopped
-(`run_for`): its worker is not left running for nobody. The endpoint is read-only unless
+(`run_for`): its worker is not left running for nobody (an update is carried out all the same). The endpoint is read-only unless
 started with ``allow_update``, and then an update needs the server's token
 (``Authorization: Bearer <token>``). ``SERVICE`` and ``LOAD`` are refused (`kg.server.sparql`),
 so no request makes the server contact another host; request bodies, result sizes and query
@@ -177,7 +177,9 @@ async def _sparql(request: Request, state: _State) -> Response:
     base = str(request.url.replace(query="", fragment=""))
     if op.kind == "update":
         _check_update_allowed(request, config)
-        reply = await state.run(Job("update", op.text, base_iri=base), request)
+        # not stopped if the client goes: an update sent is carried out (or not at all: Oxigraph
+        # applies it in one transaction)
+        reply = await state.pool.run(Job("update", op.text, base_iri=base))
         if reply.status < 300:
             state.generation += 1
         return _send(reply)
