@@ -15,8 +15,10 @@ time:
 4. the memory (resident, the server and its workers) at the start and after each scenario.
 
 ``--kg`` runs another ``kg`` executable (e.g. an older version's) on the same data, for figures
-side by side. Usage:
+side by side; ``--rounds`` repeats everything, the executables taking turns (the machine is
+shared), and a last table gives each figure's median over the rounds. Usage:
     python benchmarks/load.py [--store DIR | --corpus FILE.jsonl] [--clients 8 32] [--requests 40]
+                              [--kg PATH ...] [--rounds 3]
     python benchmarks/load.py --quick [--json FILE]     # the test graphs, small numbers (make test)
 """
 
@@ -82,7 +84,8 @@ class Server:
             self.process.kill()
             raise SystemExit(f"kg serve did not start: {line}{self.process.stderr.read()[-500:]}")
         self.url = line.split(" at ")[1].split("/ ")[0]
-        threading.Thread(target=self.process.stderr.read, daemon=True).start()  # never let its log fill the pipe
+        for pipe in (self.process.stdout, self.process.stderr):  # its request log must never fill a pipe
+            threading.Thread(target=pipe.read, daemon=True).start()
 
     def memory_mb(self) -> dict[str, float]:
         """Resident memory of the server process and of its workers (all of them, and the largest)."""
@@ -247,6 +250,23 @@ def markdown(report: dict, args) -> str:
     return "\n".join(lines)
 
 
+def medians(reports: list[dict], kgs: list[str], args) -> str:
+    """Each executable's light-query figures, the median over the rounds."""
+    lines = ["| kg | scenario | req/s | p50 ms | p95 ms | answered |", "|---|---|---|---|---|---|"]
+    scenarios = [(f"{c} clients x {args.requests}", lambda r, c=c: r[f"light_{c}"]) for c in args.clients]
+    scenarios.append((f"{args.clients[0]} clients x {args.requests}, {args.workers} runaways running",
+                      lambda r: r["runaways"]["light"]))
+    for kg in kgs:
+        mine = [r for r in reports if r["kg"] == kg]
+        for name, pick in scenarios:
+            figures = [pick(r) for r in mine]
+            answered = "; ".join(f"{f['statuses'].get('200', 0)}/{f['requests']}" for f in figures)
+            lines.append(f"| `{kg}` | {name} | {statistics.median(f['per_second'] for f in figures):g} | "
+                         f"{statistics.median(f['p50_ms'] for f in figures):g} | "
+                         f"{statistics.median(f['p95_ms'] for f in figures):g} | {answered} |")
+    return f"Medians over {len(reports) // len(kgs)} rounds:\n\n" + "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="serve this store (default: build one from --corpus)")
@@ -258,6 +278,7 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=30)
     parser.add_argument("--max-result-bytes", type=int, default=0)
     parser.add_argument("--deadline", type=float, default=120, help="seconds a group of clients may take at most")
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="the test graphs, 4 clients x 10, a 6 s time limit")
     parser.add_argument("--json", type=Path, help="also write the figures here, as JSON")
     args = parser.parse_args()
@@ -276,9 +297,13 @@ def main() -> None:
                             "--store", str(work / "store"), "--no-html", "--workers", "2", "-q"], check=True)
             source = ["--store", str(work / "store")]
         reports = []
-        for kg in args.kg or [str(Path(sys.executable).with_name("kg"))]:
-            reports.append(measure(kg, source, args))
-            print(markdown(reports[-1], args) + "\n", flush=True)
+        kgs = args.kg or [str(Path(sys.executable).with_name("kg"))]
+        for number in range(args.rounds):
+            for kg in kgs[number % len(kgs):] + kgs[:number % len(kgs)]:
+                reports.append(measure(kg, source, args))
+                print(f"Round {number + 1}: " + markdown(reports[-1], args) + "\n", flush=True)
+        if len(reports) > 1:
+            print(medians(reports, kgs, args))
         if args.json:
             args.json.write_text(json.dumps(reports, indent=1), encoding="utf-8")
     finally:
