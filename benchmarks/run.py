@@ -10,7 +10,8 @@ benchmarks/RESULTS.md (the README quotes it).
 
 Usage: python benchmarks/run.py [--corpus FILE] [--quick] [--all]
   --quick  one round, no 4x memory run, no rdflib (a few minutes instead of about half an hour)
-  --all    then also the other benchmarks of benchmarks/ (queries, validation, viewer)
+  --all    then also the other benchmarks of benchmarks/ (queries, validation, viewer, serving
+           under load, builds killed on purpose)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from measure import CORPUS, machine, python
 
 HERE = Path(__file__).resolve().parent
-OTHERS = ("bench_query.py", "bench_validate.py", "viewer_5000.py")
+OTHERS = ("bench_query.py", "bench_validate.py", "viewer_5000.py", "load.py", "faults.py")
 
 
 def section(title: str, command: list[str]) -> str:

@@ -7,7 +7,9 @@ corpus ``DIR/<id>.ttl`` per article, one ``DIR/<stem>.trig`` with every article'
 one ``DIR/<stem>.html`` for the whole corpus. Articles stream through: nothing holds the corpus,
 so memory does not grow with it. Every file is written atomically, so a build killed at any
 moment leaves each file old or new, never truncated. A bad input is reported and skipped; the
-others are built completely.
+others are built completely. Temporary folders (the corpus page's store) are removed when the
+build ends, however it ends; a build killed with SIGKILL leaves its folder, and the next build
+removes it (`kg.core.scratch`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.files import remove_leftovers
+from ..core.scratch import remove_stale_folders
 from ..core.records import Article
 from ..rdf.counting import GraphCounts
 from ..rdf.store import GraphStore
@@ -106,6 +109,7 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
+    remove_stale_folders()
     report = BuildReport()
     ingest = StoreIngest(store) if store is not None else None
     writer = Outputs(out, html)

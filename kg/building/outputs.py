@@ -43,13 +43,18 @@ class _Corpus:
 
     def __init__(self, out: Path, stem: str, html: bool) -> None:
         self.stem, self.trig = stem, out / f"{stem}.trig"
+        self.page: CorpusPage | None = None
+        self.count = 0
         self._manager = atomic_output(self.trig, "w")
         self.handle: IO = self._manager.__enter__()
-        for prefix, namespace in PREFIXES.items():
-            self.handle.write(f"@prefix {prefix}: <{namespace}> .\n")
-        self.handle.write("\n")
-        self.page = CorpusPage() if html else None
-        self.count = 0
+        try:
+            for prefix, namespace in PREFIXES.items():
+                self.handle.write(f"@prefix {prefix}: <{namespace}> .\n")
+            self.handle.write("\n")
+            self.page = CorpusPage() if html else None
+        except BaseException:  # interrupted while starting: nothing of it is left
+            self.abort()
+            raise
 
     def add(self, entry: Entry, turtle: bytes, view: ArticleView | None) -> None:
         self.handle.write(trig_block(turtle, entry.iri))

@@ -208,9 +208,11 @@ class ProcessExecutor(_ChunkedExecutor):
 
 
 def _worker_setup(parent: int) -> None:
-    """In a worker: Ctrl-C is the parent's to handle (a worker never prints a traceback), and a
-    worker whose parent was killed exits instead of lingering."""
+    """In a worker: Ctrl-C is the parent's to handle (a worker never prints a traceback), SIGTERM
+    (sent by the parent when a build is interrupted) ends it quietly, whatever handler it was
+    forked with, and a worker whose parent was killed exits instead of lingering."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from ..core.errors import KGError
+from ..core.signals import Terminated, sigterm_interrupts
 from ..core.version import __version__
 
 app = typer.Typer(
@@ -39,17 +40,20 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def friendly(command: Callable) -> Callable:
-    """Turn kg's errors into one-line messages, and Ctrl-C into a quiet exit."""
+    """Turn kg's errors into one-line messages, and Ctrl-C or SIGTERM into a quiet exit after the
+    same clean-up (unfinished files dropped, temporary folders removed)."""
 
     @wraps(command)
     def wrapper(*args, **kwargs):
         try:
-            return command(*args, **kwargs)
+            with sigterm_interrupts():
+                return command(*args, **kwargs)
         except KGError as error:
             fail(str(error))
-        except KeyboardInterrupt:
-            err.print("kg: interrupted; finished files are complete, unfinished ones were not written", markup=False)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as stop:
+            how = "terminated" if isinstance(stop, Terminated) else "interrupted"
+            err.print(f"kg: {how}; finished files are complete, unfinished ones were not written", markup=False)
+            raise typer.Exit(143 if isinstance(stop, Terminated) else 130) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
 

@@ -23,7 +23,8 @@ def serve_cli(
     time_limit: Annotated[float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped.")] = 30.0,
     max_result_bytes: Annotated[int, typer.Option(min=1, help="Largest result the server sends, in bytes.")] = 50_000_000,
     max_request_bytes: Annotated[int, typer.Option(min=1, help="Largest request (query or update) accepted, in bytes.")] = 1_000_000,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Queries run at once (1 with --allow-update).")] = 2,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Long queries (running past 1 s) run at once; one worker more is kept for "
+                                                                 "light queries (1 worker in all with --allow-update).")] = 2,
     max_memory_mb: Annotated[int, typer.Option(min=0, help="Memory a query worker may use, in MiB (0: no limit).")] = 4096,
     max_nodes: Annotated[int, typer.Option(min=1, help="Nodes the explorer page draws at most.")] = 2000,
 ) -> None:

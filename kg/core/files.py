@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from .scratch import running
+
 _LEFTOVER = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 
 
@@ -70,22 +72,10 @@ def remove_leftovers(directory: str | Path) -> list[Path]:
         return removed
     for entry in folder.iterdir():
         match = _LEFTOVER.match(entry.name)
-        if match and entry.is_file() and not _running(int(match.group(1))):
+        if match and entry.is_file() and not running(int(match.group(1))):
             try:
                 entry.unlink()
                 removed.append(entry)
             except OSError:
                 pass
     return removed
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: leave its files alone
-        return True
-    return True

@@ -18,7 +18,9 @@ The API other stages rely on (kept small on purpose)::
 
 Entities have the same IRI in every article, so the union of the article graphs holds one node
 per entity however many articles mention it. Oxigraph's union default graph keeps a triple once
-per graph that holds it, which is why the stored queries say DISTINCT.
+per graph that holds it, which is why the stored queries say DISTINCT. A query that names its
+own graphs (``FROM``, ``FROM NAMED``) reads those instead, as SPARQL says
+(`kg.rdf.sparql.dataset_options`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from rdflib import Graph
 
 from ..core.errors import InputError, QueryError, StoreError
 from .namespace import KG, article_iri
-from .sparql import with_values
+from .sparql import dataset_options, with_values
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -61,6 +63,7 @@ class GraphStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self._unflushed = 0
+        self._blank_labels: set[str] = set()  # blank node labels of the files loaded so far
         if self.path is not None and self.path.is_dir() and any(self.path.iterdir()) and not _is_store(self.path):
             raise StoreError(f"{self.path}: not a kg store (the directory holds other files); "
                              "give a new or empty directory, or one written by `kg build --store`")
@@ -140,9 +143,9 @@ class GraphStore:
         try:
             data = path.read_bytes()
             if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                self.store.extend(list(ox.parse(data, format=fmt)))
+                self.store.extend(self._own_blank_nodes(list(ox.parse(data, format=fmt))))
             else:
-                triples = list(ox.parse(data, format=fmt))
+                triples = self._own_blank_nodes(list(ox.parse(data, format=fmt)))
                 graph = next((str(t.subject.value) for t in triples
                               if t.predicate.value == str(KG.contentHash)), None) or path.resolve().as_uri()
                 name = ox.NamedNode(graph)
@@ -151,6 +154,29 @@ class GraphStore:
             raise StoreError(f"{path}: not valid RDF ({_first_line(err)}); check the file") from None
         except OSError as err:
             raise StoreError(f"{path}: cannot be read ({_first_line(err)})") from None
+
+    def _own_blank_nodes(self, quads: list[ox.Quad]) -> list[ox.Quad]:
+        """The quads of one file, its blank nodes kept apart from those of the files loaded before
+        (RDF merges documents so: ``_:x`` in two files is two nodes). A label an earlier file used
+        gets a new one; the others are kept, so one file's labels come out as written."""
+        labels = {term.value for quad in quads for term in (quad.subject, quad.object, quad.graph_name)
+                  if isinstance(term, ox.BlankNode)}
+        renamed: dict[str, str] = {}
+        used = self._blank_labels | labels
+        for label in sorted(labels & self._blank_labels):
+            n = 2
+            while f"{label}-{n}" in used:
+                n += 1
+            renamed[label] = f"{label}-{n}"
+            used.add(renamed[label])
+        self._blank_labels = used
+        if not renamed:
+            return quads
+
+        def own(term):
+            return ox.BlankNode(renamed[term.value]) if isinstance(term, ox.BlankNode) and term.value in renamed else term
+
+        return [ox.Quad(own(q.subject), q.predicate, own(q.object), own(q.graph_name)) for q in quads]
 
     def flush(self) -> None:
         """Write what is buffered to disk (persistent stores only)."""
@@ -176,7 +202,8 @@ class GraphStore:
         return len(self.store)
 
     def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None):
-        """Run a SPARQL query over the union of all article graphs.
+        """Run a SPARQL query over the union of all article graphs, or over the graphs its
+        ``FROM`` and ``FROM NAMED`` clauses name.
 
         Args:
             sparql: the query text.
@@ -190,7 +217,8 @@ class GraphStore:
             QueryError: the query is malformed or cannot run.
         """
         try:
-            return self.store.query(with_values(sparql, bindings or {}), use_default_graph_as_union=True)
+            text = with_values(sparql, bindings or {})
+            return self.store.query(text, **dataset_options(text))
         except SyntaxError as err:
             raise QueryError(f"the SPARQL query is malformed: {_first_line(err)}") from None
         except RuntimeError as err:

@@ -1,7 +1,9 @@
 """`kg serve`: a SPARQL 1.1 Protocol endpoint at ``/sparql`` and the graph explorer at ``/``.
 
-Starlette answers HTTP (uvicorn serves it); Oxigraph answers SPARQL, in worker processes
-(`kg.server.pool`) so that the time limit can stop any query. The endpoint is read-only unless
+Starlette answers HTTP (uvicorn serves it, `kg.server.connection`); Oxigraph answers SPARQL, in
+worker processes (`kg.server.pool`) so that the time limit can stop any query, and so that slow
+queries cannot take every worker from the light ones. A query whose client goes away is stopped
+(`run_for`): its worker is not left running for nobody (an update is carried out all the same). The endpoint is read-only unless
 started with ``allow_update``, and then an update needs the server's token
 (``Authorization: Bearer <token>``). ``SERVICE`` and ``LOAD`` are refused (`kg.server.sparql`),
 so no request makes the server contact another host; request bodies, result sizes and query
@@ -16,15 +18,13 @@ times are limited. By default it listens on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import secrets
-import shutil
-import signal
 import socket
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +36,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..core.errors import ServerError
+from ..core.scratch import TemporaryFolder, remove_stale_folders
+from ..core.signals import sigterm_interrupts
+from .connection import LingeringH11Protocol, head_limit
 from .pages import page_routes
-from .pool import Job, Reply, WorkerPool
+from .pool import LONG_AFTER, Job, Reply, WorkerPool
 from .protocol import Refused, read_operation
 from .sparql import refused_keyword
 
@@ -60,6 +63,7 @@ class ServerConfig:
     workers: int = 2
     max_memory: int = 4 << 30
     max_nodes: int = 2000
+    long_after: float = LONG_AFTER  # a query running longer is long: at most `workers` of those at once
 
     @property
     def source(self) -> str:
@@ -73,6 +77,31 @@ class _State:
     generation: int = 0  # bumped by every update, so the explorer page is drawn again
     page: tuple[int, Reply] | None = None
     page_lock: object = None  # an asyncio.Lock, made in the server's event loop
+
+    async def run(self, job: Job, request: Request) -> Reply:
+        return await run_for(request, self.pool, job)
+
+
+async def run_for(request: Request, pool: WorkerPool, job: Job) -> Reply:
+    """Run ``job`` for as long as the client waits for it: if the client goes away first, the job
+    is stopped (its worker replaced) rather than left running for nobody."""
+    running = asyncio.ensure_future(pool.run(job))
+    gone = asyncio.ensure_future(_disconnected(request))
+    try:
+        await asyncio.wait({running, gone}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        gone.cancel()
+        if not running.done():
+            running.cancel()
+    with suppress(asyncio.CancelledError):
+        return await running
+    return Reply.error(499, "the client went away before the answer")  # nobody reads it
+
+
+async def _disconnected(request: Request) -> None:
+    """Returns once the client has closed the connection (the request body is read by then)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
 
 
 def prepare_store(config: ServerConfig) -> tuple[str, Callable[[], None]]:
@@ -89,7 +118,9 @@ def prepare_store(config: ServerConfig) -> tuple[str, Callable[[], None]]:
         return str(config.store), lambda: None
     if not config.files:
         raise ServerError("nothing to serve: give RDF files written by `kg build`, or --store DIR")
-    directory = tempfile.mkdtemp(prefix="kg-serve-")
+    remove_stale_folders()  # what killed servers and builds left
+    folder = TemporaryFolder("serve")
+    directory = folder.path / "store"
     try:
         store = GraphStore(directory)
         for path in config.files:
@@ -97,23 +128,21 @@ def prepare_store(config: ServerConfig) -> tuple[str, Callable[[], None]]:
         store.flush()
         del store  # closes RocksDB before the workers open it
     except BaseException:
-        shutil.rmtree(directory, ignore_errors=True)
+        folder.cleanup()
         raise
-    return directory, lambda: shutil.rmtree(directory, ignore_errors=True)
+    return str(directory), folder.cleanup
 
 
 def create_app(config: ServerConfig, store_path: str) -> Starlette:
     """The Starlette application of `kg serve` over a prepared store directory."""
     if config.allow_update and not config.token:
         config.token = secrets.token_urlsafe(24)
-    pool = WorkerPool(store_path, size=config.workers, writable=config.allow_update,
-                      time_limit=config.time_limit, max_memory=config.max_memory)
+    pool = WorkerPool(store_path, size=config.workers, writable=config.allow_update, time_limit=config.time_limit,
+                      max_memory=config.max_memory, long_after=config.long_after)
     state = _State(config, pool)
 
     @asynccontextmanager
     async def lifespan(app):
-        import asyncio
-
         state.page_lock = asyncio.Lock()
         await pool.start()
         try:
@@ -148,13 +177,15 @@ async def _sparql(request: Request, state: _State) -> Response:
     base = str(request.url.replace(query="", fragment=""))
     if op.kind == "update":
         _check_update_allowed(request, config)
+        # not stopped if the client goes: an update sent is carried out (or not at all: Oxigraph
+        # applies it in one transaction)
         reply = await state.pool.run(Job("update", op.text, base_iri=base))
         if reply.status < 300:
             state.generation += 1
         return _send(reply)
     job = Job("query", op.text, base_iri=base, accept=request.headers.get("accept"), format=op.format,
               default_graphs=op.default_graphs, named_graphs=op.named_graphs, max_bytes=config.max_result_bytes)
-    return _send(await state.pool.run(job))
+    return _send(await state.run(job, request))
 
 
 def _check_update_allowed(request: Request, config: ServerConfig) -> None:
@@ -212,26 +243,26 @@ def serve(config: ServerConfig, *, on_ready: Callable[[str], None] | None = None
     path, cleanup = prepare_store(config)
     try:
         sock = bind(config.host, config.port)
-        app = create_app(config, path)
-        server = uvicorn.Server(uvicorn.Config(app, log_level=log_level, lifespan="on", timeout_graceful_shutdown=2))
+        server = uvicorn.Server(uvicorn_config(config, create_app(config, path), log_level, timeout_graceful_shutdown=2))
         if on_ready is not None:
             _call_when_started(server, lambda: on_ready(url_of(sock)))
         # uvicorn shuts down gracefully on SIGTERM, then raises it again with the handler found at
         # start: make that handler end us like Ctrl-C does, so that the temporary store is removed
-        previous = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
-        try:
+        with sigterm_interrupts():
             server.run(sockets=[sock])
-        finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
         if not server.started:
             raise ServerError("the server did not start (see the message above)")
     finally:
         cleanup()
 
 
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
+def uvicorn_config(config: ServerConfig, app: Starlette, log_level: str, **options):
+    """uvicorn's settings: kg's HTTP protocol (`kg.server.connection`), whose request heads may hold
+    a URL as long as the request limit."""
+    import uvicorn
+
+    return uvicorn.Config(app, log_level=log_level, lifespan="on", http=LingeringH11Protocol,
+                          h11_max_incomplete_event_size=head_limit(config.max_request_bytes), **options)
 
 
 def _call_when_started(server, callback: Callable[[], None]) -> None:
@@ -253,7 +284,7 @@ def serve_in_background(config: ServerConfig, log_level: str = "warning") -> Ite
 
     path, cleanup = prepare_store(config)
     sock = bind(config.host, config.port)
-    server = uvicorn.Server(uvicorn.Config(create_app(config, path), log_level=log_level, lifespan="on"))
+    server = uvicorn.Server(uvicorn_config(config, create_app(config, path), log_level))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:

@@ -17,6 +17,7 @@ from starlette.routing import Route
 from ..core.errors import QueryError
 from ..questions.queries import available, load_query
 from .pool import Job, Reply
+from .protocol import Refused, query_pairs
 
 ASSETS = {  # name -> (package, path inside it, media type)
     "query.js": ("kg.server", "static/query.js", "text/javascript"),
@@ -60,7 +61,7 @@ def page_routes(state, send: Callable[[Reply], Response]) -> list[Route]:
                 generation = state.generation
                 job = Job("page", page={"title": f"kg serve: {state.config.source}", "max_nodes": state.config.max_nodes,
                                         "links": {"SPARQL query editor": "/query"}})
-                reply = await state.pool.run(job)
+                reply = await state.run(job, request)
                 if reply.status != 200:
                     return send(reply)
                 state.page = (generation, reply)
@@ -86,14 +87,17 @@ def page_routes(state, send: Callable[[Reply], Response]) -> list[Route]:
             query = load_query(request.path_params["name"]) if request.path_params["name"] in available() else None
             if query is None:
                 raise QueryError(f"no stored query named '{request.path_params['name']}'; see /queries")
-            values = {k: v for k, v in request.query_params.items() if k not in ("format", "output")}
+            # read strictly, as /sparql reads it: a value that is not UTF-8 is refused, not mangled
+            pairs = dict(query_pairs(request.url.query, "query string"))
+            values = {k: v for k, v in pairs.items() if k not in ("format", "output")}
             bindings = {name: (isinstance(term, ox.NamedNode), term.value) for name, term in query.bindings(values).items()}
         except QueryError as err:
             return send(Reply.error(400, str(err)))
-        job = Job("query", query.text, accept=request.headers.get("accept"),
-                  format=request.query_params.get("format"), bindings=bindings,
-                  max_bytes=state.config.max_result_bytes)
-        return send(await state.pool.run(job))
+        except Refused as refusal:
+            return send(Reply.error(refusal.status, refusal.message))
+        job = Job("query", query.text, accept=request.headers.get("accept"), format=pairs.get("format"),
+                  bindings=bindings, max_bytes=state.config.max_result_bytes)
+        return send(await state.run(job, request))
 
     return [
         Route("/", explorer),

@@ -6,6 +6,22 @@ store open, sends each job to an idle one and waits at most the time limit. A wo
 limit is killed and replaced, and the others go on answering. A worker also has a memory
 ceiling (``RLIMIT_AS``): a query that grows past it ends that worker, not the machine.
 
+**Slow queries cannot stall the server.** Nothing tells a light query from a runaway before it
+runs, so the pool tells them apart by how long they run: a job still running after
+``long_after`` seconds (1 s) is a *long* query. At most ``size`` long queries run at once, and
+the pool keeps one worker more than that, so however many long queries run, a worker is left
+for the light ones (the stored queries answer in under 100 ms at 300,000 triples). A query that
+turns long while ``size`` others already are is stopped with 503 (the server is busy) instead of
+taking that last worker. Long queries also run at a lower CPU priority (nice 10), so the light
+ones keep the cores; a worker that ran one is replaced afterwards (a process cannot raise its
+priority back). This was chosen over a queue in front of the workers (a light query would still
+wait behind runaways) and over guessing a query's cost from its text (which no parser reports).
+A request whose client goes away stops its query too (`kg.server.app`).
+
+**No large worker is left behind.** A worker whose result hit the byte limit, or that grew by
+more than ``GROWTH_LIMIT`` while answering, says so in its reply and exits; the pool starts a
+fresh one in its place (Python and Oxigraph keep memory once used).
+
 Read-only, every worker opens the store read-only. With updates allowed there is one worker,
 the only process with the store open for writing (RocksDB allows one writer and undefined
 behaviour for readers beside it), so queries then run one at a time.
@@ -24,6 +40,11 @@ from multiprocessing.connection import Connection
 from ..core.errors import ServerError
 
 READY = "ready"  # what a worker says once its store is open
+LONG_AFTER = 1.0
+"""Seconds after which a running query counts as long (see the module docstring)."""
+LONG_NICENESS = 10
+GROWTH_LIMIT = 64 << 20
+"""Bytes a worker may grow by while answering a job before it is replaced."""
 
 
 @dataclass
@@ -47,6 +68,7 @@ class Reply:
     status: int
     content_type: str
     body: bytes
+    retire: bool = False  # the worker that answered exits after it: replace it
 
     @classmethod
     def error(cls, status: int, message: str) -> Reply:
@@ -56,6 +78,14 @@ class Reply:
 class _Worker:
     def __init__(self, process, conn: Connection) -> None:
         self.process, self.conn = process, conn
+        self.lowered = False
+
+    def lower_priority(self) -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, LONG_NICENESS)
+            self.lowered = True
+        except (OSError, AttributeError):  # gone already, or no priorities on this system
+            pass
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -69,21 +99,31 @@ class WorkerPool:
 
     Args:
         path: the store directory.
-        size: how many workers (1 when ``writable``).
+        size: how many long queries may run at once; the pool holds one worker more, kept for
+            light queries (1 worker in all when ``writable``).
         writable: open the store for updates.
         time_limit: seconds a job may run (and wait for a free worker).
         max_memory: bytes of address space a worker may use (0: no limit).
+        long_after: seconds after which a running job counts as long.
     """
 
     def __init__(self, path: str, *, size: int = 2, writable: bool = False, time_limit: float = 30.0,
-                 max_memory: int = 0) -> None:
+                 max_memory: int = 0, long_after: float = LONG_AFTER) -> None:
         self.path, self.writable, self.time_limit, self.max_memory = path, writable, time_limit, max_memory
-        self.size = 1 if writable else max(1, size)
+        self.long_slots = 1 if writable else max(1, size)
+        self.size = 1 if writable else self.long_slots + 1
+        self.long_after = min(long_after, time_limit)
+        self.long_running = 0
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: set[_Worker] = set()
         self._replacing: set[asyncio.Task] = set()
         self._closed = False
         self.restarts = 0
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the workers (for benchmarks and tests)."""
+        return sorted(worker.process.pid for worker in self._all)
 
     async def start(self) -> None:
         for _ in range(self.size):
@@ -92,10 +132,12 @@ class WorkerPool:
     async def _spawn(self) -> _Worker:
         # A plain subprocess, not multiprocessing: its "spawn" re-imports the parent's __main__,
         # which fails for a script read from stdin and costs the CLI's imports each restart.
+        # -P: the current directory does not go first on the import path, so a folder holding a
+        # kg/ directory (the parent of a clone) cannot shadow the installed package.
         ours, theirs = socket.socketpair()
         with theirs:
             process = subprocess.Popen(
-                [sys.executable, "-m", "kg.server.worker", str(theirs.fileno()), self.path,
+                [sys.executable, "-P", "-m", "kg.server.worker", str(theirs.fileno()), self.path,
                  "1" if self.writable else "0", str(self.max_memory)],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, start_new_session=True,  # Ctrl-C is the server's
                 env={**os.environ, "RUST_BACKTRACE": "0"})  # a query past the memory ceiling: one line, no trace
@@ -131,29 +173,49 @@ class WorkerPool:
             self._idle.put_nowait(fresh)
 
     async def run(self, job: Job) -> Reply:
-        """Run ``job`` on an idle worker; past the time limit the worker is killed and replaced."""
+        """Run ``job`` on an idle worker; past the time limit the worker is killed and replaced.
+        Cancelling the call (the client went away) stops the job the same way."""
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout=self.time_limit)
-        except asyncio.TimeoutError:
+            async with asyncio.timeout(self.time_limit):  # Queue.get gives up cleanly when cancelled
+                worker = await self._idle.get()
+        except TimeoutError:
             return Reply.error(503, f"the server is busy: every query worker stayed busy for {self.time_limit:g} s; try again")
         healthy = False
         try:
             worker.conn.send(job)
-            if not await _readable(worker.conn, self.time_limit):
-                return Reply.error(503, f"the query ran past the time limit of {self.time_limit:g} s and was stopped; "
-                                        "narrow it (a LIMIT, more specific patterns)")
+            if not await _readable(worker.conn, self.long_after):
+                refused = self._admit_long(worker)
+                if refused is not None:
+                    return refused
+                try:
+                    if not await _readable(worker.conn, self.time_limit - self.long_after):
+                        return Reply.error(503, f"the query ran past the time limit of {self.time_limit:g} s and was "
+                                                "stopped; narrow it (a LIMIT, more specific patterns)")
+                finally:
+                    self.long_running -= 1
             reply = worker.conn.recv()
-            healthy = True
+            healthy = not reply.retire and not worker.lowered
             return reply
         except (EOFError, OSError):
             return Reply.error(500, "the query stopped its worker (most likely by using too much memory); narrow it")
         finally:
             if healthy:
                 self._idle.put_nowait(worker)
-            else:  # killed on time, crashed, or the request was cancelled while the query ran
+            else:  # killed on time, crashed, retired, or the request was cancelled while the query ran
                 task = asyncio.get_running_loop().create_task(self._replace(worker))
                 self._replacing.add(task)
                 task.add_done_callback(self._replacing.discard)
+
+    def _admit_long(self, worker: _Worker) -> Reply | None:
+        """A job has just turned long: let it run on at a lower priority, or refuse it (503) when
+        as many long queries as allowed already run, so that a worker stays free for light ones."""
+        if self.long_running >= self.long_slots:
+            return Reply.error(503, f"the server is busy: it is already running {self.long_slots} long "
+                                    f"quer{'y' if self.long_slots == 1 else 'ies'}, as many as it runs at once, and this "
+                                    f"one ran past {self.long_after:g} s; try again later, or narrow it")
+        self.long_running += 1
+        worker.lower_priority()
+        return None
 
     async def close(self) -> None:
         self._closed = True

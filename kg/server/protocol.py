@@ -31,7 +31,12 @@ class Operation:
     named_graphs: list[str] = field(default_factory=list)
 
 
-def _pairs(raw: bytes | str, where: str) -> list[tuple[str, str]]:
+def query_pairs(raw: bytes | str, where: str) -> list[tuple[str, str]]:
+    """The name=value pairs of a query string or form body, percent-decoded as UTF-8.
+
+    Raises:
+        Refused: a value is not UTF-8 once decoded (400).
+    """
     try:
         text = raw.decode("ascii") if isinstance(raw, bytes) else raw
         return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict")
@@ -68,7 +73,7 @@ async def read_operation(request: Request, limit: int) -> Operation:
     """
     if len(request.url.query) > limit:
         raise Refused(414, f"the request URL is longer than the server's limit of {limit:,} bytes; POST the query")
-    params = _pairs(request.url.query, "query string")
+    params = query_pairs(request.url.query, "query string")
     body_text = None
     if request.method == "POST":
         media, charset = _media_type(request)
@@ -76,7 +81,7 @@ async def read_operation(request: Request, limit: int) -> Operation:
         if charset not in (None, "utf-8", "utf8"):
             raise Refused(415, f"the request body must be UTF-8, not {charset}")
         if media == FORM:
-            params += _pairs(body, "form body")
+            params += query_pairs(body, "form body")
         elif media in (QUERY, UPDATE):
             try:
                 body_text = body.decode("utf-8")

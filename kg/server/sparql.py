@@ -3,32 +3,19 @@ and in which format a result is written (content negotiation).
 
 A request is refused before it reaches Oxigraph when it would make the server contact another
 host: ``SERVICE`` (a federated query) and ``LOAD`` (fetch a document). Oxigraph does both over
-HTTP, so they are found in the query text itself, outside IRIs, strings and comments, after the
-``\\uXXXX`` escapes that SPARQL expands before parsing.
+HTTP, so they are found among the query's keywords (`kg.rdf.sparql.keywords`: outside IRIs,
+strings and comments, after the ``\\uXXXX`` escapes that SPARQL expands before parsing).
 """
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 import pyoxigraph as ox
 
-REFUSED = ("SERVICE", "LOAD")
+from ..rdf.sparql import keywords
 
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_TOKENS = re.compile(
-    r"""(?P<skip>\#[^\n\r]*                             # comment
-        |<[^<>"{}|^`\\\x00-\x20]*>                      # IRI
-        |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"            # long strings
-        |'''(?:[^'\\]|\\.|'(?!''))*'''
-        |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*'    # strings
-        |[?$]\w+                                        # variables
-        |@[A-Za-z]+(?:-[A-Za-z0-9]+)*                   # language tags
-        |(?:[A-Za-z][\w.-]*)?:[\w.:%\\-]*)              # prefixed names
-       |(?P<word>[A-Za-z]\w*)""",
-    re.VERBOSE,
-)
+REFUSED = ("SERVICE", "LOAD")
 
 
 def refused_keyword(text: str) -> str | None:
@@ -38,12 +25,7 @@ def refused_keyword(text: str) -> str | None:
     'SERVICE'
     >>> refused_keyword('SELECT ?service { ?service ex:load "SERVICE" } # LOAD')
     """
-    expanded = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
-    for match in _TOKENS.finditer(expanded):
-        word = match.group("word")
-        if word and word.upper() in REFUSED:
-            return word.upper()
-    return None
+    return next((word for word in keywords(text) if word in REFUSED), None)
 
 
 class Format(NamedTuple):

@@ -3,12 +3,15 @@
 Started by `kg.server.pool.WorkerPool`, which holds the other end of the socket ``FD``: the worker
 opens the store, says it is ready, then answers each `Job` with a `Reply` until the socket closes
 (or the server kills it). Results are written by Oxigraph's own serialisers, stopped past the
-job's byte limit.
+job's byte limit. A worker whose result hit that limit, or that grew by more than
+`kg.server.pool.GROWTH_LIMIT` while answering, exits after its reply (marked ``retire``), and the
+pool starts a fresh one: memory Python and Oxigraph once took is not given back.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import resource
 import signal
 import sys
@@ -16,9 +19,10 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
+from kg.core.errors import QueryError
 from kg.questions.queries import resolve_entities
-from kg.rdf.sparql import with_values
-from kg.server.pool import READY, Job, Reply
+from kg.rdf.sparql import dataset_options, with_values
+from kg.server.pool import GROWTH_LIMIT, READY, Job, Reply
 from kg.server.sparql import negotiate, offered
 
 
@@ -57,12 +61,27 @@ def worker_main(conn: Connection, path: str, writable: bool, max_memory: int) ->
         conn.send(str(error))
         return
     conn.send(READY)
+    baseline = resident_bytes()
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(execute(store, job))
+        reply = execute(store, job)
+        reply.retire = reply.retire or resident_bytes() - baseline > GROWTH_LIMIT
+        conn.send(reply)
+        if reply.retire:
+            return
+
+
+def resident_bytes() -> int:
+    """This process's resident memory (Linux: now; elsewhere: its peak, which never shrinks)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
 
 
 def _die_with_parent() -> None:
@@ -87,6 +106,8 @@ def execute(store, job: Job) -> Reply:
         return _query(store, job)
     except SyntaxError as err:
         return Reply.error(400, f"malformed SPARQL: {_one_line(str(err))}")
+    except QueryError as err:  # a dataset parameter that is not an IRI
+        return Reply.error(400, str(err))
     except RuntimeError as err:  # Oxigraph's evaluation errors, e.g. CLEAR of a graph that does not exist
         return Reply.error(400, f"the {job.kind} failed: {_one_line(str(err))}")
     except MemoryError:
@@ -109,12 +130,8 @@ def _query(graph_store, job: Job) -> Reply:
         terms = {name: ox.NamedNode(value) if is_iri else ox.Literal(value)
                  for name, (is_iri, value) in job.bindings.items()}
         text = with_values(text, resolve_entities(terms, graph_store))
-    dataset: dict = {"use_default_graph_as_union": True}
-    if job.default_graphs:
-        dataset = {"default_graph": [ox.NamedNode(g) for g in job.default_graphs]}
-    if job.named_graphs:
-        dataset["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    result = store.query(text, base_iri=job.base_iri, **dataset)
+    # the protocol's default-graph-uri/named-graph-uri, else the query's FROM, else the union
+    result = store.query(text, base_iri=job.base_iri, **dataset_options(text, job.default_graphs, job.named_graphs))
     graph = isinstance(result, ox.QueryTriples)
     fmt = negotiate(job.accept, graph, job.format)
     if fmt is None:
@@ -123,8 +140,10 @@ def _query(graph_store, job: Job) -> Reply:
     try:
         result.serialize(buffer, format=fmt.oxigraph)
     except ResultTooLarge:
-        return Reply.error(422, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; "
-                                "add a LIMIT, or select fewer rows or columns")
+        reply = Reply.error(422, f"the result is larger than the server's limit of {job.max_bytes:,} bytes; "
+                                 "add a LIMIT, or select fewer rows or columns")
+        reply.retire = True  # it stopped early, but may have grown on the way: a fresh worker takes its place
+        return reply
     text = fmt.media_type.startswith("text/") or fmt.media_type.endswith("json") or fmt.media_type.endswith("xml")
     return Reply(200, fmt.media_type + ("; charset=utf-8" if text else ""), b"".join(buffer.parts))
 
