@@ -205,6 +205,11 @@ class ProcessExecutor(_ChunkedExecutor):
         if abort:  # Ctrl-C: do not wait for the chunks being built
             for process in processes:
                 process.terminate()
+            # let the pool's manager thread finish closing its pipes now: at interpreter exit,
+            # Python 3.11 may otherwise wake it through a pipe it is closing ("Bad file descriptor")
+            manager = getattr(self.pool, "_executor_manager_thread", None)
+            if manager is not None:
+                manager.join(timeout=10)
 
 
 def _worker_setup(parent: int) -> None:

@@ -1,6 +1,8 @@
 """What a build leaves behind: nothing in the temporary directory, whether it succeeds, fails, or is
-stopped by SIGTERM or Ctrl-C (SIGINT); and a build killed with SIGKILL leaves its temporary store,
-which the next build removes. Builds run with ``TMPDIR`` set to a folder of the test's own."""
+stopped by SIGTERM or Ctrl-C (SIGINT); and after a build killed with SIGKILL, the next build
+completes and leaves nothing either. (The corpus page keeps its facts in an unnamed temporary file,
+which the system removes however the process ends; `kg serve`'s temporary stores are covered by
+tests/core/test_scratch.py.) Builds run with ``TMPDIR`` set to a folder of the test's own."""
 
 from __future__ import annotations
 
@@ -46,7 +48,6 @@ def test_cleanup_after_a_build_that_succeeds_or_fails(corpus, tmp_path, monkeypa
     def fail_on_the_third(built) -> None:
         fail_on_the_third.seen += 1
         if fail_on_the_third.seen == 3:
-            assert list(tmp.glob("kg-corpus-*")), "the corpus page's store is not where TMPDIR says"
             raise RuntimeError("the disk is full")
 
     fail_on_the_third.seen = 0
@@ -70,6 +71,10 @@ def wait_for(condition, process: subprocess.Popen, timeout: float = 120) -> None
         time.sleep(0.005)
 
 
+def articles_written(out: Path) -> bool:
+    return len(list(out.glob("story-*.ttl"))) >= 2  # mid-articles: the corpus files are open
+
+
 @pytest.mark.parametrize("sent, code, says, workers", [
     (signal.SIGTERM, 143, "terminated", 1),
     (signal.SIGINT, 130, "interrupted", 1),
@@ -79,7 +84,7 @@ def test_cleanup_when_a_build_is_stopped(corpus, tmp_path, sent, code, says, wor
     tmp, out = tmp_path / "tmp", tmp_path / "out"
     tmp.mkdir()
     process = start_build(corpus, out, tmp, workers)
-    wait_for(lambda: any(tmp.glob("kg-corpus-*")), process)  # mid-articles, the page's store in use
+    wait_for(lambda: articles_written(out), process)
     process.send_signal(sent)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code, stderr
@@ -91,10 +96,9 @@ def test_cleanup_of_a_killed_build_by_the_next(corpus, tmp_path):
     tmp, out = tmp_path / "tmp", tmp_path / "out"
     tmp.mkdir()
     process = start_build(corpus, out, tmp)
-    wait_for(lambda: any(tmp.glob("kg-corpus-*")), process)
+    wait_for(lambda: articles_written(out), process)
     process.kill()
     process.wait(60)
-    assert [p.name.split("-")[2] for p in tmp.glob("kg-corpus-*")] == [str(process.pid)]
     again = start_build(corpus, out, tmp)
     _, stderr = again.communicate(timeout=300)
     assert again.returncode == 0, stderr
