@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
-from .clauses import Modality, Polarity, read_clause
+from .clauses import Modality, Polarity, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, ArticleContext
 from .evaluations import JUDGING_VERBS, judgement, quoted_verdict
@@ -35,7 +35,7 @@ from .proposals import ProposalRegistry
 from .stances import critical_quotes, intention
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
-MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6, Modality.CONDITIONAL: 0.0}
+MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
 
 
 class ProposalRelations(ProposalFacts):
@@ -53,9 +53,14 @@ class ProposalRelations(ProposalFacts):
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs():
             return  # "called on Italy to join the project": the joining is what is proposed, not done
         clause = read_clause(verb)
-        if clause.modality is Modality.CONDITIONAL or clause.polarity is Polarity.NEGATED:
-            return
+        if clause.modality not in MODALITY_FACTOR or clause.polarity is Polarity.NEGATED:
+            return  # "if Spain backs it", "Spain should back it": Spain's stance is not stated
         agents = self.agents(self.ctx.subjects(verb))
+        if not agents and is_passive(verb) and (clause.polarity is Polarity.REFUSED or clause.modality in (
+                Modality.INTENDED, Modality.REQUIRED)):
+            # "X will not be tolerated", "the plan will be adopted" in a quotation: its speaker's policy
+            speaker = self.speaker_at(verb)
+            agents = self.agents([speaker]) if speaker is not None else []
         for cue in cues:
             relation = cue.relation if clause.polarity is Polarity.ASSERTED else cue.refused
             if relation is None:
@@ -115,8 +120,8 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             continue  # "consider it to be off limits" is a judgement, not a proposal
         if child.dep_ in ("dobj", "xcomp") and not passive:
             targets.append(child)
-        elif child.dep_ == "nsubjpass":
-            targets.append(child)
+        elif child.dep_ == "nsubjpass" and not any(t.dep_ == "nsubjpass" for t in targets):
+            targets.append(child)  # a verb has one subject: a second one is a misparse
         elif child.dep_ == "ccomp" and cue.clause and not _reports_or_cues(child, cue) \
                 and (cue.relation == "backs" or not states_a_fact(child)):
             targets.append(child)
@@ -179,7 +184,7 @@ def _triggers() -> frozenset[str]:
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
     """All proposal facts of an article, and the proposals' ``concerns``, in text order."""
     relations = ProposalRelations(ctx, registry)
-    speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
+    speakers = relations.speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
     triggers = _triggers()
     for token in ctx.tokens:  # one pass in text order, so that "the move" finds what came before
         if token.pos_ == "VERB":

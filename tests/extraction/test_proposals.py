@@ -153,3 +153,36 @@ def test_proposals_verdicts(extract_from, text, relation, who, words):
 def test_proposals_no_verdict(extract_from, text):
     extraction = extract_from(text)
     assert not proposals_of(extraction, "backs") | proposals_of(extraction, "opposes")
+
+
+@pytest.mark.parametrize("text, relation, who, words", [
+    # what someone says they will or may do is their proposal
+    ("Governor Lena Fox said she would reopen the old railway line.", "proposes", "Lena Fox", "railway"),
+    ("Governor Lena Fox said she would veto the transit levy.", "opposes", "Lena Fox", "levy"),
+    ("Governor Lena Fox said she may call a snap referendum.", "considers", "Lena Fox", "referendum"),
+    ('"We will close the coal plant by 2030," said Mayor Ben Hale.', "proposes", "Ben Hale", "coal plant"),
+    # what someone says must be done is their demand
+    ('"The harbour must be reopened at once," said Mayor Ben Hale.', "proposes", "Ben Hale", "harbour"),
+    # a passive policy in one's own quotation is one's stance
+    ('"Strikes in the port will not be tolerated," said Mayor Ben Hale.', "opposes", "Ben Hale", "strikes"),
+])
+def test_proposals_stated_intentions_and_demands(extract_from, text, relation, who, words):
+    found = proposals_of(extract_from(text), relation)
+    assert any(w == who and words in label.lower() for w, label in found), found
+
+
+@pytest.mark.parametrize("text, absent", [
+    # what should be done is not what the one who should do it does
+    ("Senator Ana Ruiz said Norway should back the fishing treaty.", ("Norway", "backs")),
+    # someone else's plan, reported, is not the reporter's proposal
+    ("Governor Lena Fox said the company would close the mine.", ("Lena Fox", "proposes")),
+    # a past necessity is no demand
+    ("Governor Lena Fox said the towns had to share the water.", ("Lena Fox", "proposes")),
+    # an outcome is not a plan
+    ('"We will win this election," said Mayor Ben Hale.', ("Ben Hale", "proposes")),
+])
+def test_proposals_not_stated_intentions(extract_from, text, absent):
+    extraction = extract_from(text)
+    names = {k: e.name for k, e in extraction.entities.items()}
+    found = {(names[f.subject], f.relation) for f in extraction.facts if f.subject in names and f.object in extraction.proposals}
+    assert absent not in found, found
