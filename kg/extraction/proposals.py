@@ -233,8 +233,22 @@ class ProposalRegistry:
         out = {}
         for c in self.candidates:
             names = set(c.labels)
-            out[c.key] = Proposal(c.key, c.labels[0], names, c.status, c.evidence)
+            label = self._qualified(c)
+            if label != c.labels[0]:
+                names.add(label)
+            out[c.key] = Proposal(c.key, label, names, c.status, c.evidence)
         return out
+
+    def _qualified(self, candidate: _Candidate) -> str:
+        """A label a reader can tell apart: a bare noun ("resignation", "appeal") gets the name of
+        whose act it is, its possessor or its one agent: "Ana Ruiz's resignation"."""
+        label = candidate.labels[0]
+        if len(label.split()) > 1:
+            return label
+        owners = sorted(candidate.possessors) or sorted(self.agents.get(candidate.key, ()))
+        if len(owners) != 1:
+            return label
+        return f"{self.ctx.entities[owners[0]].name}'s {label}"
 
 
 def topic_words(doc) -> frozenset[str]:

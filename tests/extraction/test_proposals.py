@@ -186,3 +186,8 @@ def test_proposals_not_stated_intentions(extract_from, text, absent):
     names = {k: e.name for k, e in extraction.entities.items()}
     found = {(names[f.subject], f.relation) for f in extraction.facts if f.subject in names and f.object in extraction.proposals}
     assert absent not in found, found
+
+
+def test_proposals_a_bare_label_names_whose_act_it_is(extract_from):
+    extraction = extract_from("Governor Ana Ruiz announced her resignation on Friday.")
+    assert [p.label for p in extraction.proposals.values()] == ["Ana Ruiz's resignation"]
