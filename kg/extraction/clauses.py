@@ -111,7 +111,9 @@ def _has_subject(verb: Token) -> bool:
 
 def _own_agents(verb: Token) -> list[Token]:
     out = []
-    for child in verb.children:
+    # "she can and may declare": the parser may hang the subject on the first auxiliary
+    children = [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]
+    for child in children:
         if child.dep_ == "agent":  # "was backed by Spain"
             out += [o for o in child.children if o.dep_ == "pobj"]
         elif child.dep_ in ("nsubj", "csubj") and not is_passive(verb):

@@ -46,7 +46,9 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
                 keys = rel.agents(ctx.refers_to(obj))
                 if child.lower_ == "of":  # "the request of Boris Johnson", not "a plan of the EU's"
                     keys = [k for k in keys if ctx.entities[k].type == "Person"]
-                found += [(k, relation, 0.7) for k in keys]
+                # "a bill by X": X wrote it; "the suspension of the assembly by X": X carried it out
+                done = "commitsTo" if kind == "act" and child.lower_ == "by" else relation
+                found += [(k, done, 0.7) for k in keys]
         elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS \
                 and not _proposed_by_another(noun):
             for obj in child.children:

@@ -74,7 +74,11 @@ def names_no_proposal(noun: Token) -> bool:
     on without it being a proposal ("criticised the police", "backed the rebels")."""
     if noun.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
         return True
-    return noun.lemma_.lower() in _not_proposals()
+    if noun.lemma_.lower() not in _not_proposals():
+        return False
+    # "a state of emergency" is what its complement says; "a group of protesters" is people
+    of = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return not of or not of[0].ent_type_ == "" or names_no_proposal(of[0])
 
 
 def is_anaphor(head: Token) -> bool:

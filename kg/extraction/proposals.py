@@ -275,6 +275,8 @@ def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], ent
     ratio = len(shared) / (min(len(mine), len(theirs)) or 1)
     if len(shared) >= 2 and ratio >= 0.5:
         return True
+    if shared and ratio == 1.0 and min(len(mine), len(theirs)) <= 2:
+        return True  # "the impeachment inquiry", "impeachment proceedings": nothing tells them apart
     return len(shared) >= 1 and ratio >= 0.5 and bool(entities & candidate.entities)
 
 

@@ -65,6 +65,8 @@ class ProposalRelations(ProposalFacts):
             relation = cue.relation if clause.polarity is Polarity.ASSERTED else cue.refused
             if relation is None:
                 continue
+            if relation == "proposes" and clause.modality is Modality.POSSIBLE:
+                relation = "considers"  # "may declare an emergency": weighing it, not proposing it yet
             factor = MODALITY_FACTOR[clause.modality] * (0.9 if self.ctx.in_quote(verb) else 1.0)
             for target in cue_targets(verb, cue):
                 self._cue_target(verb, cue, relation, agents, target, factor)

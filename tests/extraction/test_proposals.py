@@ -191,3 +191,25 @@ def test_proposals_not_stated_intentions(extract_from, text, absent):
 def test_proposals_a_bare_label_names_whose_act_it_is(extract_from):
     extraction = extract_from("Governor Ana Ruiz announced her resignation on Friday.")
     assert [p.label for p in extraction.proposals.values()] == ["Ana Ruiz's resignation"]
+
+
+@pytest.mark.parametrize("text, relation, who, words", [
+    # "may" with a proposing verb: considering it
+    ("Governor Ana Ruiz said on Monday she can and may declare a state of emergency.", "considers", "Ana Ruiz",
+     "emergency"),
+    ("Governor Ana Ruiz declared a state of emergency on Monday.", "proposes", "Ana Ruiz", "emergency"),
+    # an act carried out by someone: they commit to it
+    ("The suspension of the port fees by Governor Ana Ruiz angered the unions.", "commitsTo", "Ana Ruiz", "suspension"),
+    ("The National Farmers Union filed a lawsuit against the water levy.", "proposes", "National Farmers Union",
+     "lawsuit"),
+])
+def test_proposals_more_constructions(extract_from, text, relation, who, words):
+    found = proposals_of(extract_from(text), relation)
+    assert any(w == who and words in label.lower() for w, label in found), found
+
+
+def test_proposals_two_phrases_nothing_tells_apart_are_one(extract_from):
+    text = ("The council opened a corruption inquiry on Monday. Mayor Ana Ruiz backed the corruption "
+            "investigation, and Senator Tom Reed opposed the corruption proceedings.")
+    extraction = extract_from(text)
+    assert len(extraction.proposals) == 1, [p.label for p in extraction.proposals.values()]
