@@ -38,7 +38,10 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     lemma = noun.lemma_.lower()
     relation = "commitsTo" if lemma in PLEDGE_NOUNS else "proposes"
     found: list[tuple[str, str, float]] = []
-    for child in noun.children:
+    # "the suspension of the fees by X": the parser often hangs "by X" on the "of" complement
+    low_by = [b for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+              if o.dep_ == "pobj" for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+    for child in [*noun.children, *low_by]:
         if child.dep_ == "poss" and kind == "named":
             found += [(k, relation, 0.75) for k in rel.agents(ctx.refers_to(child))]
         elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "of" and kind == "named"):
