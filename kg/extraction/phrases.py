@@ -125,6 +125,11 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
         if drop:
             excluded.update(t.i for t in child.subtree)
+    for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i not in excluded \
+                and any(c.dep_ == "neg" for c in token.children):
+            excluded.update(t.i for t in token.subtree)
+            excluded.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     content = [t for t in head.subtree if t.i not in excluded and t.is_alpha and t.i != head.i]
     for child in head.children:  # "legislation [that would fund the government]": all it says
         if child.dep_ == "relcl" and not clause and len(content) <= 1:

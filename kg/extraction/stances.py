@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
-from .clauses import Modality, Polarity, read_clause
+from .clauses import REFUSING_VERBS, Modality, Polarity, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
@@ -96,6 +96,25 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
         relation, confidence = stated
         rel.registry.add_agents(key, [speaker])
         rel.add(speaker, relation, key, verb, confidence)
+
+
+def refusal(rel: ProposalFacts, verb: Token) -> None:
+    """Refusing to do what was asked is opposing it: "the ministers refused to hand over the
+    files" opposes handing them over ("refused to sign" is read from the cue itself)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in REFUSING_VERBS:
+        return
+    lemma = verb.lemma_.lower()
+    if lemma in LIGHT_VERBS or lemma in speech_verbs() or _is_cue(verb) or not any(
+            c.dep_ in ("dobj", "prt", "prep") for c in verb.children):
+        return  # "refused to comment", "declined to say": no proposal
+    clause = read_clause(verb)
+    agents = rel.agents(rel.ctx.subjects(verb))
+    if clause.polarity is not Polarity.REFUSED or not agents:
+        return
+    key = rel.registry.of_phrase(verb)
+    if key is not None:
+        for agent in agents:
+            rel.add(agent, "opposes", key, verb, 0.6)
 
 
 def _is_cue(verb: Token) -> bool:

@@ -213,3 +213,24 @@ def test_proposals_two_phrases_nothing_tells_apart_are_one(extract_from):
             "investigation, and Senator Tom Reed opposed the corruption proceedings.")
     extraction = extract_from(text)
     assert len(extraction.proposals) == 1, [p.label for p in extraction.proposals.values()]
+
+
+@pytest.mark.parametrize("text, relation, who, words", [
+    ("The Senate voted to hold Mayor Tom Reed in contempt.", "backs", "Senate", "contempt"),
+    ("Ministers Ana Ruiz and Tom Reed refused to hand over the audit files.", "opposes", "Tom Reed",
+     "audit files"),
+    ("The Supreme Court ruled against the new toll.", "opposes", "Supreme Court", "toll"),
+    ("Governor Ana Ruiz abandoned her attempt to merge the two counties.", None, "Ana Ruiz", "merge"),
+])
+def test_proposals_votes_refusals_and_rulings(extract_from, text, relation, who, words):
+    extraction = extract_from(text)
+    if relation is None:  # the attempt is a proposal of hers
+        relation = "proposes"
+    found = proposals_of(extraction, relation)
+    assert any(w.lower().endswith(who.lower()) and words in label.lower() for w, label in found), found
+
+
+def test_proposals_what_is_not_wanted_is_left_out_of_the_label(extract_from):
+    extraction = extract_from("Senator Ana Ruiz announced her intent to cut the tax and not raise the levy.")
+    labels = [p.label for p in extraction.proposals.values()]
+    assert labels and all("levy" not in label for label in labels), labels
