@@ -262,6 +262,10 @@ def polarity_of(verb: Token) -> Polarity:
 # --- modality -----------------------------------------------------------------------------------
 
 def _conditional(verb: Token) -> bool:
+    # the consequent of a condition: "would vote for it [only if ...]", "will sign [unless ...]"
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in verb.children):
+        return True
     token = verb
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):

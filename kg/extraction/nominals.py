@@ -43,7 +43,13 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
               if o.dep_ == "pobj" for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
     for child in [*noun.children, *low_by]:
         if child.dep_ == "poss" and kind == "named":
-            found += [(k, relation, 0.75) for k in rel.agents(ctx.refers_to(child))]
+            # "their agreement": the parties to an agreement are bound by it
+            drafted = any(c.lower_ in ("proposed", "draft", "planned", "mooted") for c in noun.children)
+            owned = "commitsTo" if lemma in AGREEMENT_NOUNS and not drafted else relation
+            owners = rel.agents(ctx.refers_to(child))
+            if not owners and child.pos_ == "PRON" and noun.dep_ == "dobj":
+                owners = rel.agents(ctx.subjects(noun.head))  # "Chile and Peru announced their agreement"
+            found += [(k, owned, 0.75) for k in owners]
         elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "of" and kind == "named"):
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 keys = rel.agents(ctx.refers_to(obj))
@@ -66,7 +72,9 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     parties = _parties(rel, noun)
     if lemma in AGREEMENT_NOUNS and len(parties) >= 2:  # "the Turkish-Libyan agreement"
         found += [(k, "commitsTo", 0.7) for k in parties]
-    elif len(parties) == 1 and not found and lemma not in LAWS:  # "the Turkish military operation", not "US law"
+    elif len(parties) == 1 and not found and lemma not in LAWS and not any(c.dep_ == "poss" for c in noun.children):
+        # "the Turkish military operation" (not "US law"; not "the firm's Polish operation", whose
+        # country is where it is)
         found += [(parties[0], relation, 0.6)]
     if not found:
         return

@@ -234,3 +234,11 @@ def test_proposals_what_is_not_wanted_is_left_out_of_the_label(extract_from):
     extraction = extract_from("Senator Ana Ruiz announced her intent to cut the tax and not raise the levy.")
     labels = [p.label for p in extraction.proposals.values()]
     assert labels and all("levy" not in label for label in labels), labels
+
+
+@pytest.mark.parametrize("text, relation, who", [
+    ("Chile and Peru announced their agreement on fishing rights.", "commitsTo", "Peru"),
+    ("Senator Tom Reed criticised Ana Ruiz's proposed fishing deal.", "proposes", "Ana Ruiz"),
+])
+def test_proposals_whose_agreement(extract_from, text, relation, who):
+    assert any(w == who for w, _ in proposals_of(extract_from(text), relation))
