@@ -81,7 +81,8 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     key = rel.registry.of_phrase(noun)
     if key is None:
         return
-    rel.registry.add_agents(key, [k for k, _, _ in found])
+    for agent, relation, _ in found:
+        rel.registry.add_agents(key, [agent], relation)
     for agent, relation, confidence in found:
         rel.add(agent, relation, key, noun, confidence)
 
@@ -131,7 +132,7 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
         return True
     key = rel.registry.of_phrase(head)
     if key is not None:
-        rel.registry.add_agents(key, agents)
+        rel.registry.add_agents(key, agents, "proposes")
         for agent in agents:
             rel.add(agent, "proposes", key, noun, 0.75)
     return True

@@ -60,6 +60,7 @@ class _Candidate:
     status: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     possessors: set[str] = field(default_factory=set)  # "Bolton's resignation": concerned, even as agents
+    owned: set[tuple[str, str]] = field(default_factory=set)  # (owner, label): "her candidacy ..." said of X
 
 
 class ProposalRegistry:
@@ -70,6 +71,7 @@ class ProposalRegistry:
         self.topic_words = topic_words(ctx.doc)
         self.candidates: list[_Candidate] = []
         self.agents: dict[str, set[str]] = {}  # proposal key -> entity keys acting on it
+        self.proposers: dict[str, set[str]] = {}  # proposal key -> who proposes or commits to it
 
     # --- finding --------------------------------------------------------------------------------
 
@@ -176,9 +178,11 @@ class ProposalRegistry:
         # "Bolton's resignation": who an act is by or about is concerned by it
         possessors = {k for c in head.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)} \
             if proposal_kind(head) == "act" else set()
+        owned = {(owner, label) for owner in self._owners(head)}
         for candidate in self.candidates:
             if _same_proposal(candidate, lemmas, names, entities):
                 candidate.possessors |= possessors
+                candidate.owned |= owned
                 candidate.heads.add(head.i)
                 candidate.tokens.update(t.i for t in tokens)
                 candidate.labels.append(label)
@@ -194,8 +198,19 @@ class ProposalRegistry:
             key, n = f"proposal:{_slug(label)}-{n}", n + 1
         self.candidates.append(_Candidate(key, label, head.lemma_.lower(), {t.i for t in tokens}, lemmas, names,
                                           entities, {head.i}, [label], head.i, None, [self.ctx.evidence(head)],
-                                          possessors))
+                                          possessors, owned))
         return key
+
+    def _owners(self, head: Token) -> list[str]:
+        """Whose a phrase says the proposal is: its possessor, a pronoun standing for the subject
+        of its verb ("the party announced its plan"), if it is one person, country or body."""
+        owners: list[str] = []
+        for child in head.children:
+            if child.dep_ == "poss":
+                owners = self.ctx.refers_to(child)
+                if not owners and child.pos_ == "PRON" and head.dep_ == "dobj":
+                    owners = self.ctx.subjects(head.head)
+        return owners if len(owners) == 1 else []
 
     # --- status and participants ---------------------------------------------------------------
 
@@ -207,8 +222,12 @@ class ProposalRegistry:
         if status and (candidate.status is None or STATUS_RANK[status] >= STATUS_RANK[candidate.status]):
             candidate.status = status
 
-    def add_agents(self, key: str, agents: list[str]) -> None:
+    def add_agents(self, key: str, agents: list[str], relation: str | None = None) -> None:
+        """Record who acts on a proposal (``relation``: proposes, backs, ...); proposers and
+        those committed to it are whose it is."""
         self.agents.setdefault(key, set()).update(agents)
+        if relation in ("proposes", "commitsTo"):
+            self.proposers.setdefault(key, set()).update(agents)
 
     def concerned(self, key: str) -> list[tuple[str, Token]]:
         """The entities named inside the proposal's phrases (its agents excepted), with a token
@@ -234,8 +253,9 @@ class ProposalRegistry:
         for c in self.candidates:
             names = set(c.labels)
             label = self._qualified(c)
-            if label != c.labels[0]:
-                names.add(label)
+            names.add(label)
+            # "her candidacy for the post": the owner's name is part of what the phrase says
+            names |= {f"{self.ctx.entities[owner].name}'s {text}" for owner, text in c.owned}
             out[c.key] = Proposal(c.key, label, names, c.status, c.evidence)
         return out
 
@@ -245,7 +265,7 @@ class ProposalRegistry:
         label = candidate.labels[0]
         if len(label.split()) > 1:
             return label
-        owners = sorted(candidate.possessors) or sorted(self.agents.get(candidate.key, ()))
+        owners = sorted(candidate.possessors) or sorted(self.proposers.get(candidate.key, ()))
         if len(owners) != 1:
             return label
         return f"{self.ctx.entities[owners[0]].name}'s {label}"

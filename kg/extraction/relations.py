@@ -90,7 +90,7 @@ class ProposalRelations(ProposalFacts):
         key = self.registry.of_phrase(head, prefer) if head is not None else None
         if key is None or not agents:
             return
-        self.registry.add_agents(key, agents)
+        self.registry.add_agents(key, agents, relation)
         if relation == cue.relation:
             self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:

@@ -94,7 +94,7 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
     key = rel.registry.of_phrase(verb)
     if key is not None:
         relation, confidence = stated
-        rel.registry.add_agents(key, [speaker])
+        rel.registry.add_agents(key, [speaker], relation)
         rel.add(speaker, relation, key, verb, confidence)
 
 

@@ -242,3 +242,15 @@ def test_proposals_what_is_not_wanted_is_left_out_of_the_label(extract_from):
 ])
 def test_proposals_whose_agreement(extract_from, text, relation, who):
     assert any(w == who for w, _ in proposals_of(extract_from(text), relation))
+
+
+def test_proposals_an_owner_named_by_a_pronoun_is_in_the_names(extract_from):
+    extraction = extract_from("On Monday, Senator Ana Ruiz announced her candidacy for the governorship.")
+    names = {n for p in extraction.proposals.values() for n in p.names}
+    assert "Ana Ruiz's candidacy for the governorship" in names, names
+
+
+def test_proposals_a_critic_does_not_name_a_proposal(extract_from):
+    text = "Norway ordered the suspension. The Supreme Court opposed the suspension."
+    labels = [p.label for p in extract_from(text).proposals.values()]
+    assert labels == ["Norway's suspension"], labels
