@@ -20,7 +20,8 @@ SELECTION_NOUNS = {"pick", "choice", "nominee", "candidate", "appointee", "succe
 AGENT_NOUNS = {"delegation", "government", "leader", "official", "minister", "representative", "people",
                "authority", "administration", "force", "troop", "army", "military", "president", "spokesman",
                "spokeswoman", "spokesperson", "office", "ministry", "embassy", "envoy", "parliament", "side",
-               "statement", "communique", "announcement", "report", "letter", "decree", "media"}
+               "statement", "communique", "announcement", "report", "letter", "decree", "media", "legislature",
+               "assembly", "cabinet", "court", "council", "regulator", "agency", "committee", "tribunal"}
 
 
 @dataclass
@@ -99,7 +100,7 @@ class ArticleContext:
             if keys[0] is None and head.lemma_.lower() in SELECTION_NOUNS:
                 keys = [self._selected(head)]
             if keys[0] is None and through_groups and head.lemma_.lower() in AGENT_NOUNS:
-                keys = [self._group_entity(head) or self._possessor_entity(head)]
+                keys = [self._named_body(head) or self._group_entity(head) or self._possessor_entity(head)]
                 if keys[0] is None:
                     keys = self._of_entities(head)
             for key in keys:
@@ -114,6 +115,17 @@ class ArticleContext:
             key = self.token_entity.get(token.i)
             if key and token.i not in possessors and token.i > head.i and self.entities[key].type == "Person":
                 return key
+        return None
+
+    def _named_body(self, head: Token) -> str | None:
+        """"the parliament of Chile, the Senate,": the organisation named beside the description
+        (the parser often hangs the apposition on "Chile")."""
+        of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for token in (head, *of):
+            for child in token.children:
+                key = self.token_entity.get(child.i) if child.dep_ == "appos" else None
+                if key is not None and self.entities[key].type == "Organization":
+                    return key
         return None
 
     def _group_entity(self, head: Token) -> str | None:

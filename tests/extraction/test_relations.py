@@ -161,3 +161,9 @@ def test_relations_a_critical_quote_opposes_the_plan_it_is_about(extract_from):
     assert any(who == "Peter Nowak" and "steel" in what for who, what in opposed), opposed
     # grief over the war names only the country the article is about, not any plan for it
     assert not any(who == "Olena Shevchenko" for who, _ in opposed), opposed
+
+
+def test_relations_a_body_named_beside_its_description_acts(extract_from):
+    text = "On Friday the legislature of Chile, the National Congress, voted to legalize cannabis."
+    found = relations_to_proposals(extract_from(text))
+    assert ("National Congress", "backs") in found, found
