@@ -119,14 +119,25 @@ class ArticleContext:
 
     def _named_body(self, head: Token) -> str | None:
         """"the parliament of Chile, the Senate,": the organisation named beside the description
-        (the parser often hangs the apposition on "Chile")."""
+        (the parser often hangs the apposition on "Chile"); "the court", "the party": the last
+        organisation named before whose name ends in that noun ("the Supreme Court")."""
         of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         for token in (head, *of):
             for child in token.children:
                 key = self.token_entity.get(child.i) if child.dep_ == "appos" else None
                 if key is not None and self.entities[key].type == "Organization":
                     return key
-        return None
+        if [c.lower_ for c in head.children if c.dep_ != "punct"] != ["the"]:
+            return None
+        noun = head.lemma_.lower()
+        best, best_start = None, -1
+        for key, entity in self.entities.items():
+            if entity.type != "Organization" or entity.name.split()[-1].lower().rstrip("s") != noun.rstrip("s"):
+                continue
+            starts = [m.start for m in entity.mentions if m.start < head.idx]
+            if starts and max(starts) > best_start:
+                best, best_start = key, max(starts)
+        return best
 
     def _group_entity(self, head: Token) -> str | None:
         # "Turkish officials", "the US administration", "Greek delegation"

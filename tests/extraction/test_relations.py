@@ -167,3 +167,10 @@ def test_relations_a_body_named_beside_its_description_acts(extract_from):
     text = "On Friday the legislature of Chile, the National Congress, voted to legalize cannabis."
     found = relations_to_proposals(extract_from(text))
     assert ("National Congress", "backs") in found, found
+
+
+def test_relations_the_court_is_the_court_named_before(extract_from):
+    text = ("The minister proposed a curfew in May. The Supreme Court heard the case in June. "
+            "The court found the curfew to be unlawful.")
+    found = relations_to_proposals(extract_from(text))
+    assert ("Supreme Court", "opposes") in found, found
