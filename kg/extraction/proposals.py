@@ -229,6 +229,10 @@ class ProposalRegistry:
         if relation in ("proposes", "commitsTo"):
             self.proposers.setdefault(key, set()).update(agents)
 
+    def heads_of(self, key: str) -> set[int]:
+        """The tokens heading the phrases that name a proposal."""
+        return self._get(key).heads
+
     def concerned(self, key: str) -> list[tuple[str, Token]]:
         """The entities named inside the proposal's phrases (its agents excepted), with a token
         of each for evidence."""

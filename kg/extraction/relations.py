@@ -22,7 +22,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..core.records import Fact, Quote
+from ..core.records import Fact, Quote, Role
 from .clauses import Modality, Polarity, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, ArticleContext
@@ -183,7 +183,8 @@ def _triggers() -> frozenset[str]:
     return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, "be"})
 
 
-def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
+def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote],
+                   roles: list[Role] = ()) -> list[Fact]:
     """All proposal facts of an article, and the proposals' ``concerns``, in text order."""
     relations = ProposalRelations(ctx, registry)
     speakers = relations.speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
@@ -203,6 +204,22 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
     critical_quotes(relations, quotes)
     used = {f.object for f in relations.facts if f.object.startswith("proposal:")}
     for key in sorted(used):
-        for entity, token in registry.concerned(key):
+        concerned = registry.concerned(key)
+        for entity, token in concerned:
             relations.add(key, "concerns", entity, token, 0.7)
+        home = _home_country(ctx, registry.proposers.get(key, set()), roles)
+        places = {e for e, _ in concerned if ctx.entities[e].type in ("Country", "Place")}
+        if home is not None and not places:
+            # "the prime minister of Chile signed a decree banning X": a measure of a country's
+            # own government, naming no other place, is about that country
+            token = ctx.doc[min(registry.heads_of(key))]
+            relations.add(key, "concerns", home, token, 0.5)
     return relations.facts
+
+
+def _home_country(ctx: ArticleContext, proposers: set[str], roles: list[Role]) -> str | None:
+    """The one country whose government the proposers are: the country itself, or the country of a
+    national office one of them holds."""
+    countries = {k for k in proposers if ctx.entities[k].type == "Country"}
+    countries |= {r.of for r in roles if r.person in proposers and r.of and ctx.entities[r.of].type == "Country"}
+    return countries.pop() if len(countries) == 1 else None

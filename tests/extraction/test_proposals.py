@@ -254,3 +254,15 @@ def test_proposals_a_critic_does_not_name_a_proposal(extract_from):
     text = "Norway ordered the suspension. The Supreme Court opposed the suspension."
     labels = [p.label for p in extract_from(text).proposals.values()]
     assert labels == ["Norway's suspension"], labels
+
+
+@pytest.mark.parametrize("text, concerned", [
+    ("Chile's president, Gabriel Boric, signed a decree banning plastic bags.", "Chile"),
+    # a measure naming another country concerns that one, not its proposer's
+    ("Chile's president, Gabriel Boric, proposed a trade pact with Peru.", "Peru"),
+])
+def test_proposals_a_governments_own_measure_concerns_its_country(extract_from, text, concerned):
+    extraction = extract_from(text)
+    names = {k: e.name for k, e in extraction.entities.items()}
+    found = {names[f.object] for f in extraction.facts if f.relation == "concerns" and f.object in names}
+    assert concerned in found and len(found) == 1, found
