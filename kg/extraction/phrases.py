@@ -102,7 +102,10 @@ def is_anaphor(head: Token) -> bool:
 def bare_definite(head: Token) -> bool:
     """ "the tax", "this scheme": a definite noun with nothing to tell it from one named before."""
     dets = [c for c in head.children if c.dep_ == "det"]
-    others = [c for c in head.children if c.dep_ not in ("det", "punct")]
+    # a relative clause set off by a comma adds to what is known, it does not pick one out:
+    # "the tax, which the minister defended,"
+    others = [c for c in head.children if c.dep_ not in ("det", "punct")
+              and not (c.dep_ == "relcl" and c.i > 0 and head.doc[c.left_edge.i - 1].text == ",")]
     return bool(dets) and dets[0].lower_ in ANAPHOR_DETERMINERS and not others
 
 

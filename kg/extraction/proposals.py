@@ -95,6 +95,13 @@ class ProposalRegistry:
                 chosen.heads.add(head.i)
                 chosen.last = max(chosen.last, head.i)
                 return chosen.key
+            earlier = self._earlier_mention(head)
+            if earlier is not None:  # "killed him in an airstrike ... justified the strike"
+                key = self._add(earlier, label_tokens(earlier, self.ctx) or [earlier])
+                candidate = self._get(key)
+                candidate.heads.add(head.i)
+                candidate.last = max(candidate.last, head.i)
+                return key
         tokens = label_tokens(head, self.ctx)
         if not tokens:
             return None
@@ -104,6 +111,16 @@ class ProposalRegistry:
         """A proposal with this head noun was named before ``noun``: "a fishing quota ... the quota"."""
         lemma = noun.lemma_.lower()
         return any(c.head == lemma and min(c.heads) < noun.i for c in self.candidates)
+
+    def _earlier_mention(self, head: Token) -> Token | None:
+        """The last noun before ``head`` in the article that it repeats: the same noun, or a
+        compound ending in it ("an airstrike" for "the strike")."""
+        lemma = head.lemma_.lower()
+        for token in reversed(self.ctx.tokens[:head.i]):
+            if token.pos_ == "NOUN" and token.i not in self.ctx.token_entity and (
+                    token.lemma_.lower() == lemma or token.lemma_.lower().endswith(lemma) and len(token.lemma_) > len(lemma) + 2):
+                return token
+        return None
 
     def antecedent(self, token: Token, prefer: frozenset[str] = frozenset()) -> str | None:
         """The proposal an anaphoric phrase refers to: "the plan" is the last plan before it;

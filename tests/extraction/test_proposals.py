@@ -266,3 +266,10 @@ def test_proposals_a_governments_own_measure_concerns_its_country(extract_from, 
     names = {k: e.name for k, e in extraction.entities.items()}
     found = {names[f.object] for f in extraction.facts if f.relation == "concerns" and f.object in names}
     assert concerned in found and len(found) == 1, found
+
+
+def test_proposals_the_definite_noun_repeats_an_earlier_mention(extract_from):
+    text = ("Rebels were hit in an airstrike near the border on Monday. "
+            "The defence ministry of Chile justified the strike, which the president had approved.")
+    labels = [p.label for p in extract_from(text).proposals.values()]
+    assert labels == ["airstrike near the border"], labels
