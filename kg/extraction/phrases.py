@@ -26,7 +26,7 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
                  "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
-DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "wal")
+DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
 
 
 def proposal_kind(token: Token) -> str | None:

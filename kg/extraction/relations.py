@@ -105,6 +105,10 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     targets: list[Token] = []
     if cue.object == "self":  # "sued the state over the ban": the suing is the proposal
         return [verb]
+    if verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ in ("oprd", "acomp") for c in verb.children) or any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) and c.lemma_ == "be"
+            and verb.lemma_.lower() in JUDGING_VERBS for c in verb.children):
+        return []  # "considered him a flight risk", "considers it to be lawful": a judgement, not a stance
     if cue.prep:
         for child in verb.children:
             if child.dep_ in ("prep", "prt") and child.lower_ == cue.prep:

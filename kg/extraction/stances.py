@@ -54,7 +54,8 @@ def critical_quotes(rel: ProposalFacts, quotes: list[Quote]) -> None:
 LIGHT_VERBS = {"be", "have", "do", "go", "come", "get", "make", "take", "see", "know", "think", "remain", "stay",
                "continue", "keep", "try", "need", "want", "like", "happen", "become", "seem", "look", "work",
                "help", "win", "lose", "live", "die", "feel", "let", "give", "put", "find", "hear", "wait", "meet",
-               "change", "start", "begin", "end", "use", "mean", "say", "tell", "talk", "speak", "ask", "hope"}
+               "change", "start", "begin", "end", "use", "mean", "say", "tell", "talk", "speak", "ask", "hope",
+               "express", "thank", "extend", "send", "remember", "pray"}  # condolences and thanks are no plans
 STATED = {Modality.INTENDED: ("proposes", 0.6), Modality.POSSIBLE: ("considers", 0.5),
           Modality.REQUIRED: ("proposes", 0.55)}
 

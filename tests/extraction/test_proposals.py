@@ -273,3 +273,13 @@ def test_proposals_the_definite_noun_repeats_an_earlier_mention(extract_from):
             "The defence ministry of Chile justified the strike, which the president had approved.")
     labels = [p.label for p in extract_from(text).proposals.values()]
     assert labels == ["airstrike near the border"], labels
+
+
+@pytest.mark.parametrize("text", [
+    "The judge considered Tom Reed a flight risk.",
+    "Mayor Ana Ruiz offered her condolences to the families.",
+    '"I want to express my sympathy to the families," said Mayor Ana Ruiz.',
+    "The panel discussed the findings on Tuesday.",
+])
+def test_proposals_no_proposal_in_judgements_and_condolences(extract_from, text):
+    assert extract_from(text).proposals == {}
