@@ -18,16 +18,22 @@ from ..core.errors import QueryError
 from ..rdf.namespace import local_name
 from ..rdf.sparql import Source
 from .queries import load_query, unknown_entity
-from .views import ViewFact, add_facts, add_nodes
+from .views import ViewFact, add_facts, add_nodes, dated_evidence, evidence_order
 
 
 def to_networkx(store: Source) -> nx.MultiDiGraph:
     """The entity graph of everything in ``store`` (a `GraphStore` or a remote `Endpoint`): one
     edge per subject, object and relation, holding every fact that states it (``facts``: how
-    many) with every sentence that states it as its evidence. ``graph.graph["dates"]`` maps each
-    article with a date to it."""
-    dates = {row["article"].value: row["date"].value for row in store.query(DATES)}
-    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())))
+    many) with every sentence that states it as its evidence, dated when it says when
+    (`kg.questions.views.evidence_record`). ``graph.graph["dates"]`` and ``["headlines"]`` map
+    each article with a date, or a headline, to it."""
+    dates, headlines = {}, {}
+    for row in store.query(ARTICLES):
+        if row["date"] is not None:
+            dates[row["article"].value] = row["date"].value
+        if row["headline"] is not None:
+            headlines[row["article"].value] = row["headline"].value
+    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())), headlines=dict(sorted(headlines.items())))
     add_nodes(graph, read_nodes(store))
     add_facts(graph, read_facts(store))
     return graph
@@ -49,7 +55,8 @@ def read_facts(store: Source) -> list[ViewFact]:
     for row in store.query(load_query("_graph-edges").text):
         fact = row["fact"].value
         article = row["article"].value if row["article"] is not None else ""
-        sentence = (row["sentence"].value, int(row["start"].value), int(row["end"].value), article)
+        time = {name: row[name].value if row[name] is not None else None for name in ("happened", "precision", "time")}
+        sentence = dated_evidence(row["sentence"].value, int(row["start"].value), int(row["end"].value), article, **time)
         if fact in facts:
             facts[fact] = facts[fact]._replace(evidence=facts[fact].evidence + (sentence,))
             continue
@@ -57,11 +64,12 @@ def read_facts(store: Source) -> list[ViewFact]:
         facts[fact] = ViewFact(fact, row["subject"].value, local_name(row["predicate"].value), target,
                                row["title"].value if row["title"] is not None else None,
                                float(row["confidence"].value), (sentence,))
-    return [facts[f]._replace(evidence=tuple(sorted(set(facts[f].evidence)))) for f in sorted(facts)]
+    return [facts[f]._replace(evidence=tuple(sorted(set(facts[f].evidence), key=evidence_order))) for f in sorted(facts)]
 
 
-DATES = ("SELECT DISTINCT ?article ?date WHERE { ?article a <https://schema.org/NewsArticle> ; "
-         "<https://schema.org/datePublished> ?date }")
+ARTICLES = ("SELECT DISTINCT ?article ?date ?headline WHERE { ?article a <https://schema.org/NewsArticle> "
+            "OPTIONAL { ?article <https://schema.org/datePublished> ?date } "
+            "OPTIONAL { ?article <https://schema.org/headline> ?headline } }")
 
 
 def _split(literal) -> list[str]:
