@@ -26,7 +26,13 @@ from ..core.records import Fact, Quote, Role
 from .clauses import Modality, Polarity, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, ArticleContext
-from .evaluations import JUDGING_VERBS, judgement, quoted_verdict
+from .evaluations import (
+    EVALUATED_ACTS,
+    JUDGING_VERBS,
+    evaluated_act,
+    judgement,
+    quoted_verdict,
+)
 from .gazetteer import gazetteer
 from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
@@ -184,7 +190,7 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _triggers() -> frozenset[str]:
     """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
     gaz = gazetteer()
-    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, "be"})
+    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, *EVALUATED_ACTS, "be"})
 
 
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote],
@@ -202,6 +208,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
         relations.cue_verb(token)
         judgement(relations, token)
         quoted_verdict(relations, token, speakers)
+        evaluated_act(relations, token)
         if not behest(relations, token):
             proposal_noun(relations, token)
         stance_noun(relations, token)

@@ -283,3 +283,13 @@ def test_proposals_the_definite_noun_repeats_an_earlier_mention(extract_from):
 ])
 def test_proposals_no_proposal_in_judgements_and_condolences(extract_from, text):
     assert extract_from(text).proposals == {}
+
+
+@pytest.mark.parametrize("text, relation, who", [
+    ('Mayor Tom Reed announced his resignation. "He made the right decision," said Senator Ana Ruiz.', "backs",
+     "Ana Ruiz"),
+    ("Mayor Tom Reed announced his resignation. Senator Ana Ruiz said it was a foolish move.", "opposes", "Ana Ruiz"),
+    ("Chile proposed a fishing quota. The Supreme Court found the quota justified.", "backs", "Supreme Court"),
+])
+def test_proposals_verdicts_on_acts(extract_from, text, relation, who):
+    assert any(w == who for w, _ in proposals_of(extract_from(text), relation))
