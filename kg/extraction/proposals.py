@@ -128,11 +128,18 @@ class ProposalRegistry:
         criticised (``prefer``); "the move", "it" are the one just named in the sentence, else the
         one the passage is about."""
         before = [c for c in self.candidates if min(c.tokens, default=0) < token.i]
+        sentence = self.ctx.sent(token)
+        if token.pos_ == "PRON" and not any(sentence.start <= i < token.i for c in before for i in c.heads):
+            # "a ruling on the curfew, finding it unlawful": "it" is the act just named, even if
+            # no stance was taken on it yet
+            named = [t for t in self.ctx.tokens[sentence.start:token.i] if proposal_kind(t) in ("named", "act")
+                     and t.i not in self.ctx.token_entity]
+            if named:
+                return self.of_phrase(named[-1])
         if not before:
             return None
         lemma = token.lemma_.lower()
         same = [c for c in before if c.head == lemma] if lemma not in GENERIC_ANAPHORS else []
-        sentence = self.ctx.sent(token)
         here = [c for c in before if any(sentence.start <= i < token.i for i in c.heads)]
         owners = {k for c in token.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)}
         if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and token.head.pos_ == "VERB":

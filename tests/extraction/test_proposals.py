@@ -293,3 +293,9 @@ def test_proposals_no_proposal_in_judgements_and_condolences(extract_from, text)
 ])
 def test_proposals_verdicts_on_acts(extract_from, text, relation, who):
     assert any(w == who for w, _ in proposals_of(extract_from(text), relation))
+
+
+def test_proposals_it_is_the_act_just_named(extract_from):
+    found = proposals_of(extract_from("The Supreme Court issued a ruling on the curfew, finding it to be unlawful."),
+                         "opposes")
+    assert ("Supreme Court", "curfew") in found, found
