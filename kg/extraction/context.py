@@ -14,7 +14,7 @@ from .clauses import agents_of
 
 AGENT_TYPES = ("Person", "Country", "Organization")  # what can propose, back, oppose or say
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# nouns naming a person chosen for a post: "Mr Trump's pick for secretary of state, Marco Rubio"
+# nouns naming a person chosen for a post: "the governor's pick for attorney general, Ana Ruiz"
 SELECTION_NOUNS = {"pick", "choice", "nominee", "candidate", "appointee", "successor", "replacement"}
 # nouns naming a group of people acting for an entity: "the delegations of Cyprus and Greece"
 AGENT_NOUNS = {"delegation", "government", "leader", "official", "minister", "representative", "people",
@@ -109,7 +109,7 @@ class ArticleContext:
         return found
 
     def _selected(self, head: Token) -> str | None:
-        """"Mr Trump's pick for secretary of state Marco Rubio": the person picked, not the picker."""
+        """"the governor's pick for attorney general Ana Ruiz": the person picked, not the picker."""
         possessors = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         for token in head.subtree:
             key = self.token_entity.get(token.i)

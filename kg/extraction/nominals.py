@@ -22,7 +22,7 @@ HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "end
 LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
                 "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
-                "endorsement": "backs"}  # not "approval": "the requirement of approval by UNESCO" is no backing
+                "endorsement": "backs"}  # not "approval": "the need for approval by the regulator" is no backing
 # "at the request of X", "on the advice of X", "at X's urging": X proposes what is done
 BEHEST_NOUNS = {"request", "behest", "urging", "suggestion", "invitation", "advice", "instruction", "order",
                 "direction", "initiative", "insistence", "command", "recommendation"}
@@ -139,7 +139,7 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
 
 
 def stance_noun(rel: ProposalFacts, noun: Token) -> None:
-    """"criticism by the Greek foreign minister", "support from the EU for the plan"."""
+    """"criticism by the Danish finance minister", "support from the council for the plan"."""
     relation = STANCE_NOUNS.get(noun.lemma_.lower())
     if relation is None or noun.pos_ != "NOUN":
         return
@@ -154,7 +154,7 @@ def stance_noun(rel: ProposalFacts, noun: Token) -> None:
                     agents += rel.agents(ctx.refers_to(obj))
                 elif child.lower_ in ("of", "to", "for", "against"):
                     target = obj
-    if not agents:  # "Patuanelli sent a letter of support", "the US expressed its support"
+    if not agents:  # "the mayor sent a letter of support", "Norway expressed its support"
         agents = rel.agents(rel.ctx.subjects(_governing_verb(noun))) if _governing_verb(noun) is not None else []
     if not agents:
         return

@@ -2,7 +2,7 @@
 "this change"), and the label a proposal gets from the text.
 
 A proposal's label is the phrase itself, without determiners, possessors, relative clauses and
-the agent: "the request of Prime Minister Boris Johnson to suspend Parliament" -> "request to
+the agent: "the request of Mayor Ana Ruiz to close the harbour" -> "request to
 suspend Parliament".
 """
 
@@ -117,9 +117,9 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     for child in head.children:
         drop = child.dep_ in (VERB_DROPS if clause else NOUN_DROPS)
         if child.dep_ == "advcl" and head.lemma_ == "be":
-            drop = False  # "is open [for other countries to join]": the point of the statement
+            drop = False  # "is ready [for other towns to take part]": the point of the statement
         if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
-            drop = False  # "announced [US troops would be leaving Syria]": the subject belongs to it
+            drop = False  # "announced [the army would be leaving the valley]": the subject belongs to it
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True
         if child.dep_ == "prep" and child.i > head.i and _is_time(child):
@@ -134,11 +134,11 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             excluded.update(t.i for t in token.subtree)
             excluded.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     content = [t for t in head.subtree if t.i not in excluded and t.is_alpha and t.i != head.i]
-    for child in head.children:  # "legislation [that would fund the government]": all it says
+    for child in head.children:  # "a bill [that would pay for the new schools]": all it says
         if child.dep_ == "relcl" and not clause and len(content) <= 1:
             excluded -= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
-    if head.dep_ == "xcomp":  # "called on Italy and Egypt [to join the project]": who is to do it
+    if head.dep_ == "xcomp":  # "urged Chile and Peru [to sign the accord]": who is to do it
         for sibling in head.head.children:
             controllers = [sibling] if sibling.dep_ == "dobj" else [o for o in sibling.children if o.dep_ == "pobj"] \
                 if sibling.dep_ == "prep" and sibling.lower_ == "on" else []

@@ -1,12 +1,12 @@
 """Proposals as first-class nodes: plans, bills, deals, agreements, requests, calls, pledges.
 
 A proposal is the phrase someone proposes, backs, opposes, considers, discusses or commits to: a
-noun phrase headed by a proposal noun ("a French-backed proposal for Western peacekeepers to
-monitor a future ceasefire") or a clause ("agreed to suspend Parliament", "announced US troops
-would be leaving Syria"); `phrases.py` says which phrases those are and how they are labelled.
+noun phrase headed by a proposal noun ("a Danish-backed proposal for observers to watch the
+truce") or a clause ("agreed to postpone the vote", "announced the army would be leaving the
+valley"); `phrases.py` says which phrases those are and how they are labelled.
 
-Two phrases are one proposal when they share a distinctive name ("the EastMed project", "the
-EastMed pipeline"), most of their content words, or a content word and an entity. An anaphoric
+Two phrases are one proposal when they share a distinctive name ("the Baltlink project", "the
+Baltlink cable"), most of their content words, or a content word and an entity. An anaphoric
 phrase is the last proposal with its head noun ("the plan"), the one its possessor is behind
 ("his decision"), the one just named in the sentence ("calling it ..."), or the one the passage
 is about (each mention counts, less the further back it is).

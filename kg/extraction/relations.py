@@ -123,7 +123,7 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
                     targets += [o for o in verb.children if o.dep_ == "dobj"]
         if cue.prep in ("to", "on") and any(t.dep_ == "prep" and t.lower_ == cue.prep for t in verb.children) \
                 or cue.prep == "to":
-            # "agreed to suspend", "called on Italy and Egypt to join the project"
+            # "agreed to postpone", "urged Chile and Peru to sign the accord"
             targets += [c for c in verb.children if c.dep_ == "xcomp"]
         return _with_conjuncts(targets)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")

@@ -30,7 +30,7 @@ def _sentiment():
 def critical_quotes(rel: ProposalFacts, quotes: list[Quote]) -> None:
     """A speaker's negative quotation about a proposal opposes it: the proposal the quote
     shares words or entities with. A quotation that names no proposal is not taken to be about
-    the one under discussion ("the attacks here today are a reminder..." is grief, not
+    the one under discussion ("the shelling of our towns is a cruel reminder" is grief, not
     opposition), and a proponent's own complaint is not opposition."""
     doc = rel.ctx.doc
     for quote in quotes:
