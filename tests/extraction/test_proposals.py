@@ -299,3 +299,16 @@ def test_proposals_it_is_the_act_just_named(extract_from):
     found = proposals_of(extract_from("The Supreme Court issued a ruling on the curfew, finding it to be unlawful."),
                          "opposes")
     assert ("Supreme Court", "curfew") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # an accident report
+    "A bus carrying 40 passengers left the road near Arica on Tuesday and overturned, killing seven people. "
+    "The driver lost control on a sharp bend, police said. The regional governor, Ana Ruiz, said the injured "
+    'would be flown to Santiago. "Please pray for the families," she said.',
+    # a sports result
+    "Real Madrid beat Barcelona 3-1 on Sunday to go top of La Liga. Vinicius Junior scored twice and the coach, "
+    'Carlo Ancelotti, said the team would keep fighting for the title. "We deserved to win," he said.',
+])
+def test_proposals_none_in_texts_that_have_none(extract_from, text):
+    assert extract_from(text).proposals == {}
