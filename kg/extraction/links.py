@@ -80,7 +80,7 @@ class EntityLinks:
         node = token
         for _ in range(8):
             for child in node.children:
-                if child.dep_ in ("poss", "nsubj", "nsubjpass") and child is not token:
+                if child.dep_ in ("poss", "nsubj", "nsubjpass") and child != token:
                     keys = [k for k in self.of_type(self.ctx.refers_to(child), PERSON) if k not in exclude]
                     if keys:
                         return keys
@@ -90,7 +90,7 @@ class EntityLinks:
                 if keys:
                     return keys
                 continue
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
         return []
@@ -133,7 +133,7 @@ class EntityLinks:
         others = self.of_type(self.objects(verb, ("dobj",), ("with",)), PERSON)
         # "met with the IMF, then with President Trump": a second "with" hangs off the first
         for child in verb.subtree:
-            if child.dep_ == "prep" and child.lower_ == "with" and child.head is not verb and child.head.dep_ in ("pobj", "prep", "npadvmod", "advmod"):
+            if child.dep_ == "prep" and child.lower_ == "with" and child.head != verb and child.head.dep_ in ("pobj", "prep", "npadvmod", "advmod"):
                 for obj in child.children:
                     others += self.of_type(self.ctx.refers_to(obj), PERSON)
         if others:

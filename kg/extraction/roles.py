@@ -53,7 +53,7 @@ def _name_root(doc: Doc, i: int, token_entity: dict[int, str]) -> Token:
     while start > 0 and token_entity.get(start - 1) == key:
         start -= 1
     inside = range(start, i + 1)
-    return next((t for t in doc[start:i + 1] if t.head.i not in inside or t.head is t), doc[i])
+    return next((t for t in doc[start:i + 1] if t.head.i not in inside or t.head == t), doc[i])
 
 
 def _in_phrase(token: Token, title: TitleSpan, name: range) -> bool:
@@ -63,7 +63,7 @@ def _in_phrase(token: Token, title: TitleSpan, name: range) -> bool:
     for _ in range(4):
         if node.i in range(title.span.start, title.span.end) or node.i in name:
             return True
-        if node.dep_ not in ("compound", "amod", "nmod", "poss", "case", "npadvmod", "appos") or node.head is node:
+        if node.dep_ not in ("compound", "amod", "nmod", "poss", "case", "npadvmod", "appos") or node.head == node:
             return False
         node = node.head
     return False
@@ -211,7 +211,7 @@ def _as_phrase(title: TitleSpan, person) -> str | None:
                     child = node.head  # "Ana Ruiz, who succeeded him as mayor"
                 if key := person(child.i):
                     return key
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     if node.pos_ in ("VERB", "AUX"):  # "voted for Ana Ruiz to serve as mayor": the clause's agent
@@ -246,7 +246,7 @@ def _listed_in_apposition(title: TitleSpan, person) -> str | None:
     Not a title joined to another title standing for someone: "the President and Vice
     President" names no one."""
     node = title.head
-    while node.dep_ in ("appos", "conj") and node.head is not node:
+    while node.dep_ in ("appos", "conj") and node.head != node:
         node = node.head
         if node.lower_ not in title_heads() and (key := person(node.i)):
             return key

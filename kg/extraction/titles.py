@@ -203,7 +203,7 @@ def hypothetical(title: TitleSpan) -> bool:
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in HYPOTHESIS_MARKS for c in node.children):
             return True
-        if node.head is node or node.dep_ in ("relcl", "ROOT"):
+        if node.head == node or node.dep_ in ("relcl", "ROOT"):
             return False
         node = node.head
     return False
