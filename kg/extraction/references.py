@@ -133,7 +133,15 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
                    and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}
         if len(holders) == 1:
             _bind_reference(ctx, title, holders.pop(), 0.7, roles)
-    return _dedupe(_national_roles(roles, ctx.dominant_country()))
+    return _dedupe(_national_roles(roles, ctx.dominant_country(), _clearly_about(ctx)))
+
+
+def _clearly_about(ctx: ArticleContext) -> str | None:
+    """The country the article is about: named at least three times, and twice as often as any other."""
+    counts = sorted(((len(e.mentions), key) for key, e in ctx.entities.items() if e.type == "Country"), reverse=True)
+    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[tuple[str, str | None]]:
@@ -171,11 +179,12 @@ def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confiden
     roles.append(Role(person, title.title.removeprefix("the "), title.qualifier, ctx.evidence(title.head), confidence))
 
 
-def _national_roles(roles: list[Role], dominant: str | None) -> list[Role]:
+def _national_roles(roles: list[Role], dominant: str | None, clear: str | None) -> list[Role]:
     """A national office the text gives no country for takes the country of all the offices the
     article places, when they are of one country: "Norway's King Harald ... Prime Minister Jonas
-    Store". (Two offices in one sentence are not enough: "the prime minister ... a week before
-    Ana Ruiz takes office as Chilean president".)"""
+    Store"; when it places none, the country the article is clearly about (``clear``). (Two
+    offices in one sentence are not enough: "the prime minister ... a week before Ana Ruiz takes
+    office as Chilean president".)"""
     titles = gazetteer().titles
 
     def national(role: Role) -> bool:
@@ -186,7 +195,9 @@ def _national_roles(roles: list[Role], dominant: str | None) -> list[Role]:
     placed = {r.of for r in roles if r.of and r.of.startswith("iso:") and national(r)}
     only = next(iter(placed)) if len(placed) == 1 else None
     if only is not None and only != dominant:
-        only = None  # "Prime Minister Keir Starmer met US President Joe Biden" is about two countries
+        only = None  # "Prime Minister Ana Ruiz met US President Tom Berg" is about two countries
+    if not placed and clear is not None:
+        only = clear  # no office placed at all, in an article about one country
     def taken(role: Role, country: str) -> bool:
         """A country has one president: the office is someone else's there."""
         return core_title(role.title) not in SHARED_OFFICES and any(

@@ -28,6 +28,7 @@ APPOINTING_VERBS = {"elect", "appoint", "name", "nominate", "choose", "select", 
                     "designate", "crown", "re-elect", "reelect", "swear"}
 # "occupied the office of treasurer", "took up the post of mayor": nouns standing for a position
 POST_NOUNS = {"post", "office", "position", "role", "job", "title", "seat", "rank", "portfolio"}
+LEADING_VERBS = {"lead", "head", "chair", "run", "direct", "govern", "rule", "command"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 CLOSING = {",", ".", ";", ":", ")", "—", "–", "-", "!", "?"}
 
@@ -84,12 +85,28 @@ def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[
         return token_entity[i]
     if named and (key := qualifier_after_name(doc, named.stop, token_entity, entities)):
         return key  # "President Ana Ruiz of Chile"
+    if named and (key := _led(doc[named.stop - 1], token_entity, entities)):
+        return key  # "the court is led by President Ana Ruiz"
     inside = {token_entity[t.i] for t in title.span if t.i in token_entity}  # a name cut out of the title
     for child in (c for token in title.span for c in token.children):  # "secretary-general of the alliance"
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i >= title.span.end:
             for key in _phrase_entities(child, token_entity):
                 if entities[key].type in acting and key not in inside:
                     return key
+    return None
+
+
+def _led(name: Token, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """"The court, led by President Ana Ruiz": the organisation a person heads."""
+    agent = name.head
+    verb = agent.head
+    if name.dep_ != "pobj" or agent.dep_ != "agent" or verb.lemma_.lower() not in LEADING_VERBS:
+        return None
+    heads = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+    for head in heads:
+        key = token_entity.get(head.i)
+        if key and entities[key].type in ("Organization", "Country"):
+            return key
     return None
 
 

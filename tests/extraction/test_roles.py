@@ -148,3 +148,15 @@ def test_roles_the_president_is_not_the_vice_president(extract_from):
     extraction = extract_from(text)
     assert ("Tom Berg", "president", None) not in roles(extraction)
     assert [extraction.entities[q.speaker].name for q in extraction.quotes] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organisation a person heads
+    ("The Supreme Court is led by President Brenda Hale.", ("Brenda Hale", "president", "Supreme Court")),
+    # no office placed at all, in an article about one country
+    ("Norway will raise its fuel tax. The Norwegian parliament approved the budget, and analysts in Norway "
+     "expected more. Prime Minister Jonas Gahr Store said the money would go to schools.",
+     ("Jonas Gahr Store", "prime minister", "Norway")),
+])
+def test_roles_what_an_office_is_of_from_the_article(extract_from, text, expected):
+    assert expected in roles(extract_from(text))
