@@ -96,6 +96,8 @@ def test_roles_two_offices_in_a_sentence_are_not_one_country(extract_from):
     ("Luis Montenegro, the Prime Minister of Portugal, arrived in Madrid.",
      {("Luis Montenegro", "prime minister", "Portugal")}),
     ("Pedro Pierluisi, Puerto Rico's governor, signed the budget.", {("Pedro Pierluisi", "governor", "Puerto Rico")}),
+    # an office in apposition makes the name a person's, whatever NER's label
+    ("Olaf Scholz, the Chancellor of Germany, flew to Rome.", {("Olaf Scholz", "chancellor", "Germany")}),
     ("Helen Carter, the president of the National Rifle League, resigned on Monday.",
      {("Helen Carter", "president", "National Rifle League")}),
     # ... and never from a neighbouring phrase
