@@ -219,6 +219,10 @@ class EntityLinks:
             for member in self.of_type(ctx.refers_to(token.head), ACTORS):
                 for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.7)
+        # "A member of the city council, Ana Ruiz said": the phrase set before a name
+        if token.lemma_ == "member" and token.dep_ != "appos" and (person := _named_after(ctx, token)):
+            for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
+                self.add(person, "memberOf", org, token, 0.7)
         # "X joined NATO", "X is a member of the EU"
         if token.pos_ == "VERB" and token.lemma_ == "join" and is_asserted(token):
             for member in self.of_type(ctx.subjects(token), ACTORS):
@@ -280,6 +284,20 @@ def _party(ctx: ArticleContext, key: str) -> bool:
         return False
     known = gazetteer().org(entity.name)
     return known is not None and known.kind == "party" or entity.name.lower().split()[-1] == "party"
+
+
+def _named_after(ctx: ArticleContext, token: Token) -> str | None:
+    """The person named right after a comma closing ``token``'s phrase, at the start of a
+    sentence: "A member of the council, Ana Ruiz, said"."""
+    doc = ctx.doc
+    start = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ in ("det", "amod", "compound")])
+    end = max([token.i] + [c.right_edge.i for c in token.children if c.dep_ == "prep"]) + 1
+    before = doc[start - 1] if start > 0 else None
+    opens = before is None or before.is_space or before.is_quote or before.text in (".", "!", "?", ";")
+    if not opens or end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    key = ctx.token_entity.get(end + 1)
+    return key if key and ctx.entities[key].type == "Person" else None
 
 
 def _party_named_by(ctx: ArticleContext, token: Token) -> str | None:

@@ -169,6 +169,9 @@ def test_relations_a_critical_quote_opposes_the_plan_it_is_about(extract_from):
      ("Dana Whitfield", "memberOf", "Republican Party")),
     ("Labour councillor Tom Berg voted against the plan.", ("Tom Berg", "memberOf", "Labour Party")),
     ("Dana Whitfield is a Republican from Ohio.", ("Dana Whitfield", "memberOf", "Republican Party")),
+    # a membership phrase set before the name
+    ("A member of the Danish Parliament, Lars Holm said the vote was close.",
+     ("Lars Holm", "memberOf", "Danish Parliament")),
     # killing is armed conflict
     ("French forces killed the militant leader Abu Karim in a drone strike.", ("France", "conflict", "Abu Karim")),
     # a capital acting stands for its country's government
