@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..core.records import Entity, Evidence
 from .clauses import agents_of
+from .gazetteer import gazetteer
 
 AGENT_TYPES = ("Person", "Country", "Organization")  # what can propose, back, oppose or say
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -166,12 +167,29 @@ class ArticleContext:
     # --- arguments ----------------------------------------------------------------------------
 
     def subjects(self, verb: Token) -> list[str]:
-        """The entities doing what ``verb`` says (`kg.extraction.clauses.agents_of`), in order."""
+        """The entities doing what ``verb`` says (`kg.extraction.clauses.agents_of`), in order; a
+        capital acting stands for its country's government ("Ottawa protested")."""
         found: list[str] = []
         for head in agents_of(verb):
             for key in self.refers_to(head):
+                key = self.government_of(key)
                 if key not in found:
                     found.append(key)
+        return found
+
+    def government_of(self, key: str) -> str:
+        """The country a capital stands for when it acts ("Ottawa protested", "talks between
+        Ankara and Athens"), added to the article's entities if it names it nowhere else; any
+        other entity stands for itself."""
+        entity = self.entities[key]
+        iso = gazetteer().capital_of(entity.name) if entity.type == "Place" else None
+        country = gazetteer().countries.get(iso) if iso else None
+        if country is None or not country.sovereign:
+            return key
+        found = next((k for k, e in self.entities.items() if e.iso == iso and e.type == "Country"), None)
+        if found is None:
+            found = f"iso:{iso}"
+            self.entities[found] = Entity(key=found, type="Country", name=country.name, iso=iso)
         return found
 
     def evidence(self, token: Token) -> Evidence:
