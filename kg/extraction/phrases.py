@@ -23,7 +23,8 @@ ANAPHOR_DETERMINERS = {"the", "this", "that", "these", "those", "such"}
 ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change", "announcement", "policy",
                  "deal", "agreement", "measure", "initiative", "project", "scheme", "request", "call", "bill",
                  "withdrawal", "operation", "pledge", "offer", "treaty", "accord", "pact", "law", "programme",
-                 "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership"}
+                 "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership",
+                 "commitment", "promise", "intention", "vow"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
 DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
@@ -50,7 +51,7 @@ def proposal_head(target: Token, *, any_noun: bool = False, inside: bool = True)
         return target
     if target.pos_ == "PRON":
         return target if target.lower_ in ("it", "this", "that") else None
-    if is_proposal_noun(target) or target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG":
+    if is_proposal_noun(target) or (target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG") and not names_no_proposal(target):
         return target
     if any_noun and target.pos_ in ("NOUN", "PROPN") and not names_no_proposal(target):
         return target  # "proposed a new mining royalty", "voted against Brexit"; not "backed the rebels"
@@ -126,6 +127,8 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True
         if child.dep_ in ("npadvmod", "advmod") and all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
             drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
+        if clause and child.i < head.i and child.dep_ in ("prep", "npadvmod", "advmod"):
+            drop = True  # "[In a statement on Monday,] the army withdrew": where and when it was said
         if drop:
             excluded.update(t.i for t in child.subtree)
     for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal

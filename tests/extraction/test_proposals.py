@@ -312,3 +312,15 @@ def test_proposals_it_is_the_act_just_named(extract_from):
 ])
 def test_proposals_none_in_texts_that_have_none(extract_from, text):
     assert extract_from(text).proposals == {}
+
+
+def test_proposals_a_fronted_adverbial_is_not_part_of_the_label(extract_from):
+    text = "In a statement on Monday, the army withdrew its troops at the request of Governor Ana Ruiz."
+    labels = [p.label for p in extract_from(text).proposals.values()]
+    assert labels and not any(label.lower().startswith("in a statement") for label in labels), labels
+
+
+def test_proposals_a_verdict_on_a_clause_is_no_proposal(extract_from):
+    text = 'Chile proposed a fishing quota. "What has followed from it is unlawful," said Senator Ana Ruiz.'
+    labels = [p.label for p in extract_from(text).proposals.values()]
+    assert labels == ["fishing quota"], labels
