@@ -156,7 +156,7 @@ def _add_verdict(rel: ProposalFacts, agents: list[str], theme: Token, stance: st
     if any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in theme.children):
         return  # "every measure of that kind is understandable" judges a kind, not a proposal
     if theme.pos_ in ("VERB", "AUX") and theme.tag_ != "VBG":
-        return  # "what has followed from it is unlawful": a clause, not a proposal named
+        return  # "what came after the vote is illegal": a clause, not a proposal named
     head = proposal_head(theme, inside=False) if theme.pos_ != "VERB" else theme
     if head is None and theme.pos_ == "NOUN" and rel.registry.named_before(theme):
         head = theme  # "proposed a fishing quota ... ruled the quota unlawful"
