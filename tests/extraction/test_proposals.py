@@ -321,6 +321,6 @@ def test_proposals_a_fronted_adverbial_is_not_part_of_the_label(extract_from):
 
 
 def test_proposals_a_verdict_on_a_clause_is_no_proposal(extract_from):
-    text = 'Chile proposed a fishing quota. "What came after the vote is illegal," said Senator Ana Ruiz.'
+    text = 'Chile proposed a fishing quota. "What the board did next is illegal," said Senator Ana Ruiz.'
     labels = [p.label for p in extract_from(text).proposals.values()]
     assert labels == ["fishing quota"], labels
