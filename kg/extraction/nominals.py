@@ -121,7 +121,7 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
     """"X was done at the request of Y", "on Y's advice", "at the direction of Y": Y proposes X,
     the act the phrase is attached to. True when ``noun`` is such a phrase."""
     prep = noun.head
-    if noun.lemma_.lower() not in BEHEST_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in ("at", "on", "upon"):
+    if noun.lemma_.lower() not in BEHEST_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in ("at", "on", "upon", "per"):
         return False
     agents = [k for c in noun.children if c.dep_ == "poss" for k in rel.agents(rel.ctx.refers_to(c))]
     agents += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -135,6 +135,11 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
         rel.registry.add_agents(key, agents, "proposes")
         for agent in agents:
             rel.add(agent, "proposes", key, noun, 0.75)
+        # who did it at their request carried it out: "the board closed the port at the mayor's request"
+        doers = [k for k in rel.agents(rel.ctx.subjects(act)) if k not in agents] if act.pos_ == "VERB" else []
+        rel.registry.add_agents(key, doers, "commitsTo")
+        for doer in doers:
+            rel.add(doer, "commitsTo", key, act, 0.7)
     return True
 
 

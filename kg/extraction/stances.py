@@ -97,6 +97,8 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
         relation, confidence = stated
         rel.registry.add_agents(key, [speaker], relation)
         rel.add(speaker, relation, key, verb, confidence)
+        if clause.modality is Modality.REQUIRED and own:  # "we must finish the bridge": bound to it too
+            rel.add(speaker, "commitsTo", key, verb, confidence * 0.8)
 
 
 def refusal(rel: ProposalFacts, verb: Token) -> None:

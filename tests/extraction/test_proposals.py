@@ -324,3 +324,16 @@ def test_proposals_a_verdict_on_a_clause_is_no_proposal(extract_from):
     text = 'Chile proposed a fishing quota. "What the board did next is illegal," said Senator Ana Ruiz.'
     labels = [p.label for p in extract_from(text).proposals.values()]
     assert labels == ["fishing quota"], labels
+
+
+@pytest.mark.parametrize("text, relation, who, words", [
+    ("Per request of Mayor Ana Ruiz, the port authority closed the harbour for a week.", "proposes", "Ana Ruiz",
+     "harbour"),
+    ("Mayor Ana Ruiz met the governor. At her request, Governor Tom Reed closed the harbour for a week.", "commitsTo",
+     "Tom Reed",
+     "harbour"),
+    ('"We must finish the bridge before winter," said Mayor Ana Ruiz.', "commitsTo", "Ana Ruiz", "bridge"),
+])
+def test_proposals_requests_and_obligations(extract_from, text, relation, who, words):
+    found = proposals_of(extract_from(text), relation)
+    assert any(w == who and words in label.lower() for w, label in found), found
