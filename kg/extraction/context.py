@@ -104,6 +104,9 @@ class ArticleContext:
                 keys = [self._named_body(head) or self._group_entity(head) or self._possessor_entity(head)]
                 if keys[0] is None:
                     keys = self._of_entities(head)
+            # "Presidents A of X and B of Y": the title names every person coordinated in its apposition
+            keys += [self.entity_of(c) for a in head.children if a.dep_ == "appos" and a.i in self.token_entity
+                     for c in a.conjuncts]
             for key in keys:
                 if key is not None and key not in found:
                     found.append(key)

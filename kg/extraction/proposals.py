@@ -61,6 +61,7 @@ class _Candidate:
     evidence: list[Evidence] = field(default_factory=list)
     possessors: set[str] = field(default_factory=set)  # "Bolton's resignation": concerned, even as agents
     owned: set[tuple[str, str]] = field(default_factory=set)  # (owner, label): "her candidacy ..." said of X
+    raw: set[str] = field(default_factory=set)  # content words, the article's topic words included
 
 
 class ProposalRegistry:
@@ -85,9 +86,11 @@ class ProposalRegistry:
                 candidate.last = max(candidate.last, head.i)
                 return candidate.key
         if is_anaphor(head):
-            # "this decision" with nothing before it to point back to says nothing a reader
-            # could use: no node
-            return self.antecedent(head, prefer)
+            key = self.antecedent(head, prefer)
+            if key is not None or head.lemma_.lower() in GENERIC_ANAPHORS:
+                # "this decision" with nothing before it to point back to says nothing a reader
+                # could use: no node; "the deal" with nothing before it is a deal all the same
+                return key
         if bare_definite(head):  # "a tax on sugary drinks ... backed the tax"
             same = [c for c in self.candidates if c.head == head.lemma_.lower() and min(c.heads) < head.i]
             if same:
@@ -193,9 +196,9 @@ class ProposalRegistry:
     def _add(self, head: Token, tokens: list[Token]) -> str:
         label = label_text(tokens)
         # entity names are shared by many proposals of one article: they do not make two one
-        lemmas = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
-                  and not t.is_stop and t.i not in self.ctx.token_entity and t.ent_type_ not in TIME_ENTITIES
-                  and t.lemma_.lower() not in self.topic_words}
+        raw = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
+               and not t.is_stop and t.i not in self.ctx.token_entity and t.ent_type_ not in TIME_ENTITIES}
+        lemmas = raw - self.topic_words
         names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha
                  and t.ent_type_ not in TIME_ENTITIES}
         entities = {self.ctx.token_entity[t.i] for t in tokens if t.i in self.ctx.token_entity}
@@ -204,13 +207,14 @@ class ProposalRegistry:
             if proposal_kind(head) == "act" else set()
         owned = {(owner, label) for owner in self._owners(head)}
         for candidate in self.candidates:
-            if _same_proposal(candidate, lemmas, names, entities):
+            if _same_proposal(candidate, lemmas, names, entities) or _same_words(candidate, raw, lemmas, head.lemma_.lower()):
                 candidate.possessors |= possessors
                 candidate.owned |= owned
                 candidate.heads.add(head.i)
                 candidate.tokens.update(t.i for t in tokens)
                 candidate.labels.append(label)
                 candidate.lemmas |= lemmas
+                candidate.raw |= raw
                 candidate.entities |= entities
                 candidate.last = head.i
                 candidate.evidence.append(self.ctx.evidence(head))
@@ -222,7 +226,7 @@ class ProposalRegistry:
             key, n = f"proposal:{_slug(label)}-{n}", n + 1
         self.candidates.append(_Candidate(key, label, head.lemma_.lower(), {t.i for t in tokens}, lemmas, names,
                                           entities, {head.i}, [label], head.i, None, [self.ctx.evidence(head)],
-                                          possessors, owned))
+                                          possessors, owned, raw))
         return key
 
     def _owners(self, head: Token) -> list[str]:
@@ -307,6 +311,15 @@ def topic_words(doc) -> frozenset[str]:
         for lemma in {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}:
             counts[lemma] = counts.get(lemma, 0) + 1
     return frozenset(lemma for lemma, n in counts.items() if n >= 3)
+
+
+def _same_words(candidate: _Candidate, raw: set[str], lemmas: set[str], head: str) -> bool:
+    """Two phrases made only of proposal nouns and the article's topic words are one proposal when,
+    but for their heads, they use the same words ("a tariff plan" ... "the new tariff plan" ...
+    "the tariff proposal"): nothing else tells them apart."""
+    generic = set(gazetteer().proposal_nouns)
+    mine, theirs = raw - {head}, candidate.raw - {candidate.head}
+    return not lemmas - generic and not candidate.lemmas - generic and bool(mine) and mine == theirs
 
 
 def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], entities: set[str]) -> bool:

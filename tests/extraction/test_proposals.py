@@ -123,8 +123,8 @@ def test_proposals_constructions(extract_from, text, relation, who, words):
     "Senator Paul Hart insisted that he was never told about the audit.",
     "Mayor Tom Reed criticised the protesters on Monday.",
     "Chile backed the rebels in the north.",
-    # a bare "the plan" with nothing before it to point back to is no node
-    "Germany had agreed to the plan.",
+    # "this decision" with nothing before it to point back to is no node ("the plan" is a plan)
+    "Germany had agreed to this decision.",
 ])
 def test_proposals_no_proposal_node(extract_from, text):
     assert extract_from(text).proposals == {}
@@ -337,3 +337,10 @@ def test_proposals_a_verdict_on_a_clause_is_no_proposal(extract_from):
 def test_proposals_requests_and_obligations(extract_from, text, relation, who, words):
     found = proposals_of(extract_from(text), relation)
     assert any(w == who and words in label.lower() for w, label in found), found
+
+
+def test_proposals_one_node_for_one_plan_however_it_is_called(extract_from):
+    text = ("The government unveiled a tariff plan on Monday. Peru criticised the new tariff plan, and Chile "
+            "said the tariff proposal was unlawful.")
+    extraction = extract_from(text)
+    assert len(extraction.proposals) == 1, [p.label for p in extraction.proposals.values()]

@@ -204,3 +204,18 @@ def test_relations_a_capital_acting_is_its_country(extract_from):
 def test_relations_a_capital_as_a_place_stays_a_place(extract_from):
     extraction = extract_from("Protests spread across Moscow on Saturday.")
     assert {e.name for e in extraction.entities.values() if e.type == "Country"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the issue's own constructions, in our words
+    ("Italy was considering the deal but would not commit to supporting it.", {("Italy", "considers")}),
+    ("German Chancellor Olaf Scholz and French President Emmanuel Macron backed the plan.",
+     {("Olaf Scholz", "backs"), ("Emmanuel Macron", "backs")}),
+])
+def test_relations_stances_on_a_plan_named_only_by_its_noun(extract_from, text, expected):
+    assert relations_to_proposals(extract_from(text)) == expected
+
+
+def test_relations_a_plural_title_over_coordinated_names_gives_each_the_fact(extract_from):
+    found = fact_set(extract_from("Presidents Gabriel Boric of Chile and Dina Boluarte of Peru met in Lima."))
+    assert ("Gabriel Boric", "met", "Dina Boluarte") in found or ("Dina Boluarte", "met", "Gabriel Boric") in found
