@@ -93,7 +93,8 @@ def type_evidence(mention: NameMention, span: Span) -> None:
         label = mention.label = "NORP"  # "New Zealanders", whatever NER called them
     if label in ("NORP", ""):
         iso = gaz.demonyms.get(fold(name)) or iso
-        party = gaz.org(f"{name} Party") or gaz.org(f"{name}s")
+        # "Green MP", "the Greens", "235 Democrats": a party's adjective or its members' plural names the party
+        party = gaz.org(f"{name} Party") or gaz.org(f"{name}s") or _party(name)
         if iso is None and party is not None:  # "Green MP Ruth Allard"
             mention.org = party.name
             mention.vote("Organization", "gazetteer")
@@ -119,6 +120,12 @@ def type_evidence(mention: NameMention, span: Span) -> None:
         return
     mention.vote(LABEL_TYPES.get(label), "label")
     _other_evidence(mention, span, label)
+
+
+def _party(name: str):
+    """The known party whose name or alias this is ("Democrats", "Tories"), if any."""
+    org = gazetteer().org(name)
+    return org if org is not None and org.kind == "party" else None
 
 
 def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
