@@ -16,6 +16,7 @@ from .gazetteer import fold, gazetteer
 from .names import NameMention
 from .nametypes import (
     LABEL_TYPES,
+    NAME_LINKS,
     OWN_WORDS,
     office_words,
     type_evidence,
@@ -120,7 +121,52 @@ def joined_entities(doc: Doc) -> list[Span]:
             joined = True
         out.append(Span(doc, start, end, label="PERSON") if joined else ent)
         i += 1
+    return _joined_org_names(doc, out)
+
+
+def _joined_org_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An organisation's name that NER cut at a preposition, joined back: "the Lakeland League" +
+    "for the Study of Rivers" is one organisation. When the part before ends with a word that says
+    it is an organisation ("League", "Council", "Commission"), the part after may be an entity of
+    its own ("... Commission of" + "Norway"); when only NER's ORG label says so, the part after
+    must be capitalised words NER left out ("the Harbour Centre for Coastal Research"), not a name
+    of its own ("MLB for the Pittsburgh Pirates") nor a date ("on Saturday"); "of" only after such
+    a word."""
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        link = ent.end - 1 if len(ent) > 1 and ent[-1].lower_ in NAME_LINKS else ent.end  # NER took "of" in
+        head_says = type_word(doc[link - 1]) == "Organization" and doc[link - 1].text[:1].isupper()
+        if link + 1 < len(doc) and doc[link].lower_ in NAME_LINKS and (head_says or ent.label_ == "ORG"
+                                                                      and doc[link].lower_ != "of"):
+            start = link + 1 + (doc[link + 1].lower_ == "the")
+            following = ents[i + 1] if i + 1 < len(ents) else None
+            end = _capitalised_run_end(doc, start)
+            if head_says and following is not None and following.start in (link + 1, start) \
+                    and following.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP") and not following[0].is_sent_start:
+                out.append(Span(doc, ent.start, following.end, label="ORG"))
+                i += 2
+                continue
+            if end > start and (following is None or following.start >= end):
+                out.append(Span(doc, ent.start, end, label="ORG"))
+                i += 1
+                continue
+        out.append(ent)
+        i += 1
     return out
+
+
+def _capitalised_run_end(doc: Doc, start: int) -> int:
+    """The end of the run of capitalised words NER left out from ``start`` ("Investigative
+    Journalism"), with "of", "and", "the" inside it; ``start`` when there is none."""
+    end = start
+    while end < len(doc) and not doc[end].ent_type_ and (
+            doc[end].text[:1].isupper() and doc[end].is_alpha and not doc[end].is_sent_start
+            or end > start and doc[end].lower_ in ("of", "and", "the") and end + 1 < len(doc)
+            and doc[end + 1].text[:1].isupper() and not doc[end + 1].ent_type_):
+        end += 1
+    return end
 
 
 def _nested_places(doc: Doc, span: Span, sentences: list[int]) -> Iterator[NameMention]:

@@ -21,6 +21,8 @@ from .gazetteer import fold, gazetteer
 from .names import NameMention
 
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": None}
+NAME_LINKS = frozenset({"of", "for", "on", "against"})
+"""Prepositions inside a name: the word before the first one says what it is ("League for X")."""
 OWN_WORDS = frozenset({"gazetteer", "head", "place_list"})
 """Sources that type a name by its own words: enough to keep a name spaCy labels EVENT or PRODUCT."""
 
@@ -168,9 +170,10 @@ def _person_name_evidence(mention: NameMention, span: Span) -> None:
 
 def _head_words(span: Span) -> list[Token]:
     """The capitalised words that say what a name of several words is: its last word ("Carnegie
-    Hall"), and the word before its first "of" ("the Palace of Culture", "University of Coimbra")."""
+    Hall"), and the word before its first "of" ("the Palace of Culture", "University of Coimbra")
+    or "for", "on", "against" ("the Centre for Rural Studies")."""
     heads = [span[-1]] if len(span) > 1 and span[-1].text[:1].isupper() else []
-    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
+    of = next((t.i for t in span[1:-1] if t.lower_ in NAME_LINKS), None)
     if of is not None and span.doc[of - 1].text[:1].isupper():
         heads.append(span.doc[of - 1])
     return heads

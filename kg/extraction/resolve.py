@@ -243,7 +243,8 @@ def _short_of(x: str, y: str) -> bool:
 
 def _variant(x: str, y: str, *, people: bool = False) -> bool:
     """Two forms of one name: equal, misspelt, or the longer one adds only a word that says what
-    it is ("Green Party") or a country word before it ("French Senate"). What is named after a
+    it is ("Green Party"), a country word before it ("French Senate") or "of" and a country after
+    it ("the Senate of France"). What is named after a
     known place, and a land division or natural feature named after any place, is another thing
     ("Coimbra University", "Kent County", "the Avon River"). People's shorter names are merged by their name parts instead (see
     `_merge_people`)."""
@@ -254,6 +255,8 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
         rest = long[len(short) + 1:].split()
         if any(word in division_words() for word in rest) or short in _country_keys() or gazetteer().place(short):
             return False  # "Coimbra" and "Coimbra University", "Kent" and "Kent County" are two things
+        if rest[0] == "of" and " ".join(rest[1 + (rest[1:2] == ["the"]):]) in _country_keys() and not people:
+            return True  # "the Senate of Ruritania" is "the Senate", as "the Ruritanian Senate" is
         return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
     if long.endswith(" " + short) and not people:
         return long[: -len(short) - 1] in _country_keys()  # "French Senate", "U.S. Senate"

@@ -20,3 +20,33 @@ def test_entities_the_plural_of_a_partys_members_names_the_party(extract_from, t
     assert party in found, sorted(found)
     assert found[party].type == "Organization"
     assert alias in found[party].aliases
+
+
+@pytest.mark.parametrize("text, name, parts", [
+    ("A lawyer for the Baltic League for the Protection of Coastal Birds said the permit was unlawful.",
+     "Baltic League for the Protection of Coastal Birds", {"Baltic League", "Protection of Coastal Birds"}),
+    ("Reporters at the Harbour Town Centre for Investigative Reporting obtained the letters.",
+     "Harbour Town Centre for Investigative Reporting", {"Harbour Town Centre", "Investigative Reporting"}),
+])
+def test_entities_an_organisations_name_cut_at_a_preposition_is_joined(extract_from, text, name, parts):
+    found = entities(extract_from(text))
+    assert name in found, sorted(found)
+    assert found[name].type == "Organization"
+    assert not parts & set(found)
+
+
+@pytest.mark.parametrize("text, not_joined", [
+    ("The clip was posted on YouTube on Saturday and seen by thousands.", "YouTube on Saturday"),
+    ("She signed with the NBA for the Denver Nuggets after one season abroad.", "NBA for the Denver Nuggets"),
+])
+def test_entities_a_name_and_what_follows_its_preposition_stay_apart(extract_from, text, not_joined):
+    assert not_joined not in entities(extract_from(text))
+
+
+def test_entities_a_body_of_a_country_and_its_short_name_are_one(extract_from):
+    text = ("The Supreme Court of Norway heard the appeal in May. In June the Supreme Court ruled that the "
+            "fishing ban was lawful.")
+    found = entities(extract_from(text))
+    assert "Supreme Court of Norway" in found, sorted(found)
+    assert "Supreme Court" in found["Supreme Court of Norway"].aliases
+    assert "Supreme Court" not in found
