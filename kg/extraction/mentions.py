@@ -18,6 +18,7 @@ from .nametypes import (
     LABEL_TYPES,
     NAME_LINKS,
     OWN_WORDS,
+    given_names,
     office_words,
     type_evidence,
     type_word,
@@ -45,6 +46,13 @@ CAPTION_WORDS = {"image", "photo", "video", "source", "credit", "caption", "file
 def not_names() -> frozenset[str]:
     """Words spaCy takes for names that kg does not keep (``kg/extraction/data/not_names.txt``)."""
     text = files("kg.extraction").joinpath("data", "not_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns for people set before a name ("Voter Ana Lee"; ``kg/extraction/data/person_nouns.txt``)."""
+    text = files("kg.extraction").joinpath("data", "person_nouns.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
@@ -268,6 +276,9 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
         start += 1
     label = ent.label_
+    if label in ("PERSON", "ORG") and end - start >= 3 and doc[start + 1].lower_ in given_names() \
+            and (type_word(doc[start]) == "Person" or doc[start].lower_ in person_nouns() or _common_word(doc[start])):
+        start, label = start + 1, "PERSON"  # "Voter Ana Lee told ...": a noun for people describes the person
     if label == "ORG" and end - start >= 2 and gazetteer().honorific(doc[start].text.rstrip(".")) \
             and all(t.pos_ == "PROPN" for t in doc[start + 1:end]) and doc[end - 1].lower_ not in type_words():
         start, label = start + 1, "PERSON"  # "King Harald V", taken by NER for an organisation
@@ -283,7 +294,7 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
         yield doc[start:end], acronym, label, gloss.text
         yield gloss, None, label, doc[start:end].text
         return
-    cut = _known_prefix(doc, start, end)
+    cut = _known_prefix(doc, start, end) or _person_tail(doc, start, end, label)
     rest = doc[cut:end] if cut is not None else None
     person_rest = rest is not None and 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) \
         and not type_words().get(rest[-1].lower_)
@@ -293,6 +304,18 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
     yield doc[start:cut], None, label, None
     if person_rest:
         yield rest, acronym, "PERSON", None
+
+
+def _person_tail(doc: Doc, start: int, end: int, label: str) -> int | None:
+    """Where a person's name glued to the end of an organisation's name begins: "the Council on
+    Arctic Affairs Maria Lund said" (a given name and one more capitalised word after two or more
+    words of the organisation's name)."""
+    first = end - 2
+    if label != "ORG" or first - start < 2 or doc[first].lower_ not in given_names() \
+            or doc[first - 1].lower_ in given_names() or not doc[first - 1].is_alpha or not doc[first - 1].whitespace_ or doc[first - 1].lower_ in NAME_PARTICLES | {"of", "for", "on", "and", "the"} \
+            or not doc[end - 1].text[:1].isupper() or not doc[end - 1].is_alpha or type_word(doc[end - 1]) is not None:
+        return None
+    return first
 
 
 def _known_prefix(doc: Doc, start: int, end: int) -> int | None:

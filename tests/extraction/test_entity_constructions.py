@@ -50,3 +50,15 @@ def test_entities_a_body_of_a_country_and_its_short_name_are_one(extract_from):
     assert "Supreme Court of Norway" in found, sorted(found)
     assert "Supreme Court" in found["Supreme Court of Norway"].aliases
     assert "Supreme Court" not in found
+
+
+@pytest.mark.parametrize("text, person, not_an_entity", [
+    # spaCy reads both runs as one organisation
+    ('Voter Tess Mak told The Herald, "We waited for hours."', "Tess Mak", "Voter Tess Mak"),
+    ("Head of the Society for Coastal - Marine Studies Ella Novak said the boat sank.", "Ella Novak",
+     "Society for Coastal - Marine Studies Ella Novak"),
+])
+def test_entities_a_persons_name_is_cut_from_the_words_glued_to_it(extract_from, text, person, not_an_entity):
+    found = entities(extract_from(text))
+    assert person in found and found[person].type == "Person", sorted(found)
+    assert not_an_entity not in found
