@@ -259,7 +259,8 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
             return True  # "the Senate of Ruritania" is "the Senate", as "the Ruritanian Senate" is
         return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
     if long.endswith(" " + short) and not people:
-        return long[: -len(short) - 1] in _country_keys()  # "French Senate", "U.S. Senate"
+        before = re.sub(r"^\d+(st|nd|rd|th)( |$)", "", long[: -len(short) - 1])  # "the 42nd Congress": one sitting of it
+        return not before or before in _country_keys()  # "French Senate", "U.S. Senate"
     similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
 

@@ -62,3 +62,14 @@ def test_entities_a_persons_name_is_cut_from_the_words_glued_to_it(extract_from,
     found = entities(extract_from(text))
     assert person in found and found[person].type == "Person", sorted(found)
     assert not_an_entity not in found
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("42nd u s congress", "congress", True),  # one sitting of a body, as NER sometimes takes it in
+    ("3rd ruritania parliament", "parliament", False),  # the words after the ordinal must name a country
+    ("senate of france", "senate", True),
+    ("senate of ruritania", "senate", False),
+])
+def test_resolve_ordinals_and_country_words_around_a_name_keep_it_one(one, other, same):
+    from kg.extraction.resolve import _variant
+    assert _variant(one, other) is same
