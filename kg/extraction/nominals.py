@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs
-from .phrases import proposal_head, proposal_kind
+from .phrases import across_a_break, proposal_head, proposal_kind
 
 AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
                    "ceasefire", "truce", "settlement", "compromise"}
@@ -127,6 +127,8 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
     agents += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                for o in c.children if o.dep_ == "pobj" for k in rel.agents(rel.ctx.refers_to(o))]
     act = prep.head
+    if across_a_break(prep, act, quotes=True):
+        return True  # 'justified the strike: "At the direction of ...': the parser hung the quote's phrase on the verb
     head = act if act.pos_ in ("VERB", "AUX") else proposal_head(act, any_noun=True) if act.pos_ == "NOUN" else None
     if not agents or head is None:
         return True

@@ -121,6 +121,8 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = False  # "is ready [for other towns to take part]": the point of the statement
         if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
             drop = False  # "announced [the army would be leaving the valley]": the subject belongs to it
+        if clause and child.dep_ == "nsubjpass" and child.pos_ in ("NOUN", "PROPN"):
+            drop = False  # "at her request, [the port] was closed": what was done is to the port
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True
         if child.dep_ == "prep" and child.i > head.i and _is_time(child):
@@ -129,6 +131,10 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
         if clause and child.i < head.i and child.dep_ in ("prep", "npadvmod", "advmod"):
             drop = True  # "[In a statement on Monday,] the army withdrew": where and when it was said
+        if clause and across_a_break(child, head):
+            drop = True  # "[the council met;] the vote was held early": another clause of the sentence
+        if child.text == "-" and not child.whitespace_ and not child.nbor(-1).whitespace_:
+            drop = False  # "cease-fire": the hyphen of a compound is part of the word
         if drop:
             excluded.update(t.i for t in child.subtree)
     for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal
@@ -159,6 +165,13 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     if not tokens or not any(t.is_alpha for t in tokens):
         return []
     return tokens
+
+
+def across_a_break(a: Token, b: Token, *, quotes: bool = False) -> bool:
+    """Whether a colon or semicolon (or, with ``quotes``, a quotation mark) stands between two
+    tokens of a sentence: they belong to different clauses whatever the parser hung together."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (":", ";") or quotes and t.is_quote for t in a.doc[lo + 1:hi])
 
 
 def _is_agent_phrase(prep: Token, ctx: ArticleContext) -> bool:

@@ -207,7 +207,8 @@ class ProposalRegistry:
             if proposal_kind(head) == "act" else set()
         owned = {(owner, label) for owner in self._owners(head)}
         for candidate in self.candidates:
-            if _same_proposal(candidate, lemmas, names, entities) or _same_words(candidate, raw, lemmas, head.lemma_.lower()):
+            if _same_proposal(candidate, lemmas, names, entities) or _same_words(candidate, raw, lemmas, head.lemma_.lower()) \
+                    or _spelled_alike(label, candidate.labels):
                 candidate.possessors |= possessors
                 candidate.owned |= owned
                 candidate.heads.add(head.i)
@@ -320,6 +321,13 @@ def _same_words(candidate: _Candidate, raw: set[str], lemmas: set[str], head: st
     generic = set(gazetteer().proposal_nouns)
     mine, theirs = raw - {head}, candidate.raw - {candidate.head}
     return not lemmas - generic and not candidate.lemmas - generic and bool(mine) and mine == theirs
+
+
+def _spelled_alike(label: str, labels: list[str]) -> bool:
+    """A compound written open, closed or hyphenated ("air strike", "airstrike", "air-strike";
+    "cease-fire", "ceasefire") is one word: the labels differ only in their spaces and hyphens."""
+    letters = re.sub(r"[^a-z0-9]", "", label.lower())
+    return bool(letters) and any(re.sub(r"[^a-z0-9]", "", other.lower()) == letters for other in labels)
 
 
 def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], entities: set[str]) -> bool:

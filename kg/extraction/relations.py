@@ -111,9 +111,8 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     targets: list[Token] = []
     if cue.object == "self":  # "sued the state over the ban": the suing is the proposal
         return [verb]
-    if verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ in ("oprd", "acomp") for c in verb.children) or any(
-            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) and c.lemma_ == "be"
-            and verb.lemma_.lower() in JUDGING_VERBS for c in verb.children):
+    if verb.lemma_.lower() in JUDGING_VERBS and any(
+            c.dep_ in ("oprd", "acomp") or c.dep_ == "ccomp" and _small_clause(c) for c in verb.children):
         return []  # "considered him a flight risk", "considers it to be lawful": a judgement, not a stance
     if cue.prep:
         for child in verb.children:
@@ -144,6 +143,13 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":  # "It was co-sponsored by ..."
         targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return _with_conjuncts(targets)
+
+
+def _small_clause(clause: Token) -> bool:
+    """A clause that only says what its subject is: "[it to be lawful]", or verbless "[the levy a
+    burden]", "[the plan unworkable]", which the parser hangs as a clausal complement."""
+    return any(g.dep_ == "nsubj" for g in clause.children) and (
+        clause.lemma_ == "be" or clause.pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
 MODALS = {"will", "wo", "'ll", "shall", "would", "'d", "should", "must", "could", "may", "might", "can", "ca"}
