@@ -45,8 +45,8 @@ def critical_quotes(rel: ProposalFacts, quotes: list[Quote]) -> None:
         key = rel.registry.topic_of(span)
         if key is None:
             continue
-        positive = {f.subject for f in rel.facts if f.object == key and f.relation in POSITIVE}
-        if quote.speaker not in positive:
+        engaged = {f.subject for f in rel.facts if f.object == key and f.relation in POSITIVE | {"considers"}}
+        if quote.speaker not in engaged:  # "I may well do it [a harsh measure]": weighing it, not against it
             rel.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
 
 
