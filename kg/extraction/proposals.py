@@ -258,6 +258,15 @@ class ProposalRegistry:
         if relation in ("proposes", "commitsTo"):
             self.proposers.setdefault(key, set()).update(agents)
 
+    def of_selection(self, person: Token, role: Token) -> str:
+        """The proposal that a person take a post, named by the words from the person's name to
+        the post: "[Ana Ruiz as her pick for deputy]"."""
+        tokens = [t for t in self.ctx.doc[person.left_edge.i:role.right_edge.i + 1] if not t.is_punct]
+        for candidate in self.candidates:
+            if person.i in candidate.heads:
+                return candidate.key
+        return self._add(person, tokens)
+
     def heads_of(self, key: str) -> set[int]:
         """The tokens heading the phrases that name a proposal."""
         return self._get(key).heads

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..core.records import Fact, Quote, Role
 from .clauses import Modality, Polarity, is_passive, read_clause
 from .collector import ProposalFacts
-from .context import AGENT_TYPES, ArticleContext
+from .context import AGENT_TYPES, SELECTION_NOUNS, ArticleContext
 from .evaluations import (
     EVALUATED_ACTS,
     JUDGING_VERBS,
@@ -209,6 +209,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
         if token.pos_ == "VERB":
             intention(relations, token, speakers)
             refusal(relations, token)
+            selection(relations, token)
         if token.lemma_.lower() not in triggers:
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
@@ -232,6 +233,38 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             token = ctx.doc[min(registry.heads_of(key))]
             relations.add(key, "concerns", home, token, 0.5)
     return relations.facts
+
+
+# verbs that put a person forward for a post, and those that do only with a word of choosing
+# ("announced Ana Ruiz as his pick"; "named her as ambassador" is an appointment, done)
+NOMINATING_VERBS = {"nominate", "propose", "recommend", "suggest"}
+CHOOSING_VERBS = {"announce", "pick", "choose", "select", "name", "unveil", "tap"}
+
+
+def selection(rel: ProposalRelations, verb: Token) -> None:
+    """"nominated Ana Ruiz as ambassador", "unveiled Tom Reed as her pick for deputy":
+    the subject proposes that the person take the post."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in NOMINATING_VERBS | CHOOSING_VERBS:
+        return
+    clause = read_clause(verb)
+    if clause.polarity is not Polarity.ASSERTED or clause.modality not in MODALITY_FACTOR:
+        return
+    people = [c for c in verb.children if c.dep_ == "dobj" and any(
+        rel.ctx.entities[k].type == "Person" for k in rel.ctx.refers_to(c)) and c.pos_ == "PROPN"]
+    posts = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+    if not people or not posts:
+        return
+    post = posts[0]
+    if lemma in CHOOSING_VERBS and post.lemma_.lower() not in SELECTION_NOUNS | {"mate"}:  # running mate
+        return
+    agents = [k for k in rel.agents(rel.ctx.subjects(verb)) if k not in rel.ctx.refers_to(people[0])]
+    if not agents:
+        return
+    key = rel.registry.of_selection(people[0], post)
+    rel.registry.add_agents(key, agents, "proposes")
+    for agent in agents:
+        rel.add(agent, "proposes", key, verb, 0.75 * MODALITY_FACTOR[clause.modality])
 
 
 def _home_country(ctx: ArticleContext, proposers: set[str], roles: list[Role]) -> str | None:

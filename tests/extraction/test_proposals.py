@@ -365,3 +365,23 @@ def test_proposals_a_clause_label_stops_at_a_colon_or_semicolon(extract_from, te
 ])
 def test_proposals_a_compound_spelled_two_ways_is_one_proposal(extract_from, text):
     assert len(extract_from(text).proposals) == 1, [p.label for p in extract_from(text).proposals.values()]
+
+
+@pytest.mark.parametrize("text, proposer, person", [
+    ("Yesterday, Senator Ana Ruiz announced Tom Reed as her choice for running mate.", "Ana Ruiz", "Tom Reed"),
+    ("President Tom Reed nominated Ana Ruiz as ambassador to Peru.", "Tom Reed", "Ana Ruiz"),
+    ("Governor Ana Ruiz selected Tom Reed as her running mate.", "Ana Ruiz", "Tom Reed"),
+])
+def test_proposals_putting_a_person_forward_for_a_post(extract_from, text, proposer, person):
+    extraction = extract_from(text)
+    proposed = proposals_of(extraction, "proposes")
+    assert any(who == proposer and person in what for who, what in proposed), proposed
+
+
+@pytest.mark.parametrize("text", [
+    "The party did not pick Tom Reed as its candidate for mayor.",  # not done
+    "Senator Ana Ruiz announced Tom Reed as the winner of the prize.",  # a result, not a choice
+    "President Tom Reed named Ana Ruiz as ambassador to Peru.",  # an appointment, done
+])
+def test_proposals_no_selection_without_a_choice_put_forward(extract_from, text):
+    assert extract_from(text).proposals == {}
