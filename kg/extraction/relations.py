@@ -38,7 +38,7 @@ from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
 from .phrases import is_proposal_noun, proposal_head
 from .proposals import ProposalRegistry
-from .stances import critical_quotes, intention, refusal
+from .stances import critical_quotes, intention, purpose, refusal
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
@@ -210,6 +210,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             intention(relations, token, speakers)
             refusal(relations, token)
             selection(relations, token)
+            purpose(relations, token)
         if token.lemma_.lower() not in triggers:
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
