@@ -124,8 +124,8 @@ PURPOSE_MODALS = {"could", "would", "can", "will", "might", "may"}
 
 
 def purpose(rel: ProposalFacts, verb: Token) -> None:
-    """What a proposal is for is proposed with it: "declared an emergency so he could fund the
-    wall", "raised the levy so that it could pay for the bridge", "proposed a levy in order to pay
+    """What a proposal is for is proposed with it: "declared a curfew so she could clear the
+    streets", "raised the levy so that it could pay for the bridge", "proposed a levy in order to pay
     for the bridge". Only the proposer's own purpose: "so the rivers stay clean" says no plan."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") or _is_cue(verb) or not any(
             c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ != "to" for c in verb.children):

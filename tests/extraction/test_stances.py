@@ -6,7 +6,7 @@ from tests.extraction.test_proposals import proposals_of
 
 
 @pytest.mark.parametrize("text, purpose", [
-    ("On Friday, Mayor Ana Ruiz declared a state of emergency so she could close the harbour to cargo ships.",
+    ("On Friday, Mayor Ana Ruiz declared an emergency so she could close the harbour to cargo ships.",
      "close the harbour"),
     ("Mayor Ana Ruiz proposed a levy on cars in order to pay for the new bridge.", "pay for the new bridge"),
 ])
