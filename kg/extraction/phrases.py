@@ -133,6 +133,8 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "[In a statement on Monday,] the army withdrew": where and when it was said
         if clause and across_a_break(child, head):
             drop = True  # "[the council met;] the vote was held early": another clause of the sentence
+        if child.dep_ == "prep" and not clause and _is_occasion(child):
+            drop = True  # "announced the measure [at the daily briefing]": where it was said
         if child.text == "-" and not child.whitespace_ and not child.nbor(-1).whitespace_:
             drop = False  # "cease-fire": the hyphen of a compound is part of the word
         if drop:
@@ -147,6 +149,7 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         if child.dep_ == "relcl" and not clause and len(content) <= 1:
             excluded -= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
+    tokens += _argument_on_the_verb(head, ctx)
     if head.dep_ == "xcomp":  # "urged Chile and Peru [to sign the accord]": who is to do it
         for sibling in head.head.children:
             controllers = [sibling] if sibling.dep_ == "dobj" else [o for o in sibling.children if o.dep_ == "pobj"] \
@@ -165,6 +168,34 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     if not tokens or not any(t.is_alpha for t in tokens):
         return []
     return tokens
+
+
+# where something is said or done: "at the briefing", "during a speech", "in an interview"
+OCCASION_NOUNS = {"briefing", "conference", "meeting", "summit", "speech", "statement", "interview", "rally",
+                  "session", "hearing", "event", "address", "debate", "ceremony", "visit", "broadcast", "post",
+                  "tweet", "letter", "announcement",
+                  # media: "announced the plan on Twitter"
+                  "twitter", "facebook", "instagram", "television", "radio", "website", "media", "channel"}
+
+
+def _is_occasion(prep: Token) -> bool:
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return prep.lower_ in ("at", "during", "in", "on") and bool(objects) and all(
+        o.lemma_.lower() in OCCASION_NOUNS for o in objects)
+
+
+def _argument_on_the_verb(head: Token, ctx: ArticleContext) -> list[Token]:
+    """ "launched an inquiry [into the minister's conduct]", "imposed sanctions [on Chile]": the
+    parser hangs the noun's argument on the verb; what the inquiry is into is part of it."""
+    if head.dep_ != "dobj" or head.pos_ != "NOUN":
+        return []
+    following = [c for c in head.head.children if c.dep_ == "prep" and c.i == head.right_edge.i + 1]
+    for prep in following:
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ in ("into", "against") or prep.lower_ == "on" and objects and all(
+                ctx.entity_of(o) and ctx.entities[ctx.entity_of(o)].type in ("Country", "Person") for o in objects):
+            return list(prep.subtree)
+    return []
 
 
 def across_a_break(a: Token, b: Token, *, quotes: bool = False) -> bool:

@@ -385,3 +385,17 @@ def test_proposals_putting_a_person_forward_for_a_post(extract_from, text, propo
 ])
 def test_proposals_no_selection_without_a_choice_put_forward(extract_from, text):
     assert extract_from(text).proposals == {}
+
+
+@pytest.mark.parametrize("text, label", [
+    # the noun's argument, hung on the verb by the parser, is part of the proposal
+    ("Senator Ana Ruiz announced that she would launch an inquiry into the conduct of President Tom Reed.",
+     "inquiry into the conduct of President Tom Reed"),
+    ("The European Union imposed sanctions on Chile over the dispute.", "sanctions on Chile"),
+    # where it was said is not (a bare noun is qualified by its proposer)
+    ("Mayor Ana Ruiz announced the curfew at the council's weekly briefing.", "Ana Ruiz's curfew"),
+    ("Mayor Ana Ruiz announced the curfew on Twitter.", "Ana Ruiz's curfew"),
+])
+def test_proposals_label_keeps_arguments_and_leaves_out_the_occasion(extract_from, text, label):
+    labels = [p.label for p in extract_from(text).proposals.values()]
+    assert labels == [label], labels
