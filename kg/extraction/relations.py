@@ -96,6 +96,8 @@ class ProposalRelations(ProposalFacts):
         key = self.registry.of_phrase(head, prefer) if head is not None else None
         if key is None or not agents:
             return
+        if relation == "commitsTo" and verb.lemma_.lower() == "sign" and head.lemma_.lower() in ISSUED_ALONE:
+            relation = "proposes"  # "the president signed a decree": who signs it alone issues it
         self.registry.add_agents(key, agents, relation)
         if relation == cue.relation:
             self.registry.set_status(key, verb.lemma_.lower(), agents)
@@ -151,6 +153,9 @@ def _small_clause(clause: Token) -> bool:
     return any(g.dep_ == "nsubj" for g in clause.children) and (
         clause.lemma_ == "be" or clause.pos_ in ("NOUN", "PROPN", "ADJ"))
 
+
+# instruments one office issues alone: signing one puts it forward, it binds no signatory to another
+ISSUED_ALONE = {"decree", "order", "ordinance", "proclamation", "directive", "edict"}
 
 MODALS = {"will", "wo", "'ll", "shall", "would", "'d", "should", "must", "could", "may", "might", "can", "ca"}
 

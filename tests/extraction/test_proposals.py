@@ -399,3 +399,23 @@ def test_proposals_no_selection_without_a_choice_put_forward(extract_from, text)
 def test_proposals_label_keeps_arguments_and_leaves_out_the_occasion(extract_from, text, label):
     labels = [p.label for p in extract_from(text).proposals.values()]
     assert labels == [label], labels
+
+
+@pytest.mark.parametrize("text, relation, who", [
+    # who signs a decree alone issues it; who signs a treaty binds themselves to it
+    ("On Friday, Mayor Ana Ruiz signed a decree banning cars from the centre.", "proposes", "Ana Ruiz"),
+    ("President Tom Reed signed an executive order on steel tariffs.", "proposes", "Tom Reed"),
+    ("Chile and Peru signed a treaty on fishing.", "commitsTo", "Chile"),
+])
+def test_proposals_signing_issues_a_decree_and_binds_to_a_treaty(extract_from, text, relation, who):
+    assert any(w == who for w, _ in proposals_of(extract_from(text), relation))
+
+
+@pytest.mark.parametrize("text, backs", [
+    ('Mayor Ana Ruiz signed a decree banning cars. Tom Reed, head of the Chilean Farmers Union, said, '
+     '"We can find justification for the decree."', True),
+    ('Mayor Ana Ruiz proposed a ban on cars. "We give our full support to the ban," said Senator Tom Reed.', True),
+    ("Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed saw no justification for the ban.", False),
+])
+def test_proposals_a_stance_noun_with_we_in_a_quote_is_the_speakers(extract_from, text, backs):
+    assert any(w == "Tom Reed" for w, _ in proposals_of(extract_from(text), "backs")) is backs
