@@ -36,7 +36,7 @@ from .evaluations import (
 from .gazetteer import gazetteer
 from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
-from .phrases import is_proposal_noun, proposal_head
+from .phrases import is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
 from .stances import critical_quotes, intention, purpose, refusal
 
@@ -96,13 +96,28 @@ class ProposalRelations(ProposalFacts):
         key = self.registry.of_phrase(head, prefer) if head is not None else None
         if key is None or not agents:
             return
-        if relation == "commitsTo" and verb.lemma_.lower() == "sign" and head.lemma_.lower() in ISSUED_ALONE:
-            relation = "proposes"  # "the president signed a decree": who signs it alone issues it
         self.registry.add_agents(key, agents, relation)
         if relation == cue.relation:
             self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:
             self.add(agent, relation, key, verb, cue.confidence * factor)
+        also = _also_implied(verb, relation, head, agents, ctx)
+        if also is not None:
+            self.registry.add_agents(key, agents, also)
+            for agent in agents:
+                self.add(agent, also, key, verb, cue.confidence * factor * 0.9)
+
+
+def _also_implied(verb: Token, relation: str, head: Token, agents: list[str], ctx: ArticleContext) -> str | None:
+    """A second relation the first implies: who signs a decree alone issues it ("proposes");
+    who announces their own act ("announced his resignation") is bound to it ("commitsTo")."""
+    lemma = verb.lemma_.lower()
+    if relation == "commitsTo" and lemma == "sign" and head.lemma_.lower() in ISSUED_ALONE:
+        return "proposes"
+    if relation == "proposes" and lemma in ("announce", "confirm") and proposal_kind(head) == "act" and any(
+            c.dep_ == "poss" and set(ctx.refers_to(c)) & set(agents) for c in head.children):
+        return "commitsTo"
+    return None
 
 
 def cue_targets(verb: Token, cue: Cue) -> list[Token]:

@@ -402,13 +402,27 @@ def test_proposals_label_keeps_arguments_and_leaves_out_the_occasion(extract_fro
 
 
 @pytest.mark.parametrize("text, relation, who", [
-    # who signs a decree alone issues it; who signs a treaty binds themselves to it
+    # who signs a decree alone issues it and is bound by it; who signs a treaty binds themselves to it
     ("On Friday, Mayor Ana Ruiz signed a decree banning cars from the centre.", "proposes", "Ana Ruiz"),
+    ("On Friday, Mayor Ana Ruiz signed a decree banning cars from the centre.", "commitsTo", "Ana Ruiz"),
     ("President Tom Reed signed an executive order on steel tariffs.", "proposes", "Tom Reed"),
     ("Chile and Peru signed a treaty on fishing.", "commitsTo", "Chile"),
+    # who announces their own act is bound to it; announcing a plan is proposing it
+    ("Governor Tom Reed announced his resignation on Wednesday.", "commitsTo", "Tom Reed"),
+    ("Governor Tom Reed announced his resignation on Wednesday.", "proposes", "Tom Reed"),
 ])
 def test_proposals_signing_issues_a_decree_and_binds_to_a_treaty(extract_from, text, relation, who):
     assert any(w == who for w, _ in proposals_of(extract_from(text), relation))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a treaty on fishing.",
+    "Governor Tom Reed announced his plan for the port.",
+    "Governor Tom Reed announced the resignation of Ana Ruiz.",
+])
+def test_proposals_no_second_relation_without_its_construction(extract_from, text):
+    relations = {f.relation for f in extract_from(text).facts if f.subject == "Country:CL" or "tom reed" in f.subject}
+    assert not {"proposes", "commitsTo"} <= relations, relations
 
 
 @pytest.mark.parametrize("text, backs", [
