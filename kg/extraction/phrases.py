@@ -27,6 +27,7 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
                  "commitment", "promise", "intention", "vow"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
+WHEN_MARKS = {"while", "when", "until", "before", "after", "once", "unless"}
 DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
 
 
@@ -92,7 +93,7 @@ def is_anaphor(head: Token) -> bool:
     if not dets or not (dets[0].lower_.replace("[", "").replace("]", "") in ANAPHOR_DETERMINERS or dets[0].dep_ == "poss"):
         return False
     content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
-               and not (c.dep_ == "prep" and c.lower_ == "by")]
+               and not (c.dep_ == "prep" and (c.lower_ == "by" or _is_occasion(c)))]
     # "the Greek-Cypriot agreement" names which one it is
     content += [c for c in head.children if c.dep_ == "amod" and any(t.ent_type_ for t in c.subtree)]
     if dets[0].dep_ == "poss":  # "his decision" points back; "Trump's foreign policy" names a thing
@@ -119,6 +120,9 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         drop = child.dep_ in (VERB_DROPS if clause else NOUN_DROPS)
         if child.dep_ == "advcl" and head.lemma_ == "be":
             drop = False  # "is ready [for other towns to take part]": the point of the statement
+        if child.dep_ == "advcl" and child.i > head.i and any(
+                m.dep_ == "mark" and m.lower_ in WHEN_MARKS for m in child.children):
+            drop = False  # "masks become compulsory [while riding the bus]": when the rule applies
         if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
             drop = False  # "announced [the army would be leaving the valley]": the subject belongs to it
         if clause and child.dep_ == "nsubjpass" and child.pos_ in ("NOUN", "PROPN"):

@@ -433,3 +433,27 @@ def test_proposals_no_second_relation_without_its_construction(extract_from, tex
 ])
 def test_proposals_a_stance_noun_with_we_in_a_quote_is_the_speakers(extract_from, text, backs):
     assert any(w == "Tom Reed" for w, _ in proposals_of(extract_from(text), "backs")) is backs
+
+
+@pytest.mark.parametrize("text, relation", [
+    ('Chile\'s prime minister, Ana Ruiz, said a compulsory introduction of helmets could be "inevitable".',
+     "considers"),
+    ("Mayor Ana Ruiz said a curfew was not likely.", None),
+    ("Mayor Ana Ruiz said a curfew would be harmful.", None),
+])
+def test_proposals_saying_a_measure_may_come_is_weighing_it(extract_from, text, relation):
+    found = {f.relation for f in extract_from(text).facts if f.subject == "Person:ana ruiz"
+             and f.object.startswith("proposal:")}
+    assert found == ({relation} if relation else set()), found
+
+
+def test_proposals_a_clause_label_keeps_when_the_rule_applies(extract_from):
+    text = ("Yesterday, the transport minister of Chile, Ana Ruiz, announced that from June 1, wearing a helmet "
+            "would become compulsory while riding a bike in Chile.")
+    labels = [p.label for p in extract_from(text).proposals.values()]
+    assert any(label.endswith("while riding a bike in Chile") for label in labels), labels
+
+
+def test_proposals_an_anaphor_said_somewhere_still_points_back(extract_from):
+    text = "Mayor Ana Ruiz announced that cars would be banned from the centre. Ruiz announced the measure at a briefing."
+    assert len(extract_from(text).proposals) == 1, [p.label for p in extract_from(text).proposals.values()]
