@@ -26,7 +26,7 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
                  "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership",
                  "commitment", "promise", "intention", "vow"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
-VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
+VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl", "agent"}
 WHEN_MARKS = {"while", "when", "until", "before", "after", "once", "unless"}
 DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
 
@@ -125,7 +125,8 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = False  # "masks become compulsory [while riding the bus]": when the rule applies
         if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
             drop = False  # "announced [the army would be leaving the valley]": the subject belongs to it
-        if clause and child.dep_ == "nsubjpass" and child.pos_ in ("NOUN", "PROPN"):
+        if clause and child.dep_ == "nsubjpass" and child.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "agent" for c in head.children):  # "the court was petitioned by X": X's act
             drop = False  # "at her request, [the port] was closed": what was done is to the port
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True

@@ -457,3 +457,9 @@ def test_proposals_a_clause_label_keeps_when_the_rule_applies(extract_from):
 def test_proposals_an_anaphor_said_somewhere_still_points_back(extract_from):
     text = "Mayor Ana Ruiz announced that cars would be banned from the centre. Ruiz announced the measure at a briefing."
     assert len(extract_from(text).proposals) == 1, [p.label for p in extract_from(text).proposals.values()]
+
+
+def test_proposals_a_passive_clause_label_leaves_out_its_agent_and_subject(extract_from):
+    text = "The court had been petitioned by Senator Ana Ruiz of the Green Party for a ruling on the curfew."
+    labels = [p.label for p in extract_from(text).proposals.values()]
+    assert labels == ["petitioned for a ruling on the curfew"], labels
