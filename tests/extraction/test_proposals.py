@@ -460,6 +460,6 @@ def test_proposals_an_anaphor_said_somewhere_still_points_back(extract_from):
 
 
 def test_proposals_a_passive_clause_label_leaves_out_its_agent_and_subject(extract_from):
-    text = "The court had been petitioned by Senator Ana Ruiz of the Green Party for a ruling on the curfew."
+    text = "Last year the tribunal was petitioned by Senator Ana Ruiz of Chile over a ruling on the curfew."
     labels = [p.label for p in extract_from(text).proposals.values()]
-    assert labels == ["petitioned for a ruling on the curfew"], labels
+    assert labels == ["petitioned over a ruling on the curfew"], labels
