@@ -463,3 +463,13 @@ def test_proposals_a_passive_clause_label_leaves_out_its_agent_and_subject(extra
     text = "Last year the tribunal was petitioned by Senator Ana Ruiz of Chile over a ruling on the curfew."
     labels = [p.label for p in extract_from(text).proposals.values()]
     assert labels == ["petitioned over a ruling on the curfew"], labels
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Mayor Ana Ruiz declared a state of emergency on Friday. Critics said Ruiz's declaration was unlawful.", 1),
+    ("Mayor Ana Ruiz proposed a levy on cars. Senator Tom Reed opposed Ruiz's proposal.", 1),
+    # a phrase that says more names another one
+    ("Mayor Ana Ruiz proposed a levy on cars. Senator Tom Reed opposed Ruiz's proposal for a port.", 2),
+])
+def test_proposals_the_owners_noun_for_their_act_names_the_proposal(extract_from, text, count):
+    assert len(extract_from(text).proposals) == count, [p.label for p in extract_from(text).proposals.values()]
