@@ -27,6 +27,10 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
                  "commitment", "promise", "intention", "vow"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl", "agent"}
+# what is said about a proposal, not the proposal: no proposal inside them is the verb's
+REPORT_NOUNS = {"opinion", "ruling", "judgement", "judgment", "verdict", "finding", "report", "statement", "review",
+                "study", "assessment", "analysis"}
+DASHES = {"—", "–", "-", "--"}
 WHEN_MARKS = {"while", "when", "until", "before", "after", "once", "unless"}
 DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
 
@@ -144,6 +148,11 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = False  # "cease-fire": the hyphen of a compound is part of the word
         if drop:
             excluded.update(t.i for t in child.subtree)
+        if drop and child.dep_ == "appos" and not clause and child.nbor(-1).text in DASHES:
+            # "the suspension — prorogation — of parliament": the gloss between dashes is left
+            # out, what follows it belongs to the head
+            excluded -= {t.i for c in child.children if c.dep_ == "prep" and c.nbor(-1).text in DASHES
+                         for t in c.subtree}
     for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i not in excluded \
                 and any(c.dep_ == "neg" for c in token.children):

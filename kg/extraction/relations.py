@@ -36,7 +36,7 @@ from .evaluations import (
 from .gazetteer import gazetteer
 from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
-from .phrases import is_proposal_noun, proposal_head, proposal_kind
+from .phrases import REPORT_NOUNS, is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
 from .stances import critical_quotes, intention, purpose, refusal
 
@@ -88,7 +88,8 @@ class ProposalRelations(ProposalFacts):
                         if other != agent:
                             self.add(agent, "supports", other, verb, cue.confidence * 0.8)
             return
-        head = proposal_head(target, any_noun=cue.any_object)
+        # "issued an opinion on the closure": who reports on a proposal does not put it forward
+        head = proposal_head(target, any_noun=cue.any_object, inside=target.lemma_.lower() not in REPORT_NOUNS)
         # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
         # so that a later "it" can find it
         # "McGurk also criticised the decision": the one others have criticised

@@ -473,3 +473,14 @@ def test_proposals_a_passive_clause_label_leaves_out_its_agent_and_subject(extra
 ])
 def test_proposals_the_owners_noun_for_their_act_names_the_proposal(extract_from, text, count):
     assert len(extract_from(text).proposals) == count, [p.label for p in extract_from(text).proposals.values()]
+
+
+def test_proposals_a_gloss_between_dashes_leaves_the_rest_of_the_phrase(extract_from):
+    labels = [p.label for p in extract_from(
+        "Mayor Ana Ruiz proposed the closure — shutdown — of the port of Arica on Monday.").proposals.values()]
+    assert labels == ["closure of the port of Arica"], labels
+
+
+def test_proposals_a_ruling_on_a_measure_does_not_put_it_forward(extract_from):
+    text = "Mayor Ana Ruiz proposed a toll on trucks. The Supreme Court of Chile issued an opinion on the toll."
+    assert {who for who, _ in proposals_of(extract_from(text), "proposes")} == {"Ana Ruiz"}
