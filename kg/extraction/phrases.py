@@ -30,6 +30,7 @@ VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "a
 # what is said about a proposal, not the proposal: no proposal inside them is the verb's
 REPORT_NOUNS = {"opinion", "ruling", "judgement", "judgment", "verdict", "finding", "report", "statement", "review",
                 "study", "assessment", "analysis"}
+RESULT_STATES = {"law", "effect", "force", "operation", "existence", "practice", "place", "action"}
 DASHES = {"—", "–", "-", "--"}
 WHEN_MARKS = {"while", "when", "until", "before", "after", "once", "unless"}
 DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
@@ -206,6 +207,8 @@ def _argument_on_the_verb(head: Token, ctx: ArticleContext) -> list[Token]:
     following = [c for c in head.head.children if c.dep_ == "prep" and c.i == head.right_edge.i + 1]
     for prep in following:
         objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if any(o.lemma_.lower() in RESULT_STATES for o in objects):
+            continue  # "signed the bill [into law]", "put the plan [into effect]": what it became
         if prep.lower_ in ("into", "against") or prep.lower_ == "on" and objects and all(
                 ctx.entity_of(o) and ctx.entities[ctx.entity_of(o)].type in ("Country", "Person") for o in objects):
             return list(prep.subtree)

@@ -392,6 +392,8 @@ def test_proposals_no_selection_without_a_choice_put_forward(extract_from, text)
     ("Senator Ana Ruiz announced that she would launch an inquiry into the conduct of President Tom Reed.",
      "inquiry into the conduct of President Tom Reed"),
     ("The European Union imposed sanctions on Chile over the dispute.", "sanctions on Chile"),
+    # what it became is not
+    ("President Tom Reed signed a toll on trucks into law.", "toll on trucks"),
     # where it was said is not (a bare noun is qualified by its proposer)
     ("Mayor Ana Ruiz announced the curfew at the council's weekly briefing.", "Ana Ruiz's curfew"),
     ("Mayor Ana Ruiz announced the curfew on Twitter.", "Ana Ruiz's curfew"),
