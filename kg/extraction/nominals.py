@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs
-from .phrases import proposal_head, proposal_kind
+from .phrases import across_a_break, proposal_head, proposal_kind
 
 AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
                    "ceasefire", "truce", "settlement", "compromise"}
@@ -21,7 +21,7 @@ HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "end
                 "sponsored": "proposes", "initiated": "proposes"}
 LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
-                "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
+                "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs", "justification": "backs",
                 "endorsement": "backs"}  # not "approval": "the need for approval by the regulator" is no backing
 # "at the request of X", "on the advice of X", "at X's urging": X proposes what is done
 BEHEST_NOUNS = {"request", "behest", "urging", "suggestion", "invitation", "advice", "instruction", "order",
@@ -127,6 +127,8 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
     agents += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                for o in c.children if o.dep_ == "pobj" for k in rel.agents(rel.ctx.refers_to(o))]
     act = prep.head
+    if across_a_break(prep, act, quotes=True):
+        return True  # 'justified the strike: "At the direction of ...': the parser hung the quote's phrase on the verb
     head = act if act.pos_ in ("VERB", "AUX") else proposal_head(act, any_noun=True) if act.pos_ == "NOUN" else None
     if not agents or head is None:
         return True
@@ -159,8 +161,15 @@ def stance_noun(rel: ProposalFacts, noun: Token) -> None:
                     agents += rel.agents(ctx.refers_to(obj))
                 elif child.lower_ in ("of", "to", "for", "against"):
                     target = obj
-    if not agents:  # "the mayor sent a letter of support", "Norway expressed its support"
-        agents = rel.agents(rel.ctx.subjects(_governing_verb(noun))) if _governing_verb(noun) is not None else []
+    verb = _governing_verb(noun)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or verb is not None and any(
+            c.dep_ == "neg" for c in verb.children):
+        return  # "saw no justification for it", "did not express support": no stance stated
+    if not agents and verb is not None:  # "the mayor sent a letter of support", "Norway expressed its support"
+        agents = rel.agents(rel.ctx.subjects(verb))
+        if not agents and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children):
+            speaker = rel.speaker_at(verb)  # "We find justification for it," said the union's head
+            agents = rel.agents([speaker]) if speaker is not None else []
     if not agents:
         return
     if target is None:
