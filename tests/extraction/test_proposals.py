@@ -464,7 +464,7 @@ def test_proposals_an_anaphor_said_somewhere_still_points_back(extract_from):
 def test_proposals_a_passive_clause_label_leaves_out_its_agent_and_subject(extract_from):
     text = "Last year the tribunal was petitioned by Senator Ana Ruiz of Chile over a ruling on the curfew."
     labels = [p.label for p in extract_from(text).proposals.values()]
-    assert labels == ["petitioned over a ruling on the curfew"], labels
+    assert "petitioned over a ruling on the curfew" in labels, labels  # (and the curfew she challenges)
 
 
 @pytest.mark.parametrize("text, count", [
@@ -486,3 +486,17 @@ def test_proposals_a_gloss_between_dashes_leaves_the_rest_of_the_phrase(extract_
 def test_proposals_a_ruling_on_a_measure_does_not_put_it_forward(extract_from):
     text = "Mayor Ana Ruiz proposed a toll on trucks. The Supreme Court of Chile issued an opinion on the toll."
     assert {who for who, _ in proposals_of(extract_from(text), "proposes")} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed sued the city over the ban.",
+    "Mayor Ana Ruiz proposed a ban on cars. The court was petitioned by Senator Tom Reed for a ruling on the ban.",
+    "Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed filed a lawsuit against the ban.",
+])
+def test_proposals_going_to_court_over_a_measure_opposes_it(extract_from, text):
+    assert ("Tom Reed", "ban on cars") in proposals_of(extract_from(text), "opposes")
+
+
+def test_proposals_a_report_on_a_measure_is_no_challenge(extract_from):
+    text = "Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed filed a report on the ban."
+    assert not any(who == "Tom Reed" for who, _ in proposals_of(extract_from(text), "opposes"))
