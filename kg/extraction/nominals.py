@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .collector import ProposalFacts
-from .context import AGENT_TYPES
+from .context import AGENT_TYPES, SELECTION_NOUNS
 from .lexicon import cue_verbs
 from .phrases import across_a_break, proposal_head, proposal_kind
 
@@ -32,7 +32,7 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     """Agents a proposal noun names itself: a possessor, "of"/"by", a hyphenated modifier,
     the parties to an agreement, the subject of "X ... with a plan to"."""
     kind = proposal_kind(noun)
-    if kind is None or kind == "topic":
+    if kind is None or kind == "topic" or _sought(noun):
         return
     ctx = rel.ctx
     lemma = noun.lemma_.lower()
@@ -85,6 +85,19 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
         rel.registry.add_agents(key, [agent], relation)
     for agent, relation, confidence in found:
         rel.add(agent, relation, key, noun, confidence)
+
+def _sought(noun: Token) -> bool:
+    """A nomination or post someone runs for is a prize, not a party's proposal: "a candidate
+    for the Democratic nomination", "won the Republican nomination", "his bid for the presidency"."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else \
+        noun.head if noun.dep_ == "dobj" else None
+    return governor is not None and governor.lemma_.lower() in SOUGHT_BY
+
+
+# who runs for something: "candidate for", "bid for", "won", "sought"
+SOUGHT_BY = {*SELECTION_NOUNS, "run", "bid", "race", "campaign", "contender", "frontrunner", "win", "seek", "secure",
+             "clinch", "lose"}
+
 
 def _hyphenated(rel: ProposalFacts, noun: Token) -> list[tuple[str, str, float]]:
     """"French-backed proposal": the word before "-backed" names who backs it."""

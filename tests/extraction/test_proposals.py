@@ -500,3 +500,11 @@ def test_proposals_going_to_court_over_a_measure_opposes_it(extract_from, text):
 def test_proposals_a_report_on_a_measure_is_no_challenge(extract_from):
     text = "Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed filed a report on the ban."
     assert not any(who == "Tom Reed" for who, _ in proposals_of(extract_from(text), "opposes"))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed is seen as the main contender for the Republican nomination in next year's race.",
+    "Ana Ruiz won the Republican nomination in May.",
+])
+def test_proposals_a_nomination_run_for_is_no_partys_proposal(extract_from, text):
+    assert extract_from(text).proposals == {}
