@@ -34,6 +34,8 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     kind = proposal_kind(noun)
     if kind is None or kind == "topic" or _sought(noun):
         return
+    if _one_of(rel, noun):
+        return
     ctx = rel.ctx
     lemma = noun.lemma_.lower()
     relation = "commitsTo" if lemma in PLEDGE_NOUNS else "proposes"
@@ -85,6 +87,27 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
         rel.registry.add_agents(key, [agent], relation)
     for agent, relation, confidence in found:
         rel.add(agent, relation, key, noun, confidence)
+
+def _one_of(rel: ProposalFacts, noun: Token) -> bool:
+    """ "the tunnel, which was one of her election pledges": the plural names no one proposal; the
+    thing said to be one of them is the owner's. True when ``noun`` is such a plural."""
+    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if one is None or one.lower_ != "one" or one.dep_ != "attr" or one.head.lemma_ != "be":
+        return False
+    copula = one.head
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and copula.dep_ == "relcl":
+        subject = copula.head  # "the tunnel, which was one of ...": the tunnel
+    owners = [k for c in noun.children if c.dep_ == "poss" for k in rel.agents(rel.ctx.refers_to(c))]
+    head = proposal_head(subject, any_noun=True) if subject is not None else None
+    key = rel.registry.of_phrase(head) if head is not None and owners else None
+    if key is not None:
+        relation = "commitsTo" if noun.lemma_.lower() in PLEDGE_NOUNS else "proposes"
+        rel.registry.add_agents(key, owners, relation)
+        for owner in owners:
+            rel.add(owner, relation, key, noun, 0.6)
+    return True
+
 
 def _sought(noun: Token) -> bool:
     """A nomination or post someone runs for is a prize, not a party's proposal: "a candidate

@@ -508,3 +508,12 @@ def test_proposals_a_report_on_a_measure_is_no_challenge(extract_from):
 ])
 def test_proposals_a_nomination_run_for_is_no_partys_proposal(extract_from, text):
     assert extract_from(text).proposals == {}
+
+
+def test_proposals_one_of_her_promises_is_hers_and_the_plural_no_node(extract_from):
+    text = ("Mayor Ana Ruiz insists that the budget include money for the tunnel, which was one of her campaign "
+            "promises.")
+    extraction = extract_from(text)
+    labels = [p.label for p in extraction.proposals.values()]
+    assert not any(label.startswith("campaign promises") for label in labels), labels
+    assert any(who == "Ana Ruiz" and "tunnel" in what for who, what in proposals_of(extraction, "commitsTo"))
