@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .collector import ProposalFacts
-from .context import AGENT_TYPES
+from .context import AGENT_TYPES, SELECTION_NOUNS
 from .lexicon import cue_verbs
 from .phrases import across_a_break, proposal_head, proposal_kind
 
@@ -32,7 +32,9 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     """Agents a proposal noun names itself: a possessor, "of"/"by", a hyphenated modifier,
     the parties to an agreement, the subject of "X ... with a plan to"."""
     kind = proposal_kind(noun)
-    if kind is None or kind == "topic":
+    if kind is None or kind == "topic" or _sought(noun):
+        return
+    if _one_of(rel, noun):
         return
     ctx = rel.ctx
     lemma = noun.lemma_.lower()
@@ -85,6 +87,40 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
         rel.registry.add_agents(key, [agent], relation)
     for agent, relation, confidence in found:
         rel.add(agent, relation, key, noun, confidence)
+
+def _one_of(rel: ProposalFacts, noun: Token) -> bool:
+    """ "the tunnel, which was one of her election pledges": the plural names no one proposal; the
+    thing said to be one of them is the owner's. True when ``noun`` is such a plural."""
+    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if one is None or one.lower_ != "one" or one.dep_ != "attr" or one.head.lemma_ != "be":
+        return False
+    copula = one.head
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and copula.dep_ == "relcl":
+        subject = copula.head  # "the tunnel, which was one of ...": the tunnel
+    owners = [k for c in noun.children if c.dep_ == "poss" for k in rel.agents(rel.ctx.refers_to(c))]
+    head = proposal_head(subject, any_noun=True) if subject is not None else None
+    key = rel.registry.of_phrase(head) if head is not None and owners else None
+    if key is not None:
+        relation = "commitsTo" if noun.lemma_.lower() in PLEDGE_NOUNS else "proposes"
+        rel.registry.add_agents(key, owners, relation)
+        for owner in owners:
+            rel.add(owner, relation, key, noun, 0.6)
+    return True
+
+
+def _sought(noun: Token) -> bool:
+    """A nomination or post someone runs for is a prize, not a party's proposal: "a candidate
+    for the Democratic nomination", "won the Republican nomination", "his bid for the presidency"."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else \
+        noun.head if noun.dep_ == "dobj" else None
+    return governor is not None and governor.lemma_.lower() in SOUGHT_BY
+
+
+# who runs for something: "candidate for", "bid for", "won", "sought"
+SOUGHT_BY = {*SELECTION_NOUNS, "run", "bid", "race", "campaign", "contender", "frontrunner", "win", "seek", "secure",
+             "clinch", "lose"}
+
 
 def _hyphenated(rel: ProposalFacts, noun: Token) -> list[tuple[str, str, float]]:
     """"French-backed proposal": the word before "-backed" names who backs it."""

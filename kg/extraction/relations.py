@@ -102,11 +102,33 @@ class ProposalRelations(ProposalFacts):
             self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:
             self.add(agent, relation, key, verb, cue.confidence * factor)
+        if relation == "proposes" and verb.lemma_.lower() in LEGAL_ACTIONS:
+            self._challenged(verb, head, agents, cue.confidence * factor)
         also = _also_implied(verb, relation, head, agents, ctx)
         if also is not None:
             self.registry.add_agents(key, agents, also)
             for agent in agents:
                 self.add(agent, also, key, verb, cue.confidence * factor * 0.9)
+
+
+    def _challenged(self, verb: Token, action: Token, agents: list[str], confidence: float) -> None:
+        """Who goes to court over a measure opposes it: "sued the city over the ban", "filed a
+        lawsuit against the levy", "petitioned the court for a ruling on the curfew"."""
+        for prep in [*action.subtree, *(c for c in verb.children if c.dep_ == "prep")]:
+            if prep.dep_ != "prep" or prep.lower_ not in ("over", "against", "on") or prep.head.lemma_.lower() in (
+                    "court", "behalf") or prep.lower_ == "on" and prep.head.lemma_.lower() not in REPORT_NOUNS:
+                continue  # "on" only in "a ruling on X"
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                head = proposal_head(obj)
+                key = self.registry.of_phrase(head) if head is not None else None
+                if key is not None and key != self.registry.of_phrase(action):
+                    self.registry.add_agents(key, agents, "opposes")
+                    for agent in agents:
+                        self.add(agent, "opposes", key, verb, confidence * 0.9)
+
+
+# going to court: the measure it is over is opposed
+LEGAL_ACTIONS = {"sue", "petition", "file"}
 
 
 def _also_implied(verb: Token, relation: str, head: Token, agents: list[str], ctx: ArticleContext) -> str | None:

@@ -464,7 +464,7 @@ def test_proposals_an_anaphor_said_somewhere_still_points_back(extract_from):
 def test_proposals_a_passive_clause_label_leaves_out_its_agent_and_subject(extract_from):
     text = "Last year the tribunal was petitioned by Senator Ana Ruiz of Chile over a ruling on the curfew."
     labels = [p.label for p in extract_from(text).proposals.values()]
-    assert labels == ["petitioned over a ruling on the curfew"], labels
+    assert "petitioned over a ruling on the curfew" in labels, labels  # (and the curfew she challenges)
 
 
 @pytest.mark.parametrize("text, count", [
@@ -486,3 +486,34 @@ def test_proposals_a_gloss_between_dashes_leaves_the_rest_of_the_phrase(extract_
 def test_proposals_a_ruling_on_a_measure_does_not_put_it_forward(extract_from):
     text = "Mayor Ana Ruiz proposed a toll on trucks. The Supreme Court of Chile issued an opinion on the toll."
     assert {who for who, _ in proposals_of(extract_from(text), "proposes")} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed sued the city over the ban.",
+    "Mayor Ana Ruiz proposed a ban on cars. The court was petitioned by Senator Tom Reed for a ruling on the ban.",
+    "Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed filed a lawsuit against the ban.",
+])
+def test_proposals_going_to_court_over_a_measure_opposes_it(extract_from, text):
+    assert ("Tom Reed", "ban on cars") in proposals_of(extract_from(text), "opposes")
+
+
+def test_proposals_a_report_on_a_measure_is_no_challenge(extract_from):
+    text = "Mayor Ana Ruiz proposed a ban on cars. Senator Tom Reed filed a report on the ban."
+    assert not any(who == "Tom Reed" for who, _ in proposals_of(extract_from(text), "opposes"))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed is seen as the main contender for the Republican nomination in next year's race.",
+    "Ana Ruiz won the Republican nomination in May.",
+])
+def test_proposals_a_nomination_run_for_is_no_partys_proposal(extract_from, text):
+    assert extract_from(text).proposals == {}
+
+
+def test_proposals_one_of_her_promises_is_hers_and_the_plural_no_node(extract_from):
+    text = ("Mayor Ana Ruiz insists that the budget include money for the tunnel, which was one of her campaign "
+            "promises.")
+    extraction = extract_from(text)
+    labels = [p.label for p in extraction.proposals.values()]
+    assert not any(label.startswith("campaign promises") for label in labels), labels
+    assert any(who == "Ana Ruiz" and "tunnel" in what for who, what in proposals_of(extraction, "commitsTo"))
