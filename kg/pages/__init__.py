@@ -7,3 +7,7 @@ Read `viewer` first; `layout` computes the positions in Python (the browser runs
 holds the page's template, script (which draws the labels, the filters and the entity list) and
 style.
 """
+
+DEFAULT_MAX_NODES = 5000
+"""Past this many nodes a page draws the best-connected only (here, so that the command line can
+name the default without importing the page machinery, numpy and all)."""

@@ -4,7 +4,10 @@ Nodes are entities, proposals and quotations (attributes ``label``, ``type``, ``
 ``titles``); each fact is an edge (``predicate``, ``confidence``, ``evidence``: the sentences).
 A role is an edge from the person to what it is of, titled ("prime minister" -> United Kingdom).
 
-Paths, centrality and communities are networkx's own algorithms.
+Paths, centrality and communities are networkx's own algorithms. They need the graph's shape,
+not its sentences: `entity_graph` reads the edges without their evidence (from the store's
+summary graph when it has one, ``queries/summary/_graph-links.rq``), and `hop_evidence` reads
+the sentences of the few edges a path shows.
 """
 
 from __future__ import annotations
@@ -13,12 +16,62 @@ import re
 from itertools import islice
 
 import networkx as nx
+import pyoxigraph as ox
 
 from ..core.errors import QueryError
-from ..rdf.namespace import local_name
+from ..rdf.namespace import KG, local_name
 from ..rdf.sparql import Source
 from .queries import load_query, unknown_entity
 from .views import ViewFact, add_facts, add_nodes
+
+
+def entity_graph(source: Source) -> nx.MultiDiGraph:
+    """The entity graph of ``source`` as `to_networkx` gives it, without the sentences: each
+    edge has ``evidence`` None (`hop_evidence` reads it). What `kg path`, `neighbors`, `central`
+    and `communities` ask; on a store with an up-to-date summary graph, read from it, so that its
+    cost follows the number of nodes and relations, not of articles."""
+    graph = nx.MultiDiGraph()
+    add_nodes(graph, read_nodes(source))
+    edges: dict[tuple[str, str, str], dict] = {}
+    for row in source.query(load_query("_graph-links").text_for(source)):
+        subject, target = row["subject"].value, row["object"].value if row["object"] is not None else None
+        if target is None or subject not in graph or target not in graph:
+            continue
+        predicate, title = local_name(row["predicate"].value), row["title"].value if row["title"] is not None else None
+        data = edges.setdefault((subject, target, f"{predicate}:{title}" if title else predicate),
+                                {"predicate": predicate, "title": title, "confidence": 0.0, "facts": 0})
+        # a role drawn to what it is of can come from several role nodes: their facts add up
+        data["confidence"] = max(data["confidence"], float(row["confidence"].value))
+        data["facts"] += int(row["facts"].value)
+    for (subject, target, key), data in sorted(edges.items()):
+        graph.add_edge(subject, target, key=key, evidence=None, **data)
+    return graph
+
+
+_HOP_EVIDENCE = """PREFIX kg: <https://example.org/kg/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT DISTINCT ?sentence ?start ?end ?article WHERE {
+  GRAPH ?article {
+    ?fact rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?o ; a kg:Fact ; kg:confidence ?confidence ;
+          kg:evidence ?ev .
+    ?ev kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end .
+  }
+  OPTIONAL { GRAPH ?article { ?o kg:roleTitle ?roleTitle . OPTIONAL { ?o kg:roleOf ?of } } }
+  FILTER (IF(BOUND(?roleTitle), BOUND(?of) && ?of = ?target && ?roleTitle = ?title, !BOUND(?title) && ?o = ?target))
+}"""
+
+
+def hop_evidence(source: Source, hop: dict) -> list[dict]:
+    """The sentences behind one hop of `shortest_paths` (its fact's subject, relation, object
+    and title), sorted as `to_networkx` sorts an edge's evidence."""
+    subject, target = (hop["from"], hop["to"]) if hop["forward"] else (hop["to"], hop["from"])
+    bindings = {"subject": ox.NamedNode(subject), "target": ox.NamedNode(target),
+                "predicate": ox.NamedNode(str(KG._NS) + hop["predicate"])}
+    if hop.get("title"):
+        bindings["title"] = ox.Literal(hop["title"])
+    found = {(row["sentence"].value, int(row["start"].value), int(row["end"].value), row["article"].value)
+             for row in source.query(_HOP_EVIDENCE, bindings)}
+    return [{"sentence": s, "start": a, "end": b, "article": art}
+            for s, a, b, art in sorted(found, key=lambda e: (e[3], e[1], e[2], e[0]))]
 
 
 def to_networkx(store: Source) -> nx.MultiDiGraph:
@@ -36,7 +89,7 @@ def to_networkx(store: Source) -> nx.MultiDiGraph:
 def read_nodes(store: Source) -> dict[str, dict]:
     """Every entity, proposal and quotation: ``{iri: {"type", "labels", "aliases", "titles"}}``."""
     nodes: dict[str, dict] = {}
-    for row in store.query(load_query("_graph-nodes").text):
+    for row in store.query(load_query("_graph-nodes").text_for(store)):
         nodes[row["node"].value] = {"type": local_name(row["type"].value),
                                     "labels": {row["label"].value} if row["label"] is not None else set(),
                                     "aliases": set(_split(row["aliases"])), "titles": set(_split(row["titles"]))}
@@ -44,19 +97,21 @@ def read_nodes(store: Source) -> dict[str, dict]:
 
 
 def read_facts(store: Source) -> list[ViewFact]:
-    """Every fact with its evidence, sorted by IRI (a role's fact points at what it is of)."""
+    """Every fact with its evidence, sorted by IRI (a role's fact points at what it is of; a role
+    with two titles in the fact's article, by the least)."""
     facts: dict[str, ViewFact] = {}
     for row in store.query(load_query("_graph-edges").text):
         fact = row["fact"].value
         article = row["article"].value if row["article"] is not None else ""
         sentence = (row["sentence"].value, int(row["start"].value), int(row["end"].value), article)
-        if fact in facts:
-            facts[fact] = facts[fact]._replace(evidence=facts[fact].evidence + (sentence,))
-            continue
         target = row["object"].value if row["object"] is not None else None
-        facts[fact] = ViewFact(fact, row["subject"].value, local_name(row["predicate"].value), target,
-                               row["title"].value if row["title"] is not None else None,
-                               float(row["confidence"].value), (sentence,))
+        title = row["title"].value if row["title"] is not None else None
+        known = facts.get(fact)
+        if known is None or (title is not None and known.title is not None and (title, target or "") < (known.title, known.target or "")):
+            facts[fact] = ViewFact(fact, row["subject"].value, local_name(row["predicate"].value), target, title,
+                                   float(row["confidence"].value), (sentence,) + (known.evidence if known else ()))
+        else:
+            facts[fact] = known._replace(evidence=known.evidence + (sentence,))
     return [facts[f]._replace(evidence=tuple(sorted(set(facts[f].evidence)))) for f in sorted(facts)]
 
 
