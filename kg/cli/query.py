@@ -60,10 +60,9 @@ def query_cli(
     page = limit if limit is not None else (stored.page if chosen == "table" else None)
     stored.text_for(limit=page, offset=offset)  # a query with its own LIMIT is an error before the store opens
     source = open_source(store, data, endpoint)
-    bindings = stored.bindings(values, source)
     if chosen == "table":  # one row more than the page says whether there is a next one
-        answer = source.query(stored.text_for(source, limit=page + 1 if page else None, offset=offset), bindings)
+        answer = source.query(*stored.prepare(source, values, limit=page + 1 if page else None, offset=offset))
         table_console().print(results.table(answer, table_console().width, page=page or None, offset=offset))
         return
-    answer = source.query(stored.text_for(source, limit=page, offset=offset), bindings)
+    answer = source.query(*stored.prepare(source, values, limit=page, offset=offset))
     results.write(answer, chosen, sys.stdout.buffer, table_console())

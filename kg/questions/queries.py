@@ -72,6 +72,17 @@ class StoredQuery:
     page: int | None = None  # rows a page shows by default on a terminal and in the editor
     summary_text: str | None = None  # the same question read from a store's summary graph
 
+    def prepare(self, source: Source, values: Mapping[str, str] | None = None, *, limit: int | None = None,
+                offset: int = 0) -> tuple[str, dict]:
+        """The text to run on ``source`` (`text_for`) and its bindings (`bindings`, then
+        `bind_nodes`): what ``kg query`` runs.
+
+        Raises:
+            QueryError: as `bindings` and `text_for` do.
+        """
+        text = self.text_for(source, limit=limit, offset=offset)
+        return text, bind_nodes(text, self.bindings(values, source), source)
+
     def text_for(self, source: Source | None = None, *, limit: int | None = None, offset: int = 0) -> str:
         """The text to run on ``source``: the summary graph's, when the source has an up-to-date
         summary and the query a text for it; with ``limit`` rows after ``offset`` (None or 0: all).
@@ -172,6 +183,28 @@ def resolve_entities(bindings: Mapping[str, Term], source: Source, *, strict: bo
                 out[param] = ox.Literal(found[0])
             elif strict:
                 raise unknown_entity(term.value)
+    return out
+
+
+_NODES_NAMED = _SUMMARY + "SELECT DISTINCT ?e WHERE { GRAPH <https://example.org/kg/summary> { ?e kg:nodeName ?entity } }"
+
+
+def bind_nodes(text: str, bindings: Mapping[str, Term], source: Source) -> dict:
+    """``bindings`` with, for a query whose text uses ``?entityNode`` (``?proposalNode``), the
+    nodes its ``entity`` (``proposal``) value names: that IRI, or every node bearing that name in
+    the summary graph. Oxigraph starts a query's plan from a VALUES block, not from a variable a
+    pattern binds; the texts of ``queries/summary/`` that count from an entity's articles say
+    ``?entityNode`` (co-mentions: 11 ms instead of 55 ms at 1,000,000 quads)."""
+    out = dict(bindings)
+    used = query_variables(text)
+    for param in NAME_PARAMS:
+        term = out.get(param)
+        if f"{param}Node" in used and term is not None:
+            if isinstance(term, ox.NamedNode):
+                out[f"{param}Node"] = (term,)
+            else:
+                found = {row["e"] for row in source.query(_NODES_NAMED, {"entity": term})}
+                out[f"{param}Node"] = tuple(sorted((n for n in found if isinstance(n, ox.NamedNode)), key=str))
     return out
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import product
 from typing import Protocol, Union
 
 import pyoxigraph as ox
@@ -105,12 +106,14 @@ def _where_brace(text: str) -> int:
     return braces[0]
 
 
-def with_values(text: str, bindings: Mapping[str, Term]) -> str:
+def with_values(text: str, bindings: Mapping[str, Term | tuple[Term, ...]]) -> str:
     """The query with the bindings as a one-row ``VALUES`` block opening the first ``WHERE``
     pattern of its text: its own, or, when its outer pattern is written without the keyword
     (``SELECT ?x { { SELECT … WHERE { … } } … }``), its first subquery's, which is how a query
     binds a parameter where an aggregate starts from it (SPARQL evaluates a subquery before it
     is joined, so a value bound outside cannot narrow it; queries/summary/co-mentions.rq).
+
+    A variable bound to a tuple of terms takes each of them: a row per value (none: no row).
 
     >>> with_values("SELECT ?n WHERE { ?s ?p ?n }", {"n": ox.Literal('say "hi" }')})
     'SELECT ?n WHERE { VALUES (?n) { ("say \\\\"hi\\\\" }") } ?s ?p ?n }'
@@ -122,7 +125,9 @@ def with_values(text: str, bindings: Mapping[str, Term]) -> str:
         if not re.fullmatch(r"\w+", name):
             raise QueryError(f"'{name}' is not a SPARQL variable name")
     # str() of an Oxigraph term is its N-Triples form: IRIs are validated, literals escaped
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+    choices = [value if isinstance(value, tuple) else (value,) for value in (bindings[n] for n in names)]
+    rows = " ".join(f"({' '.join(str(term) for term in row)})" for row in product(*choices))
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}"
     at = _where_brace(text)
     return text[:at] + block + text[at:]
 
@@ -137,7 +142,7 @@ def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
     """The query with at most ``limit`` rows (None or 0: all of them) after skipping ``offset``.
 
     >>> with_page("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", 10, 20)
-    'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 10 OFFSET 20\n'
+    'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 10 OFFSET 20\\n'
 
     Raises:
         QueryError: a negative number, or a query that ends with its own LIMIT, OFFSET or VALUES
@@ -159,18 +164,18 @@ def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
 
 
 def _tail(text: str) -> str:
-    """What follows the query's outermost pattern: its solution modifiers (comments, strings and
-    IRIs blanked)."""
+    """What follows the query's WHERE pattern: its solution modifiers and a VALUES block
+    (comments, strings and IRIs blanked)."""
     code = _blank_opaque(text)
-    depth, end = 0, 0
-    for pos, char in enumerate(code):
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                end = pos + 1
-    return code[end:]
+    try:
+        start = _where_brace(text)
+    except QueryError:  # CONSTRUCT WHERE { … }: the pattern is the first group
+        start = code.find("{") + 1
+    depth, pos = 1, start
+    while depth and pos < len(code):
+        depth += {"{": 1, "}": -1}.get(code[pos], 0)
+        pos += 1
+    return code[pos:]
 
 
 # A SPARQL text's tokens that are not keywords: comments, IRIs, strings, variables, language tags
