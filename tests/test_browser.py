@@ -1,6 +1,7 @@
 """The page and the server in a real browser: Debian's Chromium, headless, driven by Playwright
-(which downloads nothing: it is pointed at /usr/bin/chromium). Every request that is not for a
-file or for 127.0.0.1 is aborted, and each test asserts that none was even attempted.
+(which downloads nothing: it is pointed at /usr/bin/chromium; see browsing.py). Every request
+that is not for a file or for 127.0.0.1 is aborted, and each test asserts that none was even
+attempted. Time on the pages (dates, a proposal's stances) is tested in test_browser_time.py.
 
 `make test` installs Chromium (the Makefile's `browser` target); these tests fail, not skip,
 when it is missing."""
@@ -16,7 +17,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from browsing import browser, click_node, page, visible_nodes  # noqa: F401 (fixtures)
+from playwright.sync_api import Page
 
 from kg.building.build import build
 from kg.pages.corpus_page import CorpusPage
@@ -26,50 +28,10 @@ from kg.questions.network import to_networkx
 from kg.rdf.store import load_files
 from kg.server.app import ServerConfig, serve_in_background
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DATA = Path(__file__).parent / "data" / "viewer" / "small.ttl"
 ADA = "https://example.org/kg/id/person/ada-lovelace"
 MET = "Ada Lovelace met Alan Turing in Kyiv on Monday."
 HOSTILE = "Lovelace proposed a 30-day truce <script>alert(1)</script>."
-
-
-@pytest.fixture(scope="module")  # not longer: other modules start Playwright of their own
-def browser():
-    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make browser` (apt-get install chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A page whose requests may go to files and 127.0.0.1 only; the test fails if any other was
-    attempted, or if a dialog (an injected alert) opened."""
-    context = browser.new_context(viewport={"width": 1300, "height": 800})
-    attempted: list[str] = []
-    dialogs: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith("file://") or url.startswith("http://127.0.0.1:"):
-            route.continue_()
-        else:
-            attempted.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert attempted == [], f"the page tried to reach other hosts: {attempted}"
-    assert dialogs == [], f"a script injected through the data ran: {dialogs}"
-    assert errors == [], f"the page raised: {errors}"
 
 
 @pytest.fixture(scope="module")
@@ -82,20 +44,6 @@ def open_page(page: Page, graph: nx.MultiDiGraph, tmp_path: Path, **kwargs) -> N
     write_page(graph, path, **kwargs)
     page.goto(path.as_uri())
     page.wait_for_selector("body[data-ready=true]")
-
-
-def click_node(page: Page, node: str) -> None:
-    """Click where the node is drawn on the canvas, as a person would."""
-    x, y = page.evaluate("""(id) => {
-        const p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);
-        const box = document.querySelector("#kg-network canvas").getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y];
-    }""", node)
-    page.mouse.click(x, y)
-
-
-def visible_nodes(page: Page) -> int:
-    return page.evaluate("kgNetwork.body.data.nodes.length")
 
 
 def test_browser_page_click_a_node_shows_its_facts_and_evidence(page, graph, tmp_path):

@@ -14,7 +14,8 @@ Relations are read from clauses, not from one pattern per relation: `read_clause
   negated verb), or REFUSED ("refused to back", "declined to sign", "would never agree", "will
   not support"): a refusal is a stance, a plain negation is not;
 - **modality**: FACT, POSSIBLE ("may", "might", "could"), INTENDED ("will", "plans to", "is
-  going to", "would" in reported speech), CONDITIONAL ("if", "unless", "until", "whether", "only
+  going to", "would" in reported speech), REQUIRED ("must", "should", "has to", "needs to": what
+  someone wants done, not what is done), CONDITIONAL ("if", "unless", "until", "whether", "only
   if", a question);
 - **attribution**: the head of who the text says it ("X said that ...", "according to X").
 
@@ -35,6 +36,7 @@ REFUSING_VERBS = {"refuse", "decline"}  # their infinitive is refused: "refused 
 DENYING_VERBS = {"deny", "dispute"}  # their clause is denied: "denied that it signed"
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 POSSIBLE_AUX = {"may", "might", "could", "can", "ca"}
+REQUIRING_AUX = {"must", "should", "ought"}
 INTENDING_VERBS = {"plan", "intend", "aim", "want", "wish", "hope", "expect", "seek", "try", "prepare", "mean",
                    "propose", "promise", "pledge", "vow", "threaten", "offer", "agree", "decide", "resolve",
                    "set", "move", "look"}
@@ -54,6 +56,7 @@ class Modality(str, Enum):
     FACT = "fact"
     POSSIBLE = "possible"
     INTENDED = "intended"
+    REQUIRED = "required"
     CONDITIONAL = "conditional"
 
 
@@ -108,7 +111,9 @@ def _has_subject(verb: Token) -> bool:
 
 def _own_agents(verb: Token) -> list[Token]:
     out = []
-    for child in verb.children:
+    # "she can and may declare": the parser may hang the subject on the first auxiliary
+    children = [*verb.children, *(g for c in verb.children if c.dep_ == "aux" for g in c.children)]
+    for child in children:
         if child.dep_ == "agent":  # "was backed by Spain"
             out += [o for o in child.children if o.dep_ == "pobj"]
         elif child.dep_ in ("nsubj", "csubj") and not is_passive(verb):
@@ -257,6 +262,10 @@ def polarity_of(verb: Token) -> Polarity:
 # --- modality -----------------------------------------------------------------------------------
 
 def _conditional(verb: Token) -> bool:
+    # the consequent of a condition: "would vote for it [only if ...]", "will sign [unless ...]"
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in verb.children):
+        return True
     token = verb
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
@@ -279,6 +288,8 @@ def modality_of(verb: Token) -> Modality:
                               and any(c.dep_ == "mark" for c in verb.children)):
         return Modality.CONDITIONAL
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & REQUIRING_AUX:
+        return Modality.REQUIRED
     if auxes & POSSIBLE_AUX:
         return Modality.POSSIBLE
     if auxes & {"will", "wo", "'ll", "shall"}:
@@ -291,6 +302,9 @@ def modality_of(verb: Token) -> Modality:
         lemma = head.lemma_.lower()
         if lemma in INTENDING_VERBS or (lemma == "go" and head.tag_ == "VBG"):  # "plans to", "is going to"
             return Modality.INTENDED
+        if lemma in ("have", "need", "ought") and head.tag_ in ("VBZ", "VBP", "MD") and verb.i > head.i:
+            # "has to leave", "need to act" (not "had to", a past necessity)
+            return Modality.REQUIRED
         return modality_of(head) if modality_of(head) is not Modality.FACT else Modality.FACT
     if verb.dep_ == "conj" and head is not verb and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return modality_of(head)

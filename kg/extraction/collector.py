@@ -16,10 +16,15 @@ class ProposalFacts:
         self.ctx = ctx
         self.registry = registry
         self.facts: list[Fact] = []
+        self.speakers: list[tuple[int, int, str]] = []  # (start, end, speaker) of each quotation
 
     def add(self, subject: str, relation: str, obj: str, token: Token, confidence: float) -> None:
         confidence *= self.ctx.confidence_of_token.get(token.i, 1.0)
         self.facts.append(Fact(subject, relation, obj, self.ctx.evidence(token), round(min(confidence, 1.0), 3)))
+
+    def speaker_at(self, token: Token) -> str | None:
+        """Who says the quotation ``token`` is in, if it is in one."""
+        return next((key for start, end, key in self.speakers if start <= token.idx < end), None)
 
     def agents(self, keys: list[str]) -> list[str]:
         return [k for k in keys if self.ctx.entities[k].type in AGENT_TYPES]

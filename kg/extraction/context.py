@@ -11,16 +11,18 @@ from spacy.tokens import Doc, Span, Token
 
 from ..core.records import Entity, Evidence
 from .clauses import agents_of
+from .gazetteer import gazetteer
 
 AGENT_TYPES = ("Person", "Country", "Organization")  # what can propose, back, oppose or say
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# nouns naming a person chosen for a post: "Mr Trump's pick for secretary of state, Marco Rubio"
+# nouns naming a person chosen for a post: "the governor's pick for attorney general, Ana Ruiz"
 SELECTION_NOUNS = {"pick", "choice", "nominee", "candidate", "appointee", "successor", "replacement"}
 # nouns naming a group of people acting for an entity: "the delegations of Cyprus and Greece"
 AGENT_NOUNS = {"delegation", "government", "leader", "official", "minister", "representative", "people",
                "authority", "administration", "force", "troop", "army", "military", "president", "spokesman",
                "spokeswoman", "spokesperson", "office", "ministry", "embassy", "envoy", "parliament", "side",
-               "statement", "communique", "announcement", "report", "letter", "decree", "media"}
+               "statement", "communique", "announcement", "report", "letter", "decree", "media", "legislature",
+               "assembly", "cabinet", "court", "council", "regulator", "agency", "committee", "tribunal"}
 
 
 @dataclass
@@ -99,22 +101,47 @@ class ArticleContext:
             if keys[0] is None and head.lemma_.lower() in SELECTION_NOUNS:
                 keys = [self._selected(head)]
             if keys[0] is None and through_groups and head.lemma_.lower() in AGENT_NOUNS:
-                keys = [self._group_entity(head) or self._possessor_entity(head)]
+                keys = [self._named_body(head) or self._group_entity(head) or self._possessor_entity(head)]
                 if keys[0] is None:
                     keys = self._of_entities(head)
+            # "Presidents A of X and B of Y": the title names every person coordinated in its apposition
+            keys += [self.entity_of(c) for a in head.children if a.dep_ == "appos" and a.i in self.token_entity
+                     for c in a.conjuncts]
             for key in keys:
                 if key is not None and key not in found:
                     found.append(key)
         return found
 
     def _selected(self, head: Token) -> str | None:
-        """"Mr Trump's pick for secretary of state Marco Rubio": the person picked, not the picker."""
+        """"the governor's pick for attorney general Ana Ruiz": the person picked, not the picker."""
         possessors = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         for token in head.subtree:
             key = self.token_entity.get(token.i)
             if key and token.i not in possessors and token.i > head.i and self.entities[key].type == "Person":
                 return key
         return None
+
+    def _named_body(self, head: Token) -> str | None:
+        """"the parliament of Chile, the Senate,": the organisation named beside the description
+        (the parser often hangs the apposition on "Chile"); "the court", "the party": the last
+        organisation named before whose name ends in that noun ("the Supreme Court")."""
+        of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for token in (head, *of):
+            for child in token.children:
+                key = self.token_entity.get(child.i) if child.dep_ == "appos" else None
+                if key is not None and self.entities[key].type == "Organization":
+                    return key
+        if [c.lower_ for c in head.children if c.dep_ != "punct"] != ["the"]:
+            return None
+        noun = head.lemma_.lower()
+        best, best_start = None, -1
+        for key, entity in self.entities.items():
+            if entity.type != "Organization" or entity.name.split()[-1].lower().rstrip("s") != noun.rstrip("s"):
+                continue
+            starts = [m.start for m in entity.mentions if m.start < head.idx]
+            if starts and max(starts) > best_start:
+                best, best_start = key, max(starts)
+        return best
 
     def _group_entity(self, head: Token) -> str | None:
         # "Turkish officials", "the US administration", "Greek delegation"
@@ -143,12 +170,29 @@ class ArticleContext:
     # --- arguments ----------------------------------------------------------------------------
 
     def subjects(self, verb: Token) -> list[str]:
-        """The entities doing what ``verb`` says (`kg.extraction.clauses.agents_of`), in order."""
+        """The entities doing what ``verb`` says (`kg.extraction.clauses.agents_of`), in order; a
+        capital acting stands for its country's government ("Ottawa protested")."""
         found: list[str] = []
         for head in agents_of(verb):
             for key in self.refers_to(head):
+                key = self.government_of(key)
                 if key not in found:
                     found.append(key)
+        return found
+
+    def government_of(self, key: str) -> str:
+        """The country a capital stands for when it acts ("Ottawa protested", "talks between
+        Ankara and Athens"), added to the article's entities if it names it nowhere else; any
+        other entity stands for itself."""
+        entity = self.entities[key]
+        iso = gazetteer().capital_of(entity.name) if entity.type == "Place" else None
+        country = gazetteer().countries.get(iso) if iso else None
+        if country is None or not country.sovereign:
+            return key
+        found = next((k for k, e in self.entities.items() if e.iso == iso and e.type == "Country"), None)
+        if found is None:
+            found = f"iso:{iso}"
+            self.entities[found] = Entity(key=found, type="Country", name=country.name, iso=iso)
         return found
 
     def evidence(self, token: Token) -> Evidence:

@@ -96,8 +96,9 @@ def judgement(rel: ProposalFacts, verb: Token) -> None:
     for complement in (c for c in verb.children if c.dep_ in SMALL_CLAUSE):
         if complement.dep_ in ("ccomp", "xcomp") and complement.pos_ in ("VERB", "AUX"):
             subjects = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if complement.lemma_ != "be" and not (complement.tag_ == "VBN" and subjects):
-                continue  # "said [the army would leave]": no verdict
+            participle = complement.tag_ in ("VBN", "VBD") and complement.lower_ in verdict_words()
+            if complement.lemma_ != "be" and not (participle and subjects):
+                continue  # "said [the army would leave]": no verdict; "found [it justified]" is one
             theme = subjects[0] if subjects else objects[0] if objects else None
         else:  # a small clause, sometimes parsed with its subject inside: "found [the quota lawful]"
             inner = [c for c in complement.children if c.dep_ in ("nsubj", "compound") and c.pos_ == "NOUN"]
@@ -122,12 +123,41 @@ def quoted_verdict(rel: ProposalFacts, copula: Token, speakers: list[tuple[int, 
     _add_verdict(rel, rel.agents([speaker]), subjects[0], stance, copula)
 
 
+EVALUATED_ACTS = {"decision", "move", "step", "choice", "idea", "call", "plan", "proposal", "deal", "policy"}
+
+
+def evaluated_act(rel: ProposalFacts, noun: Token) -> None:
+    """"He made the right decision", "this is a dangerous move": a verdict on the act the
+    phrase points back to, by whoever says it (the quotation's speaker, or the subject of the
+    speech verb)."""
+    if noun.lemma_.lower() not in EVALUATED_ACTS or noun.pos_ != "NOUN":
+        return
+    words = [c for c in noun.children if c.dep_ == "amod"]
+    stance = stance_of_words([w for a in words for w in (a, *a.conjuncts)]) if words else None
+    if stance is None:
+        return
+    speaker = rel.speaker_at(noun)
+    if speaker is None:
+        verb = noun.head
+        while verb.dep_ not in ("ccomp", "ROOT") and verb.head is not verb:
+            verb = verb.head
+        said_by: list[str] = []
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech_verbs():
+            said_by = rel.ctx.subjects(verb.head)
+        speaker = said_by[0] if said_by else None
+    if speaker is None:
+        return
+    _add_verdict(rel, rel.agents([speaker]), noun, stance, noun)
+
+
 def _add_verdict(rel: ProposalFacts, agents: list[str], theme: Token, stance: str | None, token: Token) -> None:
     if stance is None or not agents:
         return
     if any(c.dep_ == "det" and c.lower_ in QUANTIFIERS for c in theme.children):
         return  # "every measure of that kind is understandable" judges a kind, not a proposal
-    head = proposal_head(theme, inside=False) if theme.pos_ != "VERB" or theme.tag_ == "VBG" else theme
+    if theme.pos_ in ("VERB", "AUX") and theme.tag_ != "VBG":
+        return  # "what came after the vote is illegal": a clause, not a proposal named
+    head = proposal_head(theme, inside=False) if theme.pos_ != "VERB" else theme
     if head is None and theme.pos_ == "NOUN" and rel.registry.named_before(theme):
         head = theme  # "proposed a fishing quota ... ruled the quota unlawful"
     # only a proposal already named, or named here, is judged; "it" points back to one

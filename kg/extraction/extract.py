@@ -40,7 +40,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     quotes = attribute_quotes(ctx)
     _bind_first_person(ctx, quotes)
     registry = ProposalRegistry(ctx)
-    facts = proposal_facts(ctx, registry, quotes) + entity_facts(ctx, roles)
+    facts = proposal_facts(ctx, registry, quotes, roles) + entity_facts(ctx, roles)
     proposals = registry.proposals()
     used = {f.object for f in facts} | {f.subject for f in facts}
     facts = _merge_facts(facts)

@@ -7,8 +7,9 @@ Each is read from a few patterns of English over the dependency parse:
 - supports: "X backs Y", "X will give military support to Y", "X pours aid into Y";
 - conflict: "X's war on Y", "the Ukraine/Russia war", "X fought Y", "X and Y are at odds",
   "X had disagreements with Y";
-- memberOf: "Yvette Cooper of the Labour Party", "X, an agency of Y", "X joined Y", a role in an
-  organisation ("Labour Party leader Jeremy Corbyn");
+- memberOf: "Ana Ruiz of the Green Party", "X, an agency of Y", "X joined Y", a role in an
+  organisation ("Green Party leader Ana Ruiz"), a party named before a name or title ("Republican
+  Ana Ruiz", "Labour councillor Tom Berg"), "X is a Democrat";
 - locatedIn: "Otranto, Italy", "the Zappeion Hall in Athens", and places whose country the
   gazetteer knows, when the article names that country.
 """
@@ -31,13 +32,15 @@ GIVE_VERBS = {"give", "provide", "send", "pour", "supply", "offer", "deliver", "
 SUPPORT_VERBS = {"aid", "help", "assist", "arm", "fund", "finance", "defend", "ally"}
 CONFLICT_NOUNS = {"war", "conflict", "fight", "fighting", "dispute", "clash", "hostility", "tension", "feud",
                   "disagreement", "rift", "battle", "confrontation"}
-CONFLICT_VERBS = {"fight", "attack", "invade", "bomb", "battle", "clash", "disagree", "feud", "strike", "shell"}
+CONFLICT_VERBS = {"fight", "attack", "invade", "bomb", "battle", "clash", "disagree", "feud", "strike", "shell",
+                  "kill", "assassinate", "murder", "shoot", "behead", "kidnap", "abduct", "raid", "target", "sanction"}
 PART_NOUNS = {"agency", "body", "organ", "arm", "branch", "member", "part", "subsidiary", "unit", "wing",
               "faction", "affiliate", "division"}
 MEMBER_TITLES = {"mp", "member", "leader", "chairman", "chairwoman", "chair", "senator", "member of parliament",
                  "representative", "congressman", "congresswoman", "candidate", "delegate",
                  "president", "secretary-general", "spokesman", "spokeswoman", "spokesperson", "lawmaker",
-                 "deputy", "councillor", "director", "chief executive", "ceo", "founder", "co-founder"}
+                 "deputy", "councillor", "director", "chief executive", "ceo", "founder", "co-founder", "nominee",
+                 "whip", "treasurer", "chair"}
 # lemmas that can start a link (entity tokens and appositions always may)
 TRIGGERS = frozenset({"visit", "meet", "odds", "odd", "join", "member", "make", "consist", "compose", "comprise", "include",
                       *MEET_NOUNS, *TRIP_NOUNS, *TRAVEL_VERBS, *GIVE_VERBS, *SUPPORT_VERBS, *CONFLICT_NOUNS,
@@ -80,7 +83,7 @@ class EntityLinks:
         node = token
         for _ in range(8):
             for child in node.children:
-                if child.dep_ in ("poss", "nsubj", "nsubjpass") and child is not token:
+                if child.dep_ in ("poss", "nsubj", "nsubjpass") and child != token:
                     keys = [k for k in self.of_type(self.ctx.refers_to(child), PERSON) if k not in exclude]
                     if keys:
                         return keys
@@ -90,7 +93,7 @@ class EntityLinks:
                 if keys:
                     return keys
                 continue
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
         return []
@@ -133,7 +136,7 @@ class EntityLinks:
         others = self.of_type(self.objects(verb, ("dobj",), ("with",)), PERSON)
         # "met with the IMF, then with President Trump": a second "with" hangs off the first
         for child in verb.subtree:
-            if child.dep_ == "prep" and child.lower_ == "with" and child.head is not verb and child.head.dep_ in ("pobj", "prep", "npadvmod", "advmod"):
+            if child.dep_ == "prep" and child.lower_ == "with" and child.head != verb and child.head.dep_ in ("pobj", "prep", "npadvmod", "advmod"):
                 for obj in child.children:
                     others += self.of_type(self.ctx.refers_to(obj), PERSON)
         if others:
@@ -154,7 +157,7 @@ class EntityLinks:
                 x.lemma_.lower() in AID_NOUNS for x in c.conjuncts)) for c in token.children)
             if gives_aid:
                 receivers = []
-                for prep in _same_clause(token):  # "give more support than ever before to Ukraine"
+                for prep in _same_clause(token):  # "send more aid this winter than last to Chile"
                     if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "for"):
                         for obj in prep.children:
                             if obj.dep_ == "pobj":
@@ -207,31 +210,57 @@ class EntityLinks:
     def membership(self, token: Token) -> None:
         ctx = self.ctx
         key = ctx.token_entity.get(token.i)
-        # "Yvette Cooper of the Labour Party"
+        # "Ana Ruiz of the Green Party"
         if key and ctx.entities[key].type == "Person" and ctx.token_entity.get(token.i + 1) != key:
             for org in self.of_type(self.objects(token, (), ("of", "from")), ("Organization",)):
                 self.add(key, "memberOf", org, token, 0.75)
-        # "UNESCO, a specialized agency of the United Nations"
+        # "the Food Programme, a body of the world organisation"
         if token.dep_ == "appos" and token.lemma_.lower() in PART_NOUNS:
             for member in self.of_type(ctx.refers_to(token.head), ACTORS):
                 for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.7)
+        # "A member of the city council, Ana Ruiz said": the phrase set before a name
+        if token.lemma_ == "member" and token.dep_ != "appos" and (person := _named_after(ctx, token)):
+            for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
+                self.add(person, "memberOf", org, token, 0.7)
         # "X joined NATO", "X is a member of the EU"
         if token.pos_ == "VERB" and token.lemma_ == "join" and is_asserted(token):
             for member in self.of_type(ctx.subjects(token), ACTORS):
                 for org in self.of_type(self.objects(token), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.7)
-        # "the SDF is largely made up of YPG militia", "the coalition consists of A and B"
+        # "the alliance is made up of two parties", "the coalition consists of A and B"
         if token.pos_ == "VERB" and _composed_of(token) and is_asserted(token):
             wholes = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             for whole in self.of_type([k for w in wholes for k in ctx.refers_to(w)], ("Organization",)):
                 for part in self.of_type(self.objects(token, ("dobj",) if token.lemma_ in ("comprise", "include") else (),
                                                       ("of",)), ACTORS):
                     self.add(part, "memberOf", whole, token, 0.7)
+        # "Ana Ruiz is a Republican", "she became a Democrat"
+        if key and token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain") and _party(ctx, key):
+            for member in self.of_type(ctx.subjects(token.head), PERSON):
+                self.add(member, "memberOf", key, token, 0.75)
         if token.lemma_ == "member" and token.dep_ == "attr" and token.head.lemma_ in ("be", "become"):
             for member in self.of_type(ctx.subjects(token.head), ACTORS):
                 for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.8)
+
+    def party_before(self, token: Token) -> None:
+        """"Republican Ana Ruiz", "Labour councillor Tom Berg", "Democratic committee chair Ana
+        Ruiz": a party modifying a person's name, or a title before it."""
+        ctx = self.ctx
+        key = ctx.token_entity.get(token.i) or _party_named_by(ctx, token)
+        if not key or not _party(ctx, key) or token.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+            return
+        node = token.head
+        for _ in range(4):
+            person = ctx.token_entity.get(node.i)
+            if person and person != key:
+                if ctx.entities[person].type == "Person":
+                    self.add(person, "memberOf", key, token, 0.75)
+                return
+            if node.dep_ not in ("compound", "amod", "nmod") or node.head == node:
+                return
+            node = node.head
 
     def located(self, token: Token) -> None:
         """"Otranto, Italy" and "the Zappeion Hall in Athens"."""
@@ -246,6 +275,40 @@ class EntityLinks:
                 self.add(key, "locatedIn", other, token, 0.8)
         for place in self.of_type(self.objects(token, (), ("in",)), PLACES):
             self.add(key, "locatedIn", place, token, 0.6)
+
+
+def _party(ctx: ArticleContext, key: str) -> bool:
+    """The entity is a political party: the gazetteer says so, or its name does ("... Party")."""
+    entity = ctx.entities[key]
+    if entity.type != "Organization":
+        return False
+    known = gazetteer().org(entity.name)
+    return known is not None and known.kind == "party" or entity.name.lower().split()[-1] == "party"
+
+
+def _named_after(ctx: ArticleContext, token: Token) -> str | None:
+    """The person named right after a comma closing ``token``'s phrase, at the start of a
+    sentence: "A member of the council, Ana Ruiz, said"."""
+    doc = ctx.doc
+    start = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ in ("det", "amod", "compound")])
+    end = max([token.i] + [c.right_edge.i for c in token.children if c.dep_ == "prep"]) + 1
+    before = doc[start - 1] if start > 0 else None
+    opens = before is None or before.is_space or before.is_quote or before.text in (".", "!", "?", ";")
+    if not opens or end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    key = ctx.token_entity.get(end + 1)
+    return key if key and ctx.entities[key].type == "Person" else None
+
+
+def _party_named_by(ctx: ArticleContext, token: Token) -> str | None:
+    """The party of the article an adjective names though NER left it out: "Republican" for the
+    Republican Party, "Democrat" for the Democratic Party."""
+    word = token.lower_
+    if not token.text[:1].isupper() or len(word) < 4 or token.i in ctx.token_entity:
+        return None
+    found = [k for k, e in ctx.entities.items() if _party(ctx, k) and (
+        e.name.lower().split()[0].startswith(word) or word + "s" in {a.lower() for a in e.aliases})]
+    return found[0] if len(found) == 1 else None
 
 
 def _composed_of(verb: Token) -> bool:
@@ -271,6 +334,8 @@ def entity_facts(ctx: ArticleContext, roles: list[Role]) -> list[Fact]:
     """Every entity-to-entity fact of an article."""
     links = EntityLinks(ctx)
     for token in ctx.tokens:
+        if token.dep_ in ("amod", "compound") and token.text[:1].isupper():
+            links.party_before(token)  # "Republican Ana Ruiz", where NER saw no name
         if token.i in ctx.token_entity or token.dep_ == "appos" or token.lemma_.lower() in TRIGGERS:
             links.visit(token)
             links.support(token)

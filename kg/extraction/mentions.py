@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, gazetteer
 from .names import NameMention
-from .nametypes import LABEL_TYPES, OWN_WORDS, office_words, type_evidence, type_word, type_words
+from .nametypes import (
+    LABEL_TYPES,
+    OWN_WORDS,
+    office_words,
+    type_evidence,
+    type_word,
+    type_words,
+)
 
 STRIP_LEFT = {"the", "a", "an", "'", '"', "“", "”", "‘", "’", "[", "]", "(", ")", "-", "—", "–", ",", "."}
 STRIP_RIGHT = {"'s", "’s", "'", "’", '"', "“", "”", "[", "]", "(", ")", ",", ".", "-", "—", "–", ":", ";"}

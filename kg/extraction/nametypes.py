@@ -139,7 +139,7 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         mention.vote(type_words().get(word), "context")
     if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
         mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
-    if after_title(span):
+    if after_title(span) or _office_in_apposition(span):
         mention.vote("Person", "title")
 
 
@@ -231,6 +231,15 @@ def _titled(span: Span) -> bool:
     """A title or form of address stands right before the name."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and (before.lower_.rstrip(".") in gazetteer().titles or after_title(span))
+
+
+def _office_in_apposition(span: Span) -> bool:
+    """An office stands in apposition to the name: "Lars Holm, the finance minister," or "the
+    chancellor of Austria, Lena Berg,"."""
+    root = span.root
+    if any(c.dep_ == "appos" and c.lower_ in office_words() for c in root.children):
+        return True
+    return root.dep_ == "appos" and root.head.lower_ in office_words()
 
 
 def after_title(span: Span) -> bool:

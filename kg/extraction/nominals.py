@@ -22,7 +22,7 @@ HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "end
 LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
                 "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
-                "endorsement": "backs"}  # not "approval": "the requirement of approval by UNESCO" is no backing
+                "endorsement": "backs"}  # not "approval": "the need for approval by the regulator" is no backing
 # "at the request of X", "on the advice of X", "at X's urging": X proposes what is done
 BEHEST_NOUNS = {"request", "behest", "urging", "suggestion", "invitation", "advice", "instruction", "order",
                 "direction", "initiative", "insistence", "command", "recommendation"}
@@ -38,15 +38,26 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     lemma = noun.lemma_.lower()
     relation = "commitsTo" if lemma in PLEDGE_NOUNS else "proposes"
     found: list[tuple[str, str, float]] = []
-    for child in noun.children:
+    # "the suspension of the fees by X": the parser often hangs "by X" on the "of" complement
+    low_by = [b for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+              if o.dep_ == "pobj" for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+    for child in [*noun.children, *low_by]:
         if child.dep_ == "poss" and kind == "named":
-            found += [(k, relation, 0.75) for k in rel.agents(ctx.refers_to(child))]
+            # "their agreement": the parties to an agreement are bound by it
+            drafted = any(c.lower_ in ("proposed", "draft", "planned", "mooted") for c in noun.children)
+            owned = "commitsTo" if lemma in AGREEMENT_NOUNS and not drafted else relation
+            owners = rel.agents(ctx.refers_to(child))
+            if not owners and child.pos_ == "PRON" and noun.dep_ == "dobj":
+                owners = rel.agents(ctx.subjects(noun.head))  # "Chile and Peru announced their agreement"
+            found += [(k, owned, 0.75) for k in owners]
         elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "of" and kind == "named"):
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 keys = rel.agents(ctx.refers_to(obj))
                 if child.lower_ == "of":  # "the request of Boris Johnson", not "a plan of the EU's"
                     keys = [k for k in keys if ctx.entities[k].type == "Person"]
-                found += [(k, relation, 0.7) for k in keys]
+                # "a bill by X": X wrote it; "the suspension of the assembly by X": X carried it out
+                done = "commitsTo" if kind == "act" and child.lower_ == "by" else relation
+                found += [(k, done, 0.7) for k in keys]
         elif child.dep_ == "prep" and child.lower_ == "between" and lemma in AGREEMENT_NOUNS \
                 and not _proposed_by_another(noun):
             for obj in child.children:
@@ -61,14 +72,17 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     parties = _parties(rel, noun)
     if lemma in AGREEMENT_NOUNS and len(parties) >= 2:  # "the Turkish-Libyan agreement"
         found += [(k, "commitsTo", 0.7) for k in parties]
-    elif len(parties) == 1 and not found and lemma not in LAWS:  # "the Turkish military operation", not "US law"
+    elif len(parties) == 1 and not found and lemma not in LAWS and not any(c.dep_ == "poss" for c in noun.children):
+        # "the Turkish military operation" (not "US law"; not "the firm's Polish operation", whose
+        # country is where it is)
         found += [(parties[0], relation, 0.6)]
     if not found:
         return
     key = rel.registry.of_phrase(noun)
     if key is None:
         return
-    rel.registry.add_agents(key, [k for k, _, _ in found])
+    for agent, relation, _ in found:
+        rel.registry.add_agents(key, [agent], relation)
     for agent, relation, confidence in found:
         rel.add(agent, relation, key, noun, confidence)
 
@@ -107,7 +121,7 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
     """"X was done at the request of Y", "on Y's advice", "at the direction of Y": Y proposes X,
     the act the phrase is attached to. True when ``noun`` is such a phrase."""
     prep = noun.head
-    if noun.lemma_.lower() not in BEHEST_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in ("at", "on", "upon"):
+    if noun.lemma_.lower() not in BEHEST_NOUNS or noun.dep_ != "pobj" or prep.lower_ not in ("at", "on", "upon", "per"):
         return False
     agents = [k for c in noun.children if c.dep_ == "poss" for k in rel.agents(rel.ctx.refers_to(c))]
     agents += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -118,14 +132,19 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
         return True
     key = rel.registry.of_phrase(head)
     if key is not None:
-        rel.registry.add_agents(key, agents)
+        rel.registry.add_agents(key, agents, "proposes")
         for agent in agents:
             rel.add(agent, "proposes", key, noun, 0.75)
+        # who did it at their request carried it out: "the board closed the port at the mayor's request"
+        doers = [k for k in rel.agents(rel.ctx.subjects(act)) if k not in agents] if act.pos_ == "VERB" else []
+        rel.registry.add_agents(key, doers, "commitsTo")
+        for doer in doers:
+            rel.add(doer, "commitsTo", key, act, 0.7)
     return True
 
 
 def stance_noun(rel: ProposalFacts, noun: Token) -> None:
-    """"criticism by the Greek foreign minister", "support from the EU for the plan"."""
+    """"criticism by the Danish finance minister", "support from the council for the plan"."""
     relation = STANCE_NOUNS.get(noun.lemma_.lower())
     if relation is None or noun.pos_ != "NOUN":
         return
@@ -140,7 +159,7 @@ def stance_noun(rel: ProposalFacts, noun: Token) -> None:
                     agents += rel.agents(ctx.refers_to(obj))
                 elif child.lower_ in ("of", "to", "for", "against"):
                     target = obj
-    if not agents:  # "Patuanelli sent a letter of support", "the US expressed its support"
+    if not agents:  # "the mayor sent a letter of support", "Norway expressed its support"
         agents = rel.agents(rel.ctx.subjects(_governing_verb(noun))) if _governing_verb(noun) is not None else []
     if not agents:
         return

@@ -2,7 +2,7 @@
 "this change"), and the label a proposal gets from the text.
 
 A proposal's label is the phrase itself, without determiners, possessors, relative clauses and
-the agent: "the request of Prime Minister Boris Johnson to suspend Parliament" -> "request to
+the agent: "the request of Mayor Ana Ruiz to close the harbour" -> "request to
 suspend Parliament".
 """
 
@@ -23,10 +23,11 @@ ANAPHOR_DETERMINERS = {"the", "this", "that", "these", "those", "such"}
 ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change", "announcement", "policy",
                  "deal", "agreement", "measure", "initiative", "project", "scheme", "request", "call", "bill",
                  "withdrawal", "operation", "pledge", "offer", "treaty", "accord", "pact", "law", "programme",
-                 "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership"}
+                 "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership",
+                 "commitment", "promise", "intention", "vow"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
-DEVERBAL = ("tion", "sion", "ment", "ance", "ence", "sal", "wal")
+DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
 
 
 def proposal_kind(token: Token) -> str | None:
@@ -50,7 +51,7 @@ def proposal_head(target: Token, *, any_noun: bool = False, inside: bool = True)
         return target
     if target.pos_ == "PRON":
         return target if target.lower_ in ("it", "this", "that") else None
-    if is_proposal_noun(target) or target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG":
+    if is_proposal_noun(target) or (target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG") and not names_no_proposal(target):
         return target
     if any_noun and target.pos_ in ("NOUN", "PROPN") and not names_no_proposal(target):
         return target  # "proposed a new mining royalty", "voted against Brexit"; not "backed the rebels"
@@ -74,7 +75,11 @@ def names_no_proposal(noun: Token) -> bool:
     on without it being a proposal ("criticised the police", "backed the rebels")."""
     if noun.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
         return True
-    return noun.lemma_.lower() in _not_proposals()
+    if noun.lemma_.lower() not in _not_proposals():
+        return False
+    # "a state of emergency" is what its complement says; "a group of protesters" is people
+    of = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return not of or not of[0].ent_type_ == "" or names_no_proposal(of[0])
 
 
 def is_anaphor(head: Token) -> bool:
@@ -98,7 +103,10 @@ def is_anaphor(head: Token) -> bool:
 def bare_definite(head: Token) -> bool:
     """ "the tax", "this scheme": a definite noun with nothing to tell it from one named before."""
     dets = [c for c in head.children if c.dep_ == "det"]
-    others = [c for c in head.children if c.dep_ not in ("det", "punct")]
+    # a relative clause set off by a comma adds to what is known, it does not pick one out:
+    # "the tax, which the minister defended,"
+    others = [c for c in head.children if c.dep_ not in ("det", "punct")
+              and not (c.dep_ == "relcl" and c.i > 0 and head.doc[c.left_edge.i - 1].text == ",")]
     return bool(dets) and dets[0].lower_ in ANAPHOR_DETERMINERS and not others
 
 
@@ -110,23 +118,30 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     for child in head.children:
         drop = child.dep_ in (VERB_DROPS if clause else NOUN_DROPS)
         if child.dep_ == "advcl" and head.lemma_ == "be":
-            drop = False  # "is open [for other countries to join]": the point of the statement
+            drop = False  # "is ready [for other towns to take part]": the point of the statement
         if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
-            drop = False  # "announced [US troops would be leaving Syria]": the subject belongs to it
+            drop = False  # "announced [the army would be leaving the valley]": the subject belongs to it
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True
         if child.dep_ == "prep" and child.i > head.i and _is_time(child):
             drop = True
         if child.dep_ in ("npadvmod", "advmod") and all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
             drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
+        if clause and child.i < head.i and child.dep_ in ("prep", "npadvmod", "advmod"):
+            drop = True  # "[In a statement on Monday,] the army withdrew": where and when it was said
         if drop:
             excluded.update(t.i for t in child.subtree)
+    for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i not in excluded \
+                and any(c.dep_ == "neg" for c in token.children):
+            excluded.update(t.i for t in token.subtree)
+            excluded.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)
     content = [t for t in head.subtree if t.i not in excluded and t.is_alpha and t.i != head.i]
-    for child in head.children:  # "legislation [that would fund the government]": all it says
+    for child in head.children:  # "a bill [that would pay for the new schools]": all it says
         if child.dep_ == "relcl" and not clause and len(content) <= 1:
             excluded -= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
-    if head.dep_ == "xcomp":  # "called on Italy and Egypt [to join the project]": who is to do it
+    if head.dep_ == "xcomp":  # "urged Chile and Peru [to sign the accord]": who is to do it
         for sibling in head.head.children:
             controllers = [sibling] if sibling.dep_ == "dobj" else [o for o in sibling.children if o.dep_ == "pobj"] \
                 if sibling.dep_ == "prep" and sibling.lower_ == "on" else []

@@ -158,7 +158,7 @@ def _batches(pairs: Iterator[tuple[str, T]], size: int, chars: int) -> Iterator[
 
 def split_long_text(text: str, limit: int) -> Iterator[str]:
     r"""Cut ``text`` into consecutive pieces of at most ``limit`` characters, each ending at a
-    paragraph break where there is one in the second half of the piece, else at a line break,
+    paragraph break if the second half of the piece holds one, else at a line break,
     a sentence end or a space. The pieces concatenate back to ``text``.
 
     >>> list(split_long_text("One two.\n\nThree four five.", 14))

@@ -1,12 +1,12 @@
 """Proposals as first-class nodes: plans, bills, deals, agreements, requests, calls, pledges.
 
 A proposal is the phrase someone proposes, backs, opposes, considers, discusses or commits to: a
-noun phrase headed by a proposal noun ("a French-backed proposal for Western peacekeepers to
-monitor a future ceasefire") or a clause ("agreed to suspend Parliament", "announced US troops
-would be leaving Syria"); `phrases.py` says which phrases those are and how they are labelled.
+noun phrase headed by a proposal noun ("a Danish-backed proposal for observers to watch the
+truce") or a clause ("agreed to postpone the vote", "announced the army would be leaving the
+valley"); `phrases.py` says which phrases those are and how they are labelled.
 
-Two phrases are one proposal when they share a distinctive name ("the EastMed project", "the
-EastMed pipeline"), most of their content words, or a content word and an entity. An anaphoric
+Two phrases are one proposal when they share a distinctive name ("the Baltlink project", "the
+Baltlink cable"), most of their content words, or a content word and an entity. An anaphoric
 phrase is the last proposal with its head noun ("the plan"), the one its possessor is behind
 ("his decision"), the one just named in the sentence ("calling it ..."), or the one the passage
 is about (each mention counts, less the further back it is).
@@ -60,6 +60,8 @@ class _Candidate:
     status: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     possessors: set[str] = field(default_factory=set)  # "Bolton's resignation": concerned, even as agents
+    owned: set[tuple[str, str]] = field(default_factory=set)  # (owner, label): "her candidacy ..." said of X
+    raw: set[str] = field(default_factory=set)  # content words, the article's topic words included
 
 
 class ProposalRegistry:
@@ -70,6 +72,7 @@ class ProposalRegistry:
         self.topic_words = topic_words(ctx.doc)
         self.candidates: list[_Candidate] = []
         self.agents: dict[str, set[str]] = {}  # proposal key -> entity keys acting on it
+        self.proposers: dict[str, set[str]] = {}  # proposal key -> who proposes or commits to it
 
     # --- finding --------------------------------------------------------------------------------
 
@@ -83,9 +86,11 @@ class ProposalRegistry:
                 candidate.last = max(candidate.last, head.i)
                 return candidate.key
         if is_anaphor(head):
-            # "this decision" with nothing before it to point back to says nothing a reader
-            # could use: no node
-            return self.antecedent(head, prefer)
+            key = self.antecedent(head, prefer)
+            if key is not None or head.lemma_.lower() in GENERIC_ANAPHORS:
+                # "this decision" with nothing before it to point back to says nothing a reader
+                # could use: no node; "the deal" with nothing before it is a deal all the same
+                return key
         if bare_definite(head):  # "a tax on sugary drinks ... backed the tax"
             same = [c for c in self.candidates if c.head == head.lemma_.lower() and min(c.heads) < head.i]
             if same:
@@ -93,6 +98,13 @@ class ProposalRegistry:
                 chosen.heads.add(head.i)
                 chosen.last = max(chosen.last, head.i)
                 return chosen.key
+            earlier = self._earlier_mention(head)
+            if earlier is not None:  # "killed him in an airstrike ... justified the strike"
+                key = self._add(earlier, label_tokens(earlier, self.ctx) or [earlier])
+                candidate = self._get(key)
+                candidate.heads.add(head.i)
+                candidate.last = max(candidate.last, head.i)
+                return key
         tokens = label_tokens(head, self.ctx)
         if not tokens:
             return None
@@ -103,17 +115,34 @@ class ProposalRegistry:
         lemma = noun.lemma_.lower()
         return any(c.head == lemma and min(c.heads) < noun.i for c in self.candidates)
 
+    def _earlier_mention(self, head: Token) -> Token | None:
+        """The last noun before ``head`` in the article that it repeats: the same noun, or a
+        compound ending in it ("an airstrike" for "the strike")."""
+        lemma = head.lemma_.lower()
+        for token in reversed(self.ctx.tokens[:head.i]):
+            if token.pos_ == "NOUN" and token.i not in self.ctx.token_entity and (
+                    token.lemma_.lower() == lemma or token.lemma_.lower().endswith(lemma) and len(token.lemma_) > len(lemma) + 2):
+                return token
+        return None
+
     def antecedent(self, token: Token, prefer: frozenset[str] = frozenset()) -> str | None:
         """The proposal an anaphoric phrase refers to: "the plan" is the last plan before it;
         "his decision" is the one he is behind; "X also criticised the decision" is the one others
         criticised (``prefer``); "the move", "it" are the one just named in the sentence, else the
         one the passage is about."""
         before = [c for c in self.candidates if min(c.tokens, default=0) < token.i]
+        sentence = self.ctx.sent(token)
+        if token.pos_ == "PRON" and not any(sentence.start <= i < token.i for c in before for i in c.heads):
+            # "a ruling on the curfew, finding it unlawful": "it" is the act just named, even if
+            # no stance was taken on it yet
+            named = [t for t in self.ctx.tokens[sentence.start:token.i] if proposal_kind(t) in ("named", "act")
+                     and t.i not in self.ctx.token_entity]
+            if named:
+                return self.of_phrase(named[-1])
         if not before:
             return None
         lemma = token.lemma_.lower()
         same = [c for c in before if c.head == lemma] if lemma not in GENERIC_ANAPHORS else []
-        sentence = self.ctx.sent(token)
         here = [c for c in before if any(sentence.start <= i < token.i for i in c.heads)]
         owners = {k for c in token.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)}
         if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and token.head.pos_ == "VERB":
@@ -167,22 +196,25 @@ class ProposalRegistry:
     def _add(self, head: Token, tokens: list[Token]) -> str:
         label = label_text(tokens)
         # entity names are shared by many proposals of one article: they do not make two one
-        lemmas = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
-                  and not t.is_stop and t.i not in self.ctx.token_entity and t.ent_type_ not in TIME_ENTITIES
-                  and t.lemma_.lower() not in self.topic_words}
+        raw = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
+               and not t.is_stop and t.i not in self.ctx.token_entity and t.ent_type_ not in TIME_ENTITIES}
+        lemmas = raw - self.topic_words
         names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha
                  and t.ent_type_ not in TIME_ENTITIES}
         entities = {self.ctx.token_entity[t.i] for t in tokens if t.i in self.ctx.token_entity}
         # "Bolton's resignation": who an act is by or about is concerned by it
         possessors = {k for c in head.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)} \
             if proposal_kind(head) == "act" else set()
+        owned = {(owner, label) for owner in self._owners(head)}
         for candidate in self.candidates:
-            if _same_proposal(candidate, lemmas, names, entities):
+            if _same_proposal(candidate, lemmas, names, entities) or _same_words(candidate, raw, lemmas, head.lemma_.lower()):
                 candidate.possessors |= possessors
+                candidate.owned |= owned
                 candidate.heads.add(head.i)
                 candidate.tokens.update(t.i for t in tokens)
                 candidate.labels.append(label)
                 candidate.lemmas |= lemmas
+                candidate.raw |= raw
                 candidate.entities |= entities
                 candidate.last = head.i
                 candidate.evidence.append(self.ctx.evidence(head))
@@ -194,8 +226,19 @@ class ProposalRegistry:
             key, n = f"proposal:{_slug(label)}-{n}", n + 1
         self.candidates.append(_Candidate(key, label, head.lemma_.lower(), {t.i for t in tokens}, lemmas, names,
                                           entities, {head.i}, [label], head.i, None, [self.ctx.evidence(head)],
-                                          possessors))
+                                          possessors, owned, raw))
         return key
+
+    def _owners(self, head: Token) -> list[str]:
+        """Whose a phrase says the proposal is: its possessor, a pronoun standing for the subject
+        of its verb ("the party announced its plan"), if it is one person, country or body."""
+        owners: list[str] = []
+        for child in head.children:
+            if child.dep_ == "poss":
+                owners = self.ctx.refers_to(child)
+                if not owners and child.pos_ == "PRON" and head.dep_ == "dobj":
+                    owners = self.ctx.subjects(head.head)
+        return owners if len(owners) == 1 else []
 
     # --- status and participants ---------------------------------------------------------------
 
@@ -207,8 +250,16 @@ class ProposalRegistry:
         if status and (candidate.status is None or STATUS_RANK[status] >= STATUS_RANK[candidate.status]):
             candidate.status = status
 
-    def add_agents(self, key: str, agents: list[str]) -> None:
+    def add_agents(self, key: str, agents: list[str], relation: str | None = None) -> None:
+        """Record who acts on a proposal (``relation``: proposes, backs, ...); proposers and
+        those committed to it are whose it is."""
         self.agents.setdefault(key, set()).update(agents)
+        if relation in ("proposes", "commitsTo"):
+            self.proposers.setdefault(key, set()).update(agents)
+
+    def heads_of(self, key: str) -> set[int]:
+        """The tokens heading the phrases that name a proposal."""
+        return self._get(key).heads
 
     def concerned(self, key: str) -> list[tuple[str, Token]]:
         """The entities named inside the proposal's phrases (its agents excepted), with a token
@@ -233,8 +284,23 @@ class ProposalRegistry:
         out = {}
         for c in self.candidates:
             names = set(c.labels)
-            out[c.key] = Proposal(c.key, c.labels[0], names, c.status, c.evidence)
+            label = self._qualified(c)
+            names.add(label)
+            # "her candidacy for the post": the owner's name is part of what the phrase says
+            names |= {f"{self.ctx.entities[owner].name}'s {text}" for owner, text in c.owned}
+            out[c.key] = Proposal(c.key, label, names, c.status, c.evidence)
         return out
+
+    def _qualified(self, candidate: _Candidate) -> str:
+        """A label a reader can tell apart: a bare noun ("resignation", "appeal") gets the name of
+        whose act it is, its possessor or its one agent: "Ana Ruiz's resignation"."""
+        label = candidate.labels[0]
+        if len(label.split()) > 1:
+            return label
+        owners = sorted(candidate.possessors) or sorted(self.proposers.get(candidate.key, ()))
+        if len(owners) != 1:
+            return label
+        return f"{self.ctx.entities[owners[0]].name}'s {label}"
 
 
 def topic_words(doc) -> frozenset[str]:
@@ -245,6 +311,15 @@ def topic_words(doc) -> frozenset[str]:
         for lemma in {t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop}:
             counts[lemma] = counts.get(lemma, 0) + 1
     return frozenset(lemma for lemma, n in counts.items() if n >= 3)
+
+
+def _same_words(candidate: _Candidate, raw: set[str], lemmas: set[str], head: str) -> bool:
+    """Two phrases made only of proposal nouns and the article's topic words are one proposal when,
+    but for their heads, they use the same words ("a tariff plan" ... "the new tariff plan" ...
+    "the tariff proposal"): nothing else tells them apart."""
+    generic = set(gazetteer().proposal_nouns)
+    mine, theirs = raw - {head}, candidate.raw - {candidate.head}
+    return not lemmas - generic and not candidate.lemmas - generic and bool(mine) and mine == theirs
 
 
 def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], entities: set[str]) -> bool:
@@ -261,6 +336,8 @@ def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], ent
     ratio = len(shared) / (min(len(mine), len(theirs)) or 1)
     if len(shared) >= 2 and ratio >= 0.5:
         return True
+    if shared and ratio == 1.0 and min(len(mine), len(theirs)) <= 2:
+        return True  # "the impeachment inquiry", "impeachment proceedings": nothing tells them apart
     return len(shared) >= 1 and ratio >= 0.5 and bool(entities & candidate.entities)
 
 

@@ -1,6 +1,6 @@
 """Roles, and the words that refer to people without naming them.
 
-- A title that names a person gives a `Role` ("Greek Foreign Minister George Katrougalos").
+- A title that names a person gives a `Role` ("Danish Finance Minister Lars Holm").
 - A definite title naming no one ("the prime minister", "the Ukraine president") refers to the
   person who holds that title in the article, matching its country when it gives one; when no
   one holds it yet, to the person the article is about at that point (its last subject).
@@ -18,16 +18,20 @@ from spacy.tokens import Token
 from ..core.records import Role
 from .context import ArticleContext
 from .gazetteer import gazetteer
-from .roles import TitleSpan, find_titles, is_reference, person_named_by, qualifier_of
+from .descriptions import bind_descriptions
+from .roles import person_named_by, qualifier_after_name, qualifier_of
+from .titles import TitleSpan, find_titles, hypothetical, is_reference, unheld
 
 PAIR_NOUNS = {"man": "Person", "woman": "Person", "leader": "Person", "president": "Person", "minister": "Person",
               "politician": "Person", "official": "Person", "country": "Country", "nation": "Country",
               "government": "Country", "state": "Country"}
+# words making another office of a title: a vice president is not "the president"
+RANKS = {"vice", "deputy", "assistant", "under", "associate", "co", "sub", "lieutenant", "junior", "shadow"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
-SALIENCE_SENTENCES = 4
+SALIENCE_SENTENCES = 4  # how far back a pronoun looks for its antecedent
 SHARED_OFFICES = {"minister", "senator", "sen.", "ambassador", "envoy", "special envoy", "congressman",
-                  "congresswoman", "representative", "mp", "deputy"}  # a country has many of these  # how far back a pronoun looks for its antecedent
+                  "congresswoman", "representative", "mp", "deputy"}  # a country has many of these
 
 
 def core_title(title: str) -> str:
@@ -64,7 +68,9 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
         The roles found, one per person and title (with the country or organisation when known).
     """
     entities = ctx.entities
-    titles = find_titles(ctx.doc)
+    bind_descriptions(ctx)  # "the court", "committee chairman": what a title may be of
+    named = {i: entities[key].type for i, key in ctx.token_entity.items()}
+    titles = [t for t in find_titles(ctx.doc, named) if not unheld(t)]
     roles: list[Role] = []
     references: dict[int, TitleSpan] = {}
     unnamed: list[TitleSpan] = []  # titles naming no one yet: a pronoun may name them
@@ -73,13 +79,14 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
         title.person = person_named_by(title, ctx.token_entity, entities)
         if title.person:
             roles.append(Role(title.person, title.title, title.qualifier, ctx.evidence(title.head), 0.9))
-            if title.plural:  # the title is each one's: "Senators Marco Rubio, Mike Lee and David Perdue"
-                for other in _listed_people(ctx, title):
-                    roles.append(Role(other, title.title, title.qualifier, ctx.evidence(title.head), 0.8))
-            # "US Ambassador to the United Nations Nikki Haley wrote": the title heads the phrase
+            if title.plural:  # the title is each one's: "Senators Ana Ruiz and Tom Berg"
+                for other, of in _listed_people(ctx, title):
+                    roles.append(Role(other, title.title, of, ctx.evidence(title.head), 0.8))
+            # "Ambassador to the Holy See Ana Ruiz wrote": the title heads the phrase
             ctx.token_entity.setdefault(title.head.i, title.person)
         elif is_reference(title) and title.head.i not in ctx.token_entity:
-            references[title.head.i] = title
+            if not hypothetical(title):  # "if the president resigns" refers to no one in particular
+                references[title.head.i] = title
         else:
             unnamed.append(title)
     state = _Salience()
@@ -94,7 +101,11 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
             continue
         if token.i in references:
             title = references[token.i]
-            person, confidence = _resolve_title(title, roles, state, sentence)
+            # "she worked as the county's sheriff": named by a pronoun resolved by now
+            person, confidence = person_named_by(title, ctx.token_entity, entities), 0.7
+            if person is None:
+                guess = not ctx.in_quote(token) and token.dep_ in ("nsubj", "nsubjpass", "poss")
+                person, confidence = _resolve_title(title, roles, state, sentence, guess)
             if person is not None:
                 _bind_reference(ctx, title, person, confidence, roles)
                 state.saw(person, token, sentence)
@@ -122,21 +133,43 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
                    and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}
         if len(holders) == 1:
             _bind_reference(ctx, title, holders.pop(), 0.7, roles)
-    return _dedupe(_national_roles(roles, ctx.dominant_country()))
+    return _dedupe(_national_roles(roles, ctx.dominant_country(), _clearly_about(ctx)))
 
 
-def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[str]:
-    """The other people listed after a plural title, in the same noun phrase's conjuncts."""
+def _clearly_about(ctx: ArticleContext) -> str | None:
+    """The country the article is about: named at least three times, and twice as often as any other."""
+    counts = sorted(((len(e.mentions), key) for key, e in ctx.entities.items() if e.type == "Country"), reverse=True)
+    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[tuple[str, str | None]]:
+    """The other people listed after a plural title, in the same noun phrase's conjuncts, each
+    with what their own "of" names ("Presidents A of X and B of Y"), else what the title is of."""
     first = next((t for t in ctx.doc[title.span.end:title.span.end + 4] if ctx.token_entity.get(t.i) == title.person), None)
     if first is None:
         return []
     head = first.head if first.dep_ in ("compound", "flat") else first
-    out = []
+    out: list[tuple[str, str | None]] = []
     for conj in head.conjuncts:
         key = ctx.entity_of(conj)
-        if key and key != title.person and ctx.entities[key].type == "Person" and key not in out:
-            out.append(key)
+        if key and key != title.person and ctx.entities[key].type == "Person" and key not in (k for k, _ in out):
+            end = conj.i + 1
+            while end < len(ctx.doc) and ctx.token_entity.get(end) == key:
+                end += 1
+            own = qualifier_after_name(ctx.doc, end, ctx.token_entity, ctx.entities)
+            out.append((key, own or (None if _own_of(ctx, title) else title.qualifier)))
     return out
+
+
+def _own_of(ctx: ArticleContext, title: TitleSpan) -> bool:
+    """The first person's qualifier comes from the "of" after their own name, not the title."""
+    first = title.span.end
+    end = first
+    while end < len(ctx.doc) and ctx.token_entity.get(end) == title.person:
+        end += 1
+    return end > first and qualifier_after_name(ctx.doc, end, ctx.token_entity, ctx.entities) is not None
 
 
 def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confidence: float, roles: list[Role]) -> None:
@@ -146,11 +179,12 @@ def _bind_reference(ctx: ArticleContext, title: TitleSpan, person: str, confiden
     roles.append(Role(person, title.title.removeprefix("the "), title.qualifier, ctx.evidence(title.head), confidence))
 
 
-def _national_roles(roles: list[Role], dominant: str | None) -> list[Role]:
+def _national_roles(roles: list[Role], dominant: str | None, clear: str | None) -> list[Role]:
     """A national office the text gives no country for takes the country of all the offices the
-    article places, when they are of one country: "the United Kingdom's Queen Elizabeth II ...
-    Prime Minister Boris Johnson". (Two offices in one sentence are not enough: "the prime
-    minister ... just days before Trump is sworn in as US president".)"""
+    article places, when they are of one country: "Norway's King Harald ... Prime Minister Jonas
+    Store"; when it places none, the country the article is clearly about (``clear``). (Two
+    offices in one sentence are not enough: "the prime minister ... a week before Ana Ruiz takes
+    office as Chilean president".)"""
     titles = gazetteer().titles
 
     def national(role: Role) -> bool:
@@ -161,7 +195,9 @@ def _national_roles(roles: list[Role], dominant: str | None) -> list[Role]:
     placed = {r.of for r in roles if r.of and r.of.startswith("iso:") and national(r)}
     only = next(iter(placed)) if len(placed) == 1 else None
     if only is not None and only != dominant:
-        only = None  # "Prime Minister Keir Starmer met US President Joe Biden" is about two countries
+        only = None  # "Prime Minister Ana Ruiz met US President Tom Berg" is about two countries
+    if not placed and clear is not None:
+        only = clear  # no office placed at all, in an article about one country
     def taken(role: Role, country: str) -> bool:
         """A country has one president: the office is someone else's there."""
         return core_title(role.title) not in SHARED_OFFICES and any(
@@ -210,10 +246,20 @@ def _learn_gender(ctx: ArticleContext, state: _Salience) -> None:
             state.gender[key] = title.gender
 
 
-def _resolve_title(title: TitleSpan, roles: list[Role], state: _Salience, sentence: int) -> tuple[str | None, float]:
-    """The person a definite title refers to, and how sure we are."""
+def _same_office(held: str, named: str) -> bool:
+    """A title held is the one a reference names: "foreign minister" for "the minister", not
+    "vice president" for "the president"."""
+    if held == named:
+        return True
+    return held.endswith(" " + named) and held.split()[-len(named.split()) - 1] not in RANKS
+
+
+def _resolve_title(title: TitleSpan, roles: list[Role], state: _Salience, sentence: int,
+                   guess: bool) -> tuple[str | None, float]:
+    """The person a definite title refers to, and how sure we are; ``guess``: whether the person
+    the text is about may be taken when no one holds the title."""
     core = core_title(title.base)
-    holders = [r for r in roles if core_title(r.title) == core or core_title(r.title).endswith(" " + core)]
+    holders = [r for r in roles if _same_office(core_title(r.title), core)]
     if title.qualifier:
         # "the US president" is not the president known to be of Ukraine
         elsewhere = {r.person for r in holders if r.of and r.of != title.qualifier}
@@ -224,8 +270,10 @@ def _resolve_title(title: TitleSpan, roles: list[Role], state: _Salience, senten
             if key in latest:
                 return key, 0.8
         return holders[0].person, 0.7
-    # nobody holds the title yet: the person the text is about, if they hold no other office
-    if state.last_subject and sentence - state.last_subject[0] <= SALIENCE_SENTENCES:
+    # nobody holds the title yet: the person the text is about, if they hold no other office; only
+    # for a title that is itself what the text is about ("The prime minister flew on"), not one
+    # spoken of in a quotation or named in passing ("we told the president")
+    if guess and state.last_subject and sentence - state.last_subject[0] <= SALIENCE_SENTENCES:
         person = state.last_subject[1]
         if not any(r.person == person for r in roles):
             return person, 0.5

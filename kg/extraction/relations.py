@@ -22,20 +22,26 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..core.records import Fact, Quote
-from .clauses import Modality, Polarity, read_clause
+from ..core.records import Fact, Quote, Role
+from .clauses import Modality, Polarity, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, ArticleContext
-from .evaluations import JUDGING_VERBS, judgement, quoted_verdict
+from .evaluations import (
+    EVALUATED_ACTS,
+    JUDGING_VERBS,
+    evaluated_act,
+    judgement,
+    quoted_verdict,
+)
 from .gazetteer import gazetteer
 from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
 from .phrases import is_proposal_noun, proposal_head
 from .proposals import ProposalRegistry
-from .stances import critical_quotes, intention
+from .stances import critical_quotes, intention, refusal
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
-MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6, Modality.CONDITIONAL: 0.0}
+MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
 
 
 class ProposalRelations(ProposalFacts):
@@ -53,13 +59,20 @@ class ProposalRelations(ProposalFacts):
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs():
             return  # "called on Italy to join the project": the joining is what is proposed, not done
         clause = read_clause(verb)
-        if clause.modality is Modality.CONDITIONAL or clause.polarity is Polarity.NEGATED:
-            return
+        if clause.modality not in MODALITY_FACTOR or clause.polarity is Polarity.NEGATED:
+            return  # "if Spain backs it", "Spain should back it": Spain's stance is not stated
         agents = self.agents(self.ctx.subjects(verb))
+        if not agents and is_passive(verb) and (clause.polarity is Polarity.REFUSED or clause.modality in (
+                Modality.INTENDED, Modality.REQUIRED)):
+            # "X will not be tolerated", "the plan will be adopted" in a quotation: its speaker's policy
+            speaker = self.speaker_at(verb)
+            agents = self.agents([speaker]) if speaker is not None else []
         for cue in cues:
             relation = cue.relation if clause.polarity is Polarity.ASSERTED else cue.refused
             if relation is None:
                 continue
+            if relation == "proposes" and clause.modality is Modality.POSSIBLE:
+                relation = "considers"  # "may declare an emergency": weighing it, not proposing it yet
             factor = MODALITY_FACTOR[clause.modality] * (0.9 if self.ctx.in_quote(verb) else 1.0)
             for target in cue_targets(verb, cue):
                 self._cue_target(verb, cue, relation, agents, target, factor)
@@ -83,7 +96,7 @@ class ProposalRelations(ProposalFacts):
         key = self.registry.of_phrase(head, prefer) if head is not None else None
         if key is None or not agents:
             return
-        self.registry.add_agents(key, agents)
+        self.registry.add_agents(key, agents, relation)
         if relation == cue.relation:
             self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:
@@ -98,6 +111,10 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     targets: list[Token] = []
     if cue.object == "self":  # "sued the state over the ban": the suing is the proposal
         return [verb]
+    if verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ in ("oprd", "acomp") for c in verb.children) or any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) and c.lemma_ == "be"
+            and verb.lemma_.lower() in JUDGING_VERBS for c in verb.children):
+        return []  # "considered him a flight risk", "considers it to be lawful": a judgement, not a stance
     if cue.prep:
         for child in verb.children:
             if child.dep_ in ("prep", "prt") and child.lower_ == cue.prep:
@@ -106,7 +123,7 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
                     targets += [o for o in verb.children if o.dep_ == "dobj"]
         if cue.prep in ("to", "on") and any(t.dep_ == "prep" and t.lower_ == cue.prep for t in verb.children) \
                 or cue.prep == "to":
-            # "agreed to suspend", "called on Italy and Egypt to join the project"
+            # "agreed to postpone", "urged Chile and Peru to sign the accord"
             targets += [c for c in verb.children if c.dep_ == "xcomp"]
         return _with_conjuncts(targets)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
@@ -115,8 +132,8 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             continue  # "consider it to be off limits" is a judgement, not a proposal
         if child.dep_ in ("dobj", "xcomp") and not passive:
             targets.append(child)
-        elif child.dep_ == "nsubjpass":
-            targets.append(child)
+        elif child.dep_ == "nsubjpass" and not any(t.dep_ == "nsubjpass" for t in targets):
+            targets.append(child)  # a verb has one subject: a second one is a misparse
         elif child.dep_ == "ccomp" and cue.clause and not _reports_or_cues(child, cue) \
                 and (cue.relation == "backs" or not states_a_fact(child)):
             targets.append(child)
@@ -173,28 +190,47 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _triggers() -> frozenset[str]:
     """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
     gaz = gazetteer()
-    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, "be"})
+    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, *EVALUATED_ACTS, "be"})
 
 
-def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote]) -> list[Fact]:
+def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote],
+                   roles: list[Role] = ()) -> list[Fact]:
     """All proposal facts of an article, and the proposals' ``concerns``, in text order."""
     relations = ProposalRelations(ctx, registry)
-    speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
+    speakers = relations.speakers = [(q.evidence.start, q.evidence.end, q.speaker) for q in quotes]
     triggers = _triggers()
     for token in ctx.tokens:  # one pass in text order, so that "the move" finds what came before
         if token.pos_ == "VERB":
             intention(relations, token, speakers)
+            refusal(relations, token)
         if token.lemma_.lower() not in triggers:
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
         judgement(relations, token)
         quoted_verdict(relations, token, speakers)
+        evaluated_act(relations, token)
         if not behest(relations, token):
             proposal_noun(relations, token)
         stance_noun(relations, token)
     critical_quotes(relations, quotes)
     used = {f.object for f in relations.facts if f.object.startswith("proposal:")}
     for key in sorted(used):
-        for entity, token in registry.concerned(key):
+        concerned = registry.concerned(key)
+        for entity, token in concerned:
             relations.add(key, "concerns", entity, token, 0.7)
+        home = _home_country(ctx, registry.proposers.get(key, set()), roles)
+        places = {e for e, _ in concerned if ctx.entities[e].type in ("Country", "Place")}
+        if home is not None and not places:
+            # "the prime minister of Chile signed a decree banning X": a measure of a country's
+            # own government, naming no other place, is about that country
+            token = ctx.doc[min(registry.heads_of(key))]
+            relations.add(key, "concerns", home, token, 0.5)
     return relations.facts
+
+
+def _home_country(ctx: ArticleContext, proposers: set[str], roles: list[Role]) -> str | None:
+    """The one country whose government the proposers are: the country itself, or the country of a
+    national office one of them holds."""
+    countries = {k for k in proposers if ctx.entities[k].type == "Country"}
+    countries |= {r.of for r in roles if r.person in proposers and r.of and ctx.entities[r.of].type == "Country"}
+    return countries.pop() if len(countries) == 1 else None

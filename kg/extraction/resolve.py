@@ -48,7 +48,9 @@ class Group:
 
     @property
     def type(self) -> str:
-        votes = self.votes
+        """The best-supported type. A country is a known one (an ISO code): a name that only
+        looks like one ("the Commonwealth of Nations") is the next best type."""
+        votes = {kind: weight for kind, weight in self.votes.items() if kind != "Country" or self.iso}
         return max(sorted(votes), key=votes.get) if votes else "Organization"
 
     @property

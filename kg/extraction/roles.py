@@ -1,245 +1,303 @@
 """Roles: the positions people hold, and of which country or organisation.
 
-Four patterns of English carry a role:
+Five patterns of English carry a role:
 
-- a title before the name: "Greek Foreign Minister George Katrougalos", "secretary of state Marco
-  Rubio", "President of the United States Donald Trump";
-- an apposition: "Carrie Lam, the chief executive of Hong Kong", "The Greek prime minister,
-  Kyriakos Mitsotakis, said";
-- a copula: "Pompeo, who is the secretary of state", "Bolton was the national security advisor";
-- "as": "Bolton served as the US ambassador", "his second term as US president".
+- a title before the name: "Danish Finance Minister Lars Holm", "secretary of state Ana Ruiz",
+  "President of Chile Gabriel Boric", "Presidents A of X and B of Y" (each with their own "of");
+- an apposition: "Lars Holm, the finance minister of Denmark", "The Danish finance minister,
+  Lars Holm, said";
+- a copula: "Holm, who is the finance minister", "Holm was the party's treasurer";
+- "as": "Holm served as the Danish ambassador", "his second term as Danish prime minister";
+- a post held: "Holm, who occupied the office of treasurer", "she took up the post of mayor".
 
-A title that names no one ("the prime minister said") is a role reference, resolved to a person
-in `references.py`.
+A title's country or organisation comes from its own noun phrase ("Danish", "Denmark's", "of
+Denmark", "the committee") and never from a neighbouring clause. The titles themselves are found
+by `titles.py`; one that names no one ("the prime minister said") is a role reference, resolved to
+a person in `references.py`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache
-
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
-from spacy.vocab import Vocab
+from spacy.tokens import Doc, Token
 
 from ..core.records import Entity
-from .gazetteer import gazetteer
-from .nametypes import type_words
+from .clauses import agents_of
+from .titles import TitleSpan, title_heads
 
-# the heads of titles that take modifiers of their own: "economic development minister"
-EXTENSIBLE_HEADS = {"minister", "secretary", "director", "adviser", "advisor", "spokesman", "spokeswoman",
-                    "spokesperson", "officer", "chief", "commissioner", "envoy", "ambassador", "leader",
-                    "chairman", "chairwoman", "chair", "head", "president", "governor", "executive", "official",
-                    "representative", "attorney", "general", "commander", "editor"}
 APPOINTING_VERBS = {"elect", "appoint", "name", "nominate", "choose", "select", "make", "confirm", "install",
                     "designate", "crown", "re-elect", "reelect", "swear"}
-STOP_EXTENDING = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "’s", ",", "and", "or"}
+# "occupied the office of treasurer", "took up the post of mayor": nouns standing for a position
+POST_NOUNS = {"post", "office", "position", "role", "job", "title", "seat", "rank", "portfolio"}
+LEADING_VERBS = {"lead", "head", "chair", "run", "direct", "govern", "rule", "command"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
+CLOSING = {",", ".", ";", ":", ")", "—", "–", "-", "!", "?"}
 
 
-@dataclass
-class TitleSpan:
-    """A title found in the text, e.g. "foreign minister" in "Greek Foreign Minister George K."
+# --- what a title is of -------------------------------------------------------------------------
 
-    Attributes:
-        span: the title's tokens (with modifiers such as "former").
-        title: the title as a lowercase string.
-        qualifier: the entity key it is of ("Greek" -> Greece), when the text gives one.
-        person: the entity key of the person it names, when it names one.
-    """
-
-    span: Span
-    title: str
-    qualifier: str | None = None
-    person: str | None = None
-    plural: bool = False  # "Senators Marco Rubio, Mike Lee and David Perdue"
-
-    @property
-    def head(self) -> Token:
-        return self.span.root
-
-    @property
-    def base(self) -> str:
-        """The title without modifiers of time ("former", "acting"): what it is a title of."""
-        mods = gazetteer().title_modifiers
-        return " ".join(w for w in self.title.split() if w not in mods)
+def _phrase_entities(token: Token, token_entity: dict[int, str]):
+    """The entity keys of a phrase's tokens in order, not descending into clauses."""
+    stack = [token]
+    out = []
+    while stack:
+        t = stack.pop(0)
+        if t.i in token_entity:
+            out.append((t.i, token_entity[t.i]))
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return [key for _, key in sorted(out)]
 
 
-@cache
-def _title_matcher(vocab: Vocab) -> PhraseMatcher:
-    """A phrase matcher for every office title, on lowercase words ("president-elect" is the
-    three tokens spaCy makes of it), singular and plural."""
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    for title in gazetteer().titles.values():
-        if title.kind in ("office", "both"):
-            words = re.findall(r"[^\s-]+|-", title.title)
-            patterns = [Doc(vocab, words=words)]
-            if words[-1].isalpha():  # "Senators Marco Rubio, Mike Lee and David Perdue"
-                patterns.append(Doc(vocab, words=[*words[:-1], words[-1] + "s"]))
-            matcher.add("TITLE", patterns)
-    return matcher
-
-
-@cache
-def _title_heads() -> frozenset[str]:
-    return frozenset(t.split()[-1] for t in gazetteer().titles)
-
-
-def find_titles(doc: Doc) -> list[TitleSpan]:
-    """Every title in the document, longest first where they overlap, extended over the words
-    that belong to it ("Special Presidential Envoy", "economic development minister") and over a
-    time modifier before it ("former")."""
-    matcher = _title_matcher(doc.vocab)
-    spans = [doc[start:end] for _, start, end in matcher(doc)]
-    spans = [s for s in spans if not _inside_name(s)]
-    found = []
-    titles = gazetteer().titles
-    for span in filter_spans(spans):
-        span = _extend(span)
-        title = " ".join(t.lower_ for t in span).replace(" - ", "-").replace("’", "'")
-        plural = title.endswith("s") and title[:-1].split()[-1] in _title_heads() and title.split()[-1] not in titles
-        found.append(TitleSpan(span, title[:-1] if plural else title, plural=plural))
-    return found
-
-
-def _inside_name(span: Span) -> bool:
-    """A title word that is part of an organisation's or place's name ("Security Council"), not
-    one that starts a person's name NER took for an organisation ("King Felipe VI")."""
-    doc = span.doc
-    if any(t.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW") and t.ent_iob_ == "I" for t in span):
-        return True
-    following = doc[span.end] if span.end < len(doc) else None
-    if following is None or span[0].ent_type_ not in ("ORG", "FAC") or following.ent_iob_ != "I":
-        return False
-    end = span.end
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    name = list(doc[span.end:end])
-    return not (all(t.pos_ == "PROPN" for t in name) and name[-1].lower_ not in type_words())
-
-
-def _extend(span: Span) -> Span:
-    doc = span.doc
-    start = span.start
-    mods = gazetteer().title_modifiers
-    head_word = span[-1].lower_
-    while start > 0:
-        prev = doc[start - 1]
-        if prev.lower_ in STOP_EXTENDING or prev.is_punct and prev.text != "-":
-            break
-        if prev.lower_.rstrip("-") in mods or prev.text == "-":
-            start -= 1
-            continue
-        extendable = head_word in EXTENSIBLE_HEADS and prev.pos_ in ("NOUN", "ADJ", "PROPN") and not prev.ent_type_ \
-            and prev.head.i >= start and prev.dep_ in ("compound", "amod", "nmod")
-        if not extendable:
-            break
+def _name_root(doc: Doc, i: int, token_entity: dict[int, str]) -> Token:
+    """The word of a name (ending at ``i``) that the rest of the sentence attaches to: "House" in
+    "House of Commons"."""
+    key, start = token_entity[i], i
+    while start > 0 and token_entity.get(start - 1) == key:
         start -= 1
-    return doc[start:span.end]
+    inside = range(start, i + 1)
+    return next((t for t in doc[start:i + 1] if t.head.i not in inside or t.head == t), doc[i])
+
+
+def _in_phrase(token: Token, title: TitleSpan, name: range) -> bool:
+    """The word before a title modifies the title or the name, not another phrase: "US" in "US
+    President X" does, "France" in "talks in France President X said" does not."""
+    node = token
+    for _ in range(4):
+        if node.i in range(title.span.start, title.span.end) or node.i in name:
+            return True
+        if node.dep_ not in ("compound", "amod", "nmod", "poss", "case", "npadvmod", "appos") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
-    """The country or organisation a title is of: an entity just before it ("Greek", "US",
-    "Labour Party", "the United Kingdom's") or after it with "of" ("chief executive of Hong Kong")."""
+    """The country or organisation a title is of: an entity before it in its own phrase
+    ("Danish", "US", "Labour Party", "the committee", "the United Kingdom's"), or after it with
+    "of" or "for" ("president of the Chess League", "Secretary of Health for Ontario")."""
     doc = title.span.doc
+    acting = ("Country", "Organization", "Place")
     i = title.span.start - 1
     if i >= 0 and doc[i].text in ("'s", "’s", "'"):
         i -= 1
-    if i >= 0 and i in token_entity and entities[token_entity[i]].type in ("Country", "Organization", "Place"):
+    named = _name_after(title, token_entity, entities)
+    if i >= 0 and i in token_entity and entities[token_entity[i]].type in acting \
+            and _in_phrase(_name_root(doc, i, token_entity), title, named):
         return token_entity[i]
-    named = title.span.end  # "President Volodymyr Zelensky of Ukraine": "of" after the name
-    while named < len(doc) and doc[named].ent_type_ == "PERSON":
-        named += 1
-    if named > title.span.end and named + 1 < len(doc) and doc[named].lower_ == "of":
-        key = token_entity.get(named + 1) or token_entity.get(named + 2)
-        if key and entities[key].type in ("Country", "Organization"):
-            return key
-    for child in (c for token in title.span for c in token.children):  # "secretary-general of NATO"
+    if named and (key := qualifier_after_name(doc, named.stop, token_entity, entities)):
+        return key  # "President Ana Ruiz of Chile"
+    if named and (key := _led(doc[named.stop - 1], token_entity, entities)):
+        return key  # "the court is led by President Ana Ruiz"
+    inside = {token_entity[t.i] for t in title.span if t.i in token_entity}  # a name cut out of the title
+    for child in (c for token in title.span for c in token.children):  # "secretary-general of the alliance"
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i >= title.span.end:
-            for obj in child.subtree:  # "President of Ukraine Volodymyr Zelenskyy": the first place named
-                key = token_entity.get(obj.i)
-                if key and entities[key].type in ("Country", "Organization", "Place"):
+            for key in _phrase_entities(child, token_entity):
+                if entities[key].type in acting and key not in inside:
                     return key
     return None
 
 
+def _led(name: Token, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """"The court, led by President Ana Ruiz": the organisation a person heads."""
+    agent = name.head
+    verb = agent.head
+    if name.dep_ != "pobj" or agent.dep_ != "agent" or verb.lemma_.lower() not in LEADING_VERBS:
+        return None
+    heads = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+    for head in heads:
+        key = token_entity.get(head.i)
+        if key and entities[key].type in ("Organization", "Country"):
+            return key
+    return None
+
+
+def qualifier_after_name(doc: Doc, end: int, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """"... Ana Ruiz of Chile": the country or organisation named after "of" right after a name."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        key = token_entity.get(end + 1) or token_entity.get(end + 2)
+        if key and entities[key].type in ("Country", "Organization"):
+            return key
+    return None
+
+
+def _name_after(title: TitleSpan, token_entity: dict[int, str], entities: dict[str, Entity]) -> range:
+    """The tokens of the person's name right after the title, if one follows."""
+    doc = title.span.doc
+    start = title.span.end
+    key = token_entity.get(start)
+    if key is None or entities[key].type != "Person" or key in _own_keys(title, token_entity, entities):
+        return range(0)
+    end = start
+    while end < len(doc) and token_entity.get(end) == key:
+        end += 1
+    return range(start, end)
+
+
+def _own_keys(title: TitleSpan, token_entity: dict[int, str], entities: dict[str, Entity]) -> set[str]:
+    """Entities whose names the title's own words are part of: "Executive" in a name "Executive
+    Branch" is no title of it (a title used as a form of address, "Chancellor Ana Ruiz", is not
+    part of her name)."""
+    return {key for t in title.span if (key := token_entity.get(t.i))
+            and t.lower_ in entities[key].name.lower().split()}
+
+
+# --- whom a title names -------------------------------------------------------------------------
+
 def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
     """The person a title names: the name right after it, an apposition, or the subject of a
-    copula or "as" phrase it heads."""
-    doc = title.span.doc
+    copula, an "as" phrase or a post held."""
+    own = _own_keys(title, token_entity, entities)
 
     def person(i: int) -> str | None:
         key = token_entity.get(i)
-        return key if key and entities[key].type == "Person" else None
+        return key if key and entities[key].type == "Person" and key not in own else None
 
-    # "Prime Minister Boris Johnson", "Ambassador to the United Nations Nikki Haley"
+    for pattern in (_before_name, _apposition, _copula, _as_phrase, _post_held, _listed_in_apposition,
+                    _comma_apposition):
+        key = pattern(title, person)
+        if key:
+            return key
+    return None
+
+
+def _before_name(title: TitleSpan, person) -> str | None:
+    """"Prime Minister Ana Ruiz", "Ambassador to the Holy See Ana Ruiz"."""
+    doc = title.span.doc
     after = title.span.end
     if after < len(doc) and (key := person(after)):
         return key
-    head = title.head
-    for child in head.children:
+    for child in title.head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
-            # the name right after the title's complement: "Ambassador to the UN Nikki Haley"
+            # the name right after the title's complement: "Ambassador to Chile Ana Ruiz"
             edge = child.right_edge.i
             if edge + 1 < len(doc) and doc[edge].ent_type_ and (key := person(edge + 1)):
                 return key
-            # … or parsed into it, after the organisation: "to the United Nations Nikki Haley"
+            # … or parsed into it, after the organisation: "to the United Nations Ana Ruiz"
             for obj in child.subtree:
                 key = person(obj.i)
-                if key and doc[obj.i - 1].ent_type_ in ("ORG", "GPE") and token_entity.get(obj.i - 1) != key:
+                if key and doc[obj.i - 1].ent_type_ in ("ORG", "GPE") and person(obj.i - 1) != key:
                     return key
-    # "The Greek prime minister, Kyriakos Mitsotakis," / "Carrie Lam, the chief executive of HK"
+    return None
+
+
+def _apposition(title: TitleSpan, person) -> str | None:
+    """"The Danish finance minister, Lars Holm," / "Lars Holm, the finance minister of Denmark"."""
+    head = title.head
     for child in head.children:
         if child.dep_ == "appos" and (key := person(child.i)):
             return key
-    if head.dep_ == "appos" and (key := person(head.head.i)):
-        return key
-    # "X is the secretary of state", "X, who is the secretary of state"
-    if head.dep_ == "attr" and head.head.lemma_ == "be":
-        verb = head.head
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    # the parser may hang "who" on the wrong noun: the name just before it wins
-                    before = child.i - 2 if child.i >= 2 and doc[child.i - 1].text == "," else child.i - 1
-                    return person(before) or person(verb.head.i)
-                return person(child.i)
-    # "served as the US ambassador", "sworn in for his second term as US president"; "voted to
-    # elect Boris Johnson as the new leader": appointing verbs give the title to their object
-    if head.dep_ == "pobj" and head.head.lower_ == "as":
-        node = head.head.head
-        for _ in range(4):
-            roles = ("dobj", "nsubjpass", "nsubj", "poss") if node.lemma_ in APPOINTING_VERBS else ("nsubj", "nsubjpass", "poss")
-            for dep in roles:
-                for child in node.children:
-                    if child.dep_ != dep:
-                        continue
-                    if child.lower_ in ("who", "that") and node.dep_ == "relcl":
-                        child = node.head  # "Jeremy Hunt, who succeeded him as Foreign Secretary"
-                    if key := person(child.i):
-                        return key
-            if node.pos_ in ("VERB", "AUX") or node.head is node:
-                break
-            node = node.head
-    # "Theresa May appointed him Foreign Secretary"
+    if head.dep_ == "appos":
+        return person(head.head.i)
+    return None
+
+
+def _copula(title: TitleSpan, person) -> str | None:
+    """"X is the finance minister", "X, who is the finance minister"."""
+    head, doc = title.head, title.span.doc
+    if head.dep_ != "attr" or head.head.lemma_ not in ("be", "become", "remain"):
+        return None
+    verb = head.head
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                # the parser may hang "who" on the wrong noun: the name just before it wins
+                before = child.i - 2 if child.i >= 2 and doc[child.i - 1].text == "," else child.i - 1
+                return person(before) or person(verb.head.i)
+            return person(child.i)
+    return None
+
+
+def _as_phrase(title: TitleSpan, person) -> str | None:
+    """"served as the Danish ambassador", "sworn in for a second term as mayor"; appointing verbs
+    give the title to their object: "voted to elect Ana Ruiz as the new leader", "appointed her
+    finance minister"."""
+    head = title.head
     if head.dep_ == "oprd" and head.head.lemma_ in APPOINTING_VERBS:
         for child in head.head.children:
             if child.dep_ in ("dobj", "nsubjpass") and (key := person(child.i)):
                 return key
-    # "Boris Johnson — former Foreign Secretary, mayor of London, and member of Parliament —"
-    node = head
-    while node.dep_ in ("appos", "conj") and node.head is not node:
+    if head.dep_ != "pobj" or head.head.lower_ != "as":
+        return None
+    node = head.head.head
+    for _ in range(4):
+        deps = ("dobj", "nsubjpass", "nsubj", "poss") if node.lemma_ in APPOINTING_VERBS else ("nsubj", "nsubjpass", "poss")
+        for dep in deps:
+            for child in node.children:
+                if child.dep_ != dep:
+                    continue
+                if child.lower_ in ("who", "that") and node.dep_ == "relcl":
+                    child = node.head  # "Ana Ruiz, who succeeded him as mayor"
+                if key := person(child.i):
+                    return key
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            break
         node = node.head
-        if key := person(node.i):
+    if node.pos_ in ("VERB", "AUX"):  # "voted for Ana Ruiz to serve as mayor": the clause's agent
+        return _agent(node, person)
+    return None
+
+
+def _post_held(title: TitleSpan, person) -> str | None:
+    """"Ana Ruiz, who occupied the office of treasurer", "took up the post of mayor"."""
+    head = title.head
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lemma_.lower() not in POST_NOUNS:
+        return None
+    post = head.head.head
+    if post.dep_ not in ("dobj", "attr") or post.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _agent(post.head, person)
+
+
+def _agent(verb: Token, person) -> str | None:
+    """The person doing what ``verb`` says; "who" stands for the name it follows."""
+    for agent in agents_of(verb):
+        if agent.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            agent = verb.head
+        if key := person(agent.i):
             return key
     return None
 
 
-def is_reference(title: TitleSpan) -> bool:
-    """A definite title naming no one: "the prime minister", "the US president-elect"."""
+def _listed_in_apposition(title: TitleSpan, person) -> str | None:
+    """"Ana Ruiz — former Finance Minister, mayor of Lima, and member of Congress —": a title
+    listed after one in apposition to a name (the parser may join them to the name itself).
+    Not a title joined to another title standing for someone: "the President and Vice
+    President" names no one."""
+    node = title.head
+    while node.dep_ in ("appos", "conj") and node.head != node:
+        node = node.head
+        if node.lower_ not in title_heads() and (key := person(node.i)):
+            return key
+    return None
+
+
+def _comma_apposition(title: TitleSpan, person) -> str | None:
+    """The apposition read from the words when the parse misses it: "the president of the Chess
+    League, Ana Ruiz, said" (the title's phrase, a comma, a name, closing punctuation) or "Ana
+    Ruiz, the president of the Chess League, said"."""
     doc = title.span.doc
-    start = title.span.start
-    while start > 0 and (doc[start - 1].ent_type_ in ("GPE", "NORP", "ORG") or doc[start - 1].text in ("'s", "’s")):
+    start, end = title.span.start, _phrase_end(title)
+    if end + 1 < len(doc) and doc[end].text == "," and (key := person(end + 1)):
+        stop = end + 1
+        while stop < len(doc) and person(stop) == key:
+            stop += 1
+        if stop >= len(doc) or doc[stop].text in CLOSING or doc[stop].is_space:
+            return key
+    while start > 0 and (doc[start - 1].lower_ in ("the", "a", "an") or doc[start - 1].ent_type_ in ("GPE", "NORP")):
         start -= 1
-    return start > 0 and doc[start - 1].lower_ in ("the", "this", "that")
+    if start > 1 and doc[start - 1].text == "," and doc[start].lower_ in ("the", "a", "an") and (key := person(start - 2)) \
+            and (end >= len(doc) or doc[end].text in CLOSING or doc[end].is_space):
+        return key
+    return None
+
+
+def _phrase_end(title: TitleSpan) -> int:
+    """Where the title's noun phrase ends: after its "of"/"for" complement ("the president of
+    the Chess League for Young Players")."""
+    end = title.span.end
+    for token in title.span:
+        for child in token.children:
+            if child.dep_ == "prep" and child.i >= title.span.end:
+                end = max(end, child.right_edge.i + 1)
+    return end
+
+

@@ -11,7 +11,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
-from .clauses import is_asserted
+from .clauses import REFUSING_VERBS, Modality, Polarity, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
@@ -30,7 +30,7 @@ def _sentiment():
 def critical_quotes(rel: ProposalFacts, quotes: list[Quote]) -> None:
     """A speaker's negative quotation about a proposal opposes it: the proposal the quote
     shares words or entities with. A quotation that names no proposal is not taken to be about
-    the one under discussion ("the attacks here today are a reminder..." is grief, not
+    the one under discussion ("the shelling of our towns is a cruel reminder" is grief, not
     opposition), and a proponent's own complaint is not opposition."""
     doc = rel.ctx.doc
     for quote in quotes:
@@ -50,26 +50,81 @@ def critical_quotes(rel: ProposalFacts, quotes: list[Quote]) -> None:
             rel.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
 
 
+# verbs too general to make what someone will do a proposal ("we will go", "it may help")
+LIGHT_VERBS = {"be", "have", "do", "go", "come", "get", "make", "take", "see", "know", "think", "remain", "stay",
+               "continue", "keep", "try", "need", "want", "like", "happen", "become", "seem", "look", "work",
+               "help", "win", "lose", "live", "die", "feel", "let", "give", "put", "find", "hear", "wait", "meet",
+               "change", "start", "begin", "end", "use", "mean", "say", "tell", "talk", "speak", "ask", "hope",
+               "express", "thank", "extend", "send", "remember", "pray"}  # condolences and thanks are no plans
+STATED = {Modality.INTENDED: ("proposes", 0.6), Modality.POSSIBLE: ("considers", 0.5),
+          Modality.REQUIRED: ("proposes", 0.55)}
+
+
 def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, str]]) -> None:
-    """"We will change Hagia Sophia's name", "I will be naming a new adviser next week": a
-    speaker's stated intention, in a quotation, is a proposal of theirs."""
-    if verb.pos_ != "VERB" or not rel.ctx.in_quote(verb) or not is_asserted(verb) or _conditional(verb):
+    """What someone says will, may or must be done is a proposal of theirs: "we will close the
+    mine" in their quotation, "she said she would resign", "he said he may call an election"
+    (considers), "the minister said the law must be changed" (a demand). The one who says it is
+    the quotation's speaker or the subject of the speech verb; for an intention or a possibility
+    the clause must be about themselves ("I", "we", or a pronoun standing for them)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS or _is_cue(verb):
+        return  # a cue verb states its own stance ("said she would veto the levy" opposes it)
+    if verb.lemma_.lower() in speech_verbs() and any(c.dep_ in ("ccomp", "oprd") for c in verb.children):
+        return  # it reports speech ("will say that ..."); "will call a referendum" is a plan
+    if verb.dep_ in ("relcl", "acl", "advcl", "amod", "pcomp", "csubj"):
+        return  # "the role companies should play": a description, not a statement of intent
+    clause = read_clause(verb)
+    stated = STATED.get(clause.modality)
+    if stated is None or clause.polarity is not Polarity.ASSERTED or _conditional(verb):
+        return
+    if not any(c.dep_ in ("dobj", "prep", "xcomp", "prt", "nsubjpass", "ccomp") for c in verb.children):
+        return  # "we will win": an outcome, not a plan
+    ctx = rel.ctx
+    if ctx.in_quote(verb):
+        speaker = next((key for start, end, key in speakers if start <= verb.idx < end), None)
+        own = any(a.lower_ in ("i", "we") for a in clause.agents)
+    elif clause.attribution is not None:
+        said_by = rel.agents(ctx.refers_to(clause.attribution))
+        speaker = said_by[0] if said_by else None
+        own = speaker is not None and any(speaker in ctx.refers_to(a) for a in clause.agents)
+    else:
+        return
+    if speaker is None or ctx.entities[speaker].type not in AGENT_TYPES:
+        return
+    if clause.modality is not Modality.REQUIRED and not own:
+        return  # "she said the army would leave" reports a plan, whose we do not know
+    key = rel.registry.of_phrase(verb)
+    if key is not None:
+        relation, confidence = stated
+        rel.registry.add_agents(key, [speaker], relation)
+        rel.add(speaker, relation, key, verb, confidence)
+        if clause.modality is Modality.REQUIRED and own:  # "we must finish the bridge": bound to it too
+            rel.add(speaker, "commitsTo", key, verb, confidence * 0.8)
+
+
+def refusal(rel: ProposalFacts, verb: Token) -> None:
+    """Refusing to do what was asked is opposing it: "the ministers refused to hand over the
+    files" opposes handing them over ("refused to sign" is read from the cue itself)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in REFUSING_VERBS:
         return
     lemma = verb.lemma_.lower()
-    if lemma in ("be", "have", "do") or lemma in speech_verbs() or lemma in cue_verbs():
-        return
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
-        return
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in ("i", "we") or not any(c.dep_ in ("dobj", "prep", "xcomp") for c in verb.children):
-        return
-    speaker = next((key for start, end, key in speakers if start <= verb.idx < end), None)
-    if speaker is None or rel.ctx.entities[speaker].type not in AGENT_TYPES:
+    if lemma in LIGHT_VERBS or lemma in speech_verbs() or _is_cue(verb) or not any(
+            c.dep_ in ("dobj", "prt", "prep") for c in verb.children):
+        return  # "refused to comment", "declined to say": no proposal
+    clause = read_clause(verb)
+    agents = rel.agents(rel.ctx.subjects(verb))
+    if clause.polarity is not Polarity.REFUSED or not agents:
         return
     key = rel.registry.of_phrase(verb)
     if key is not None:
-        rel.registry.add_agents(key, [speaker])
-        rel.add(speaker, "proposes", key, verb, 0.5)
+        for agent in agents:
+            rel.add(agent, "opposes", key, verb, 0.6)
+
+
+def _is_cue(verb: Token) -> bool:
+    """The verb is a cue here: one of its cues needs no preposition, or its preposition follows
+    ("call for a vote" is a cue, "call a vote" is not)."""
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+    return any(cue.prep is None or cue.prep in preps for cue in cue_verbs().get(verb.lemma_.lower(), ()))
 
 
 def _conditional(verb: Token) -> bool:

@@ -4,8 +4,9 @@ with no network.
 
 Read `viewer` first; `layout` computes the positions in Python (the browser runs no physics);
 `corpus_page` draws a corpus too large to hold in memory from the articles' views. `static/`
-holds the page's template, script (which draws the labels, the filters and the entity list) and
-style.
+holds the page's template, scripts (`viewer.js` draws the labels, the filters and the entity
+list; `time.js` dates the facts for the date filter and draws a proposal's stances as a
+timeline) and style.
 """
 
 DEFAULT_MAX_NODES = 5000

@@ -1,12 +1,13 @@
 """The interactive page of a corpus, drawn without holding the corpus in memory.
 
 The build's workers give each article's view (`kg.questions.views.ArticleView`). The page keeps
-the nodes (IRI, type, names: a few hundred bytes each) and each node's degree in memory, and
-writes the facts, which carry the sentences and make the bulk, to an unnamed temporary file as
-they come (the operating system removes it when the build ends, however it ends). At the end it
-draws the ``max_nodes`` most connected nodes and the facts between them, each edge with its
-``MAX_FACTS_PER_EDGE`` most confident facts, read back from that file: a corpus of any size
-gives a page of bounded size in bounded memory.
+the nodes (IRI, type, names: a few hundred bytes each), each node's degree and each article's
+date and headline in memory, and writes the facts, which carry the sentences (with their dates)
+and make the bulk, to an unnamed temporary file as they come (the operating system removes it
+when the build ends, however it ends). At the end it draws the ``max_nodes`` most connected
+nodes and the facts between them, each edge with its ``MAX_FACTS_PER_EDGE`` most confident
+facts, read back from that file: a corpus of any size gives a page of bounded size in bounded
+memory.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
-from ..questions.views import ArticleView, ViewFact, add_facts, add_nodes, gather_nodes
+from ..questions.views import ArticleView, ViewEvidence, ViewFact, add_facts, add_nodes, gather_nodes
 from ..rdf.counting import GraphCounts
 from .viewer import DEFAULT_MAX_NODES, render_page
 
@@ -38,6 +39,7 @@ class CorpusPage:
         self.nodes: dict[str, dict] = {}
         self.degree: Counter = Counter()
         self.dates: dict[str, str] = {}
+        self.headlines: dict[str, str] = {}
         self.counts = GraphCounts()
         self._facts = tempfile.TemporaryFile(prefix="kg-corpus-facts-")  # unnamed: nothing is left behind
         self.count = 0
@@ -52,6 +54,8 @@ class CorpusPage:
             self._facts.write(json.dumps(fact, ensure_ascii=False).encode("utf-8") + b"\n")
         if view.date:
             self.dates[view.article] = view.date
+        if view.headline:
+            self.headlines[view.article] = view.headline
         self.counts.add(*view.counted, triples=view.triples)
         self.count += 1
 
@@ -59,7 +63,7 @@ class CorpusPage:
         """The view of the most connected nodes (all of them when there are at most
         ``max_nodes``), and how many nodes the corpus has."""
         ranked = heapq.nsmallest(self.max_nodes, self.nodes, key=lambda n: (-self.degree[n], n))
-        graph = nx.MultiDiGraph(dates=dict(sorted(self.dates.items())))
+        graph = nx.MultiDiGraph(dates=dict(sorted(self.dates.items())), headlines=dict(sorted(self.headlines.items())))
         add_nodes(graph, {n: self.nodes[n] for n in ranked})
         best: dict[tuple, list[tuple[float, str, ViewFact]]] = {}
         for fact in self._read_facts():
@@ -83,7 +87,7 @@ class CorpusPage:
         self._facts.seek(0)
         for line in self._facts:
             subject_fact = json.loads(line)
-            subject_fact[6] = tuple(tuple(e) for e in subject_fact[6])
+            subject_fact[6] = tuple(ViewEvidence(*e) for e in subject_fact[6])
             yield ViewFact(*subject_fact)
         self._facts.seek(0, 2)
 

@@ -84,7 +84,9 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[Hashable, np.ndarr
         start = {n: p * 0.3 for n, p in radial_tree(nx.bfs_tree(component, _hub(component))).items()}
         raw = nx.spring_layout(component, pos=start, seed=seed, iterations=50, method="force")
         scale = math.sqrt(len(nodes)) * 0.8  # spring_layout fits into [-1, 1]; neighbours about 1 apart
-        return {n: np.asarray(p, dtype=float) * scale for n, p in raw.items()}
+        order = sorted(raw, key=str)
+        spread = _repel(np.array([raw[n] for n in order], dtype=float) * scale, 1.2)
+        return {n: spread[i] for i, n in enumerate(order)}
     return hubs_and_leaves(component, seed)
 
 
@@ -114,18 +116,24 @@ def hubs_and_leaves(component: nx.Graph, seed: int) -> dict[Hashable, np.ndarray
             r = 0.6 * math.sqrt(j + 1) + 0.4
             pos[leaf] = pos[parent] + r * np.array([math.cos(j * golden), math.sin(j * golden)])
     order = list(component)
-    spread = np.array([pos[n] for n in order])
-    for _ in range(15):  # repulsion only, between nodes closer than 0.7, to undo overlaps
-        pairs = close_pairs(spread, 0.7)
+    spread = _repel(np.array([pos[n] for n in order]), 0.7)
+    return {n: spread[i] for i, n in enumerate(order)}
+
+
+def _repel(spread: np.ndarray, radius: float) -> np.ndarray:
+    """Repulsion only, between nodes closer than ``radius``, to undo overlaps (and, in small
+    components, to leave room for the labels beside the nodes)."""
+    for _ in range(15):
+        pairs = close_pairs(spread, radius)
         if not len(pairs):
             break
         delta = spread[pairs[:, 0]] - spread[pairs[:, 1]]
-        push = 0.15 * delta / np.maximum((delta * delta).sum(axis=1), 1e-3)[:, None]
+        push = 0.15 * radius * delta / np.maximum((delta * delta).sum(axis=1), 1e-3)[:, None]
         disp = np.zeros_like(spread)
         _accumulate(disp, pairs[:, 0], push)
         _accumulate(disp, pairs[:, 1], -push)
-        spread += np.clip(disp, -0.3, 0.3)
-    return {n: spread[i] for i, n in enumerate(order)}
+        spread += np.clip(disp, -0.3 * radius, 0.3 * radius)
+    return spread
 
 
 def close_pairs(points: np.ndarray, radius: float) -> np.ndarray:

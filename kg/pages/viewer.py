@@ -21,6 +21,7 @@ from pathlib import Path
 import networkx as nx
 from jinja2 import Environment
 
+from ..questions.timeline import RELATION_WORDS, STANCES
 from ..rdf.counting import GraphCounts
 from ..rdf.sparql import Source
 from . import DEFAULT_MAX_NODES
@@ -96,10 +97,13 @@ def legend_counts(graph: nx.MultiDiGraph, counts: GraphCounts | None) -> dict[st
 
 
 def page_data(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, focus: str | None = None,
-              counts: GraphCounts | None = None) -> dict:
+              counts: GraphCounts | None = None, queries: str | None = None) -> dict:
     """What the page's script reads: vis nodes (positions fixed) and edges, each node's details
-    (names, titles, fact count), each edge's facts with their evidence, the articles' dates, the
-    legend's counts, and how much of the graph is shown."""
+    (names, titles, fact count), each edge's facts with their evidence (each sentence with when
+    it says the fact happened, if it does: `kg.questions.views.evidence_record`), the articles'
+    dates (when the others were reported) and the headlines of those cited, the stance relations
+    and their words (a proposal's timeline), the legend's counts, how much of the graph is shown,
+    and where the stored queries are answered when a server gives the page (else None)."""
     shown = most_central(graph, max_nodes, keep=focus)
     positions = layout(shown)
     edges = _sorted_edges(shown)
@@ -124,9 +128,13 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, foc
          "confidence": data.get("confidence"), "facts": data.get("facts", 1), "evidence": data.get("evidence", [])}
         for u, v, data in edges
     ]
+    cited = {e["article"] for f in facts for e in f["evidence"]}
     return {
         "nodes": nodes, "edges": [{"id": i, "from": f["from"], "to": f["to"]} for i, f in enumerate(facts)],
         "details": details, "facts": facts, "dates": dict(graph.graph.get("dates", {})),
+        "headlines": {a: h for a, h in graph.graph.get("headlines", {}).items() if a in cited},
+        "stances": {relation: RELATION_WORDS.get(relation, relation) for relation in STANCES},
+        "queries": queries,
         "focus": focus if focus in shown else None, "total": graph.number_of_nodes(), "shown": shown.number_of_nodes(),
         "counts": legend_counts(graph, counts),
         "styles": {kind: {"shape": s, "color": c} for kind, (s, c) in STYLE.items()},
@@ -135,7 +143,7 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int = DEFAULT_MAX_NODES, foc
 
 def render_page(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int = DEFAULT_MAX_NODES,
                 focus: str | None = None, links: dict[str, str] | None = None,
-                counts: GraphCounts | None = None) -> str:
+                counts: GraphCounts | None = None, queries: str | None = None) -> str:
     """The HTML page for a networkx view of a knowledge graph.
 
     Args:
@@ -145,6 +153,8 @@ def render_page(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int = D
         focus: a node to select when the page opens.
         links: header links (text -> same-site URL), used by ``kg serve``.
         counts: what the legend says the graph holds (`kg.rdf.counting.tally` of its source).
+        queries: where a server answers the stored queries (``kg serve``: ``/queries``); the page
+            then asks it for a selected proposal's stances, else it reads them from its own data.
 
     Returns:
         One HTML document with every script and style inlined.
@@ -154,8 +164,9 @@ def render_page(graph: nx.MultiDiGraph, *, title: str = "kg", max_nodes: int = D
     return template.render(
         title=title,
         links=sorted((links or {}).items()),
-        data=script_json(page_data(graph, max_nodes=max_nodes, focus=focus, counts=counts)),
+        data=script_json(page_data(graph, max_nodes=max_nodes, focus=focus, counts=counts, queries=queries)),
         vis_js=vis_js, vis_css=vis_css,
+        kg_time_js=_asset("kg.pages", "static", "time.js"),
         kg_js=_asset("kg.pages", "static", "viewer.js"),
         kg_css=_asset("kg.pages", "static", "viewer.css"),
     )

@@ -86,10 +86,10 @@ def facts_csv(source: Source) -> str:
     writer.writerow(["fact", "subject", "subject_label", "predicate", "title", "object", "object_label", "confidence",
                      "sentences", "article"])
     for fact in sorted(read_facts(source), key=lambda f: (f.subject, f.predicate, f.target or "", f.fact)):
-        article = fact.evidence[0][3] if fact.evidence else ""
+        article = fact.evidence[0].article if fact.evidence else ""
         writer.writerow([fact.fact, fact.subject, labels.get(fact.subject, ""), fact.predicate, fact.title or "",
                          fact.target or "", labels.get(fact.target, "") if fact.target else "",
-                         f"{fact.confidence:.3f}", " | ".join(e[0] for e in fact.evidence), article])
+                         f"{fact.confidence:.3f}", " | ".join(e.sentence for e in fact.evidence), article])
     return buffer.getvalue()
 
 

@@ -22,7 +22,7 @@ from ..core.errors import QueryError
 from ..rdf.namespace import KG, local_name
 from ..rdf.sparql import Source
 from .queries import load_query, unknown_entity
-from .views import ViewFact, add_facts, add_nodes
+from .views import ViewFact, add_facts, add_nodes, dated_evidence, evidence_order, evidence_record
 
 
 def entity_graph(source: Source) -> nx.MultiDiGraph:
@@ -49,11 +49,12 @@ def entity_graph(source: Source) -> nx.MultiDiGraph:
 
 
 _HOP_EVIDENCE = """PREFIX kg: <https://example.org/kg/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?sentence ?start ?end ?article WHERE {
+SELECT DISTINCT ?sentence ?start ?end ?article ?happened ?precision ?time WHERE {
   GRAPH ?article {
     ?fact rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?o ; a kg:Fact ; kg:confidence ?confidence ;
           kg:evidence ?ev .
     ?ev kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end .
+    OPTIONAL { ?fact kg:happenedOn ?happened ; kg:timePrecision ?precision ; kg:timeText ?time }
   }
   OPTIONAL { GRAPH ?article { ?o kg:roleTitle ?roleTitle . OPTIONAL { ?o kg:roleOf ?of } } }
   FILTER (IF(BOUND(?roleTitle), BOUND(?of) && ?of = ?target && ?roleTitle = ?title, !BOUND(?title) && ?o = ?target))
@@ -62,25 +63,33 @@ SELECT DISTINCT ?sentence ?start ?end ?article WHERE {
 
 def hop_evidence(source: Source, hop: dict) -> list[dict]:
     """The sentences behind one hop of `shortest_paths` (its fact's subject, relation, object
-    and title), sorted as `to_networkx` sorts an edge's evidence."""
+    and title), dated and sorted as `to_networkx` gives an edge's evidence."""
     subject, target = (hop["from"], hop["to"]) if hop["forward"] else (hop["to"], hop["from"])
     bindings = {"subject": ox.NamedNode(subject), "target": ox.NamedNode(target),
                 "predicate": ox.NamedNode(str(KG._NS) + hop["predicate"])}
     if hop.get("title"):
         bindings["title"] = ox.Literal(hop["title"])
-    found = {(row["sentence"].value, int(row["start"].value), int(row["end"].value), row["article"].value)
-             for row in source.query(_HOP_EVIDENCE, bindings)}
-    return [{"sentence": s, "start": a, "end": b, "article": art}
-            for s, a, b, art in sorted(found, key=lambda e: (e[3], e[1], e[2], e[0]))]
+    found = set()
+    for row in source.query(_HOP_EVIDENCE, bindings):
+        time = {name: row[name].value if row[name] is not None else None for name in ("happened", "precision", "time")}
+        found.add(dated_evidence(row["sentence"].value, int(row["start"].value), int(row["end"].value),
+                                 row["article"].value, **time))
+    return [evidence_record(evidence) for evidence in sorted(found, key=evidence_order)]
 
 
 def to_networkx(store: Source) -> nx.MultiDiGraph:
     """The entity graph of everything in ``store`` (a `GraphStore` or a remote `Endpoint`): one
     edge per subject, object and relation, holding every fact that states it (``facts``: how
-    many) with every sentence that states it as its evidence. ``graph.graph["dates"]`` maps each
-    article with a date to it."""
-    dates = {row["article"].value: row["date"].value for row in store.query(DATES)}
-    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())))
+    many) with every sentence that states it as its evidence, dated when it says when
+    (`kg.questions.views.evidence_record`). ``graph.graph["dates"]`` and ``["headlines"]`` map
+    each article with a date, or a headline, to it."""
+    dates, headlines = {}, {}
+    for row in store.query(ARTICLES):
+        if row["date"] is not None:
+            dates[row["article"].value] = row["date"].value
+        if row["headline"] is not None:
+            headlines[row["article"].value] = row["headline"].value
+    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())), headlines=dict(sorted(headlines.items())))
     add_nodes(graph, read_nodes(store))
     add_facts(graph, read_facts(store))
     return graph
@@ -103,20 +112,23 @@ def read_facts(store: Source) -> list[ViewFact]:
     for row in store.query(load_query("_graph-edges").text):
         fact = row["fact"].value
         article = row["article"].value if row["article"] is not None else ""
-        sentence = (row["sentence"].value, int(row["start"].value), int(row["end"].value), article)
+        time = {name: row[name].value if row[name] is not None else None for name in ("happened", "precision", "time")}
+        sentence = dated_evidence(row["sentence"].value, int(row["start"].value), int(row["end"].value), article, **time)
         target = row["object"].value if row["object"] is not None else None
         title = row["title"].value if row["title"] is not None else None
         known = facts.get(fact)
+        # a role named two ways in one article ("vice president", "vice-president"): the least
         if known is None or (title is not None and known.title is not None and (title, target or "") < (known.title, known.target or "")):
             facts[fact] = ViewFact(fact, row["subject"].value, local_name(row["predicate"].value), target, title,
                                    float(row["confidence"].value), (sentence,) + (known.evidence if known else ()))
         else:
             facts[fact] = known._replace(evidence=known.evidence + (sentence,))
-    return [facts[f]._replace(evidence=tuple(sorted(set(facts[f].evidence)))) for f in sorted(facts)]
+    return [facts[f]._replace(evidence=tuple(sorted(set(facts[f].evidence), key=evidence_order))) for f in sorted(facts)]
 
 
-DATES = ("SELECT DISTINCT ?article ?date WHERE { ?article a <https://schema.org/NewsArticle> ; "
-         "<https://schema.org/datePublished> ?date }")
+ARTICLES = ("SELECT DISTINCT ?article ?date ?headline WHERE { ?article a <https://schema.org/NewsArticle> "
+            "OPTIONAL { ?article <https://schema.org/datePublished> ?date } "
+            "OPTIONAL { ?article <https://schema.org/headline> ?headline } }")
 
 
 def _split(literal) -> list[str]:

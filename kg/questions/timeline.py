@@ -24,6 +24,8 @@ from .queries import load_query, resolve_entities
 # the ontology's labels of the relations, as a timeline reads them
 RELATION_WORDS = {"commitsTo": "commits to", "holdsRole": "holds the role", "locatedIn": "is located in",
                   "memberOf": "is a member of", "conflictWith": "is in conflict with"}
+STANCES = ("proposes", "backs", "opposes", "considers", "discusses", "commitsTo")
+"""The relations of a stance on a proposal, as ``queries/stances.rq`` lists them."""
 
 _WORD_OF_NAME = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX schema: <https://schema.org/>
 SELECT DISTINCT ?e WHERE {

@@ -4,11 +4,17 @@
 each article's graph in memory, so its workers read the same view from the triples
 (`article_view`, about a millisecond an article) and the corpus page joins the views
 (`join_views`) instead of loading every article into a store and querying it back. Both give
-the same graph (``tests/questions/test_network.py`` checks it).
+the same graph (``tests/questions/test_views.py`` checks it).
+
+Each sentence behind a fact carries its dates as the stored queries read them (``queries/
+stances.rq``, ``timeline.rq``): the day the fact happened when this sentence holds the words it
+was read from (``kg:timeText``), else none, the fact then being dated by its article's day.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -27,6 +33,7 @@ ROLE_TITLE, ROLE_OF = str(KG.roleTitle), str(KG.roleOf)
 CONFIDENCE, EVIDENCE = str(KG.confidence), str(KG.evidence)
 SENTENCE, START, END = str(KG.sentence), str(KG.startOffset), str(KG.endOffset)
 HEADLINE, DATE, NEWS = str(SCHEMA.headline), str(SCHEMA.datePublished), str(SCHEMA.NewsArticle)
+HAPPENED, TIME_TEXT, PRECISION = str(KG.happenedOn), str(KG.timeText), str(KG.timePrecision)
 
 
 class ViewNode(NamedTuple):
@@ -39,6 +46,74 @@ class ViewNode(NamedTuple):
     titles: tuple[str, ...]
 
 
+class ViewEvidence(NamedTuple):
+    """A sentence a fact was read from, where it is in its article, and when it says the fact
+    happened: ``happened`` the first day of the day, week, month or year (``precision``) that its
+    words ``time`` name; None when the sentence names no time."""
+
+    sentence: str
+    start: int
+    end: int
+    article: str
+    happened: str | None = None
+    precision: str | None = None
+    time: str | None = None
+
+
+def dated_evidence(sentence: str, start: int, end: int, article: str, *, happened: str | None = None,
+                   precision: str | None = None, time: str | None = None) -> ViewEvidence:
+    """A sentence behind a fact, with the fact's time (``kg:happenedOn``, ``kg:timePrecision``,
+    ``kg:timeText``) only if the sentence holds the words it was read from: a fact read from
+    several sentences was dated by one of them, and the others tell only when it was reported
+    (the test ``stances.rq`` and ``timeline.rq`` make).
+
+    >>> dated_evidence("They met on Monday.", 0, 19, "a", happened="2024-03-04", precision="day", time="on Monday").happened
+    '2024-03-04'
+    >>> dated_evidence("They met again.", 20, 35, "a", happened="2024-03-04", precision="day", time="on Monday").happened is None
+    True
+    """
+    if happened and time and time in sentence:
+        return ViewEvidence(sentence, start, end, article, happened, precision or "day", time)
+    return ViewEvidence(sentence, start, end, article)
+
+
+def last_day(first: str, precision: str | None) -> str:
+    """The last day of the day, week, month or year that starts on ``first`` (an ISO day; a
+    value that is not one is given back as it is).
+
+    >>> [last_day("2024-02-01", p) for p in ("day", "week", "month", "year")]
+    ['2024-02-01', '2024-02-07', '2024-02-29', '2024-12-31']
+    """
+    try:
+        day = dt.date.fromisoformat(first)
+    except ValueError:
+        return first
+    if precision == "week":
+        day += dt.timedelta(days=6)
+    elif precision == "month":
+        day = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    elif precision == "year":
+        day = day.replace(month=12, day=31)
+    return day.isoformat()
+
+
+def evidence_order(evidence: ViewEvidence) -> tuple:
+    """Sentences in the order of their articles and of their places in them."""
+    return (evidence.article, evidence.start, evidence.end, evidence.sentence, evidence.happened or "",
+            evidence.precision or "", evidence.time or "")
+
+
+def evidence_record(evidence: ViewEvidence) -> dict:
+    """A sentence as the networkx view (and the page) holds it: ``sentence``, ``start``, ``end``,
+    ``article``, and, when it says when the fact happened, ``happened`` and ``until`` (the first
+    and last day of the period it names) and ``time`` (its words)."""
+    record = {"sentence": evidence.sentence, "start": evidence.start, "end": evidence.end, "article": evidence.article}
+    if evidence.happened:
+        record |= {"happened": evidence.happened, "until": last_day(evidence.happened, evidence.precision),
+                   "time": evidence.time}
+    return record
+
+
 class ViewFact(NamedTuple):
     """A fact as an edge of the view: a role points at what it is of (``target`` None when the
     role is of nothing named: counted, not drawn)."""
@@ -49,7 +124,7 @@ class ViewFact(NamedTuple):
     target: str | None
     title: str | None
     confidence: float
-    evidence: tuple[tuple[str, int, int, str], ...]
+    evidence: tuple[ViewEvidence, ...]
 
 
 class ArticleView(NamedTuple):
@@ -88,13 +163,16 @@ def article_view(triples: Iterable[tuple[str, str, str]], article: str) -> Artic
         # a role named two ways in one article ("vice president", "vice-president"): the least
         title = min(role.get(ROLE_TITLE, []), default=None)
         target = min(role.get(ROLE_OF, []), default=None) if title is not None else obj
+        time = {"happened": props.get(HAPPENED, [None])[0], "precision": props.get(PRECISION, [None])[0],
+                "time": props.get(TIME_TEXT, [None])[0]}
         evidence = []
         for ev in sorted(props.get(EVIDENCE, [])):
             parts = about.get(ev, {})
             if parts.get(SENTENCE):
-                evidence.append((parts[SENTENCE][0], int(parts[START][0]), int(parts[END][0]), article))
+                evidence.append(dated_evidence(parts[SENTENCE][0], int(parts[START][0]), int(parts[END][0]), article,
+                                               **time))
         facts.append(ViewFact(iri, props[RDF_SUBJECT][0], local_name(props[RDF_PREDICATE][0]), target, title,
-                              float(props.get(CONFIDENCE, ["0"])[0]), tuple(sorted(set(evidence)))))
+                              float(props.get(CONFIDENCE, ["0"])[0]), tuple(sorted(set(evidence), key=evidence_order))))
     head = about.get(article, {})
     return ArticleView(article, head.get(HEADLINE, [None])[0], head.get(DATE, [None])[0], tuple(nodes), tuple(facts),
                        pairs_in_triples(kept), len(kept))
@@ -124,24 +202,28 @@ def add_facts(graph: nx.MultiDiGraph, facts: Iterable[ViewFact]) -> None:
         data["evidence"].update(fact.evidence)
         data["facts"].add(fact.fact)
     for (subject, target, key), data in sorted(edges.items()):
-        evidence = sorted(data["evidence"], key=lambda e: (e[3], e[1], e[2], e[0]))
+        evidence = sorted(data["evidence"], key=evidence_order)
         graph.add_edge(subject, target, key=key, predicate=data["predicate"], title=data["title"],
                        confidence=data["confidence"], facts=len(data["facts"]),
-                       evidence=[{"sentence": s, "start": a, "end": b, "article": art} for s, a, b, art in evidence])
+                       evidence=[evidence_record(e) for e in evidence])
 
 
 def join_views(views: Iterable[ArticleView]) -> nx.MultiDiGraph:
     """The view of several articles: nodes joined by IRI, facts as edges (what `to_networkx`
-    gives for a store holding these articles)."""
+    gives for a store holding these articles); ``graph.graph`` maps the articles to their
+    ``dates`` and ``headlines``."""
     nodes: dict[str, dict] = {}
     facts: list[ViewFact] = []
     dates: dict[str, str] = {}
+    headlines: dict[str, str] = {}
     for view in views:
         gather_nodes(nodes, view.nodes)
         facts.extend(view.facts)
         if view.date:
             dates[view.article] = view.date
-    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())))
+        if view.headline:
+            headlines[view.article] = view.headline
+    graph = nx.MultiDiGraph(dates=dict(sorted(dates.items())), headlines=dict(sorted(headlines.items())))
     add_nodes(graph, nodes)
     add_facts(graph, facts)
     return graph

@@ -79,7 +79,7 @@ def page_routes(state, send: Callable[[Reply], Response]) -> list[Route]:
             if state.page is None or state.page[0] != state.generation:
                 generation = state.generation
                 job = Job("page", page={"title": f"kg serve: {state.config.source}", "max_nodes": state.config.max_nodes,
-                                        "links": {"SPARQL query editor": "/query"}})
+                                        "links": {"SPARQL query editor": "/query"}, "queries": "/queries"})
                 reply = await state.run(job, request)
                 if reply.status != 200:
                     return send(reply)

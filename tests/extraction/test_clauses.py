@@ -94,3 +94,11 @@ def test_clauses_modality(nlp, text, lemma, modality):
 def test_clauses_attribution(nlp, text, lemma, speaker):
     attribution = clause_of(nlp, text, lemma).attribution
     assert (attribution.text if attribution is not None else None) == speaker
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Norway would only sign the treaty if Chile signed it first.", "sign"),
+    ("Norway will back the treaty unless the quota changes.", "back"),
+])
+def test_clauses_the_consequent_of_a_condition_is_conditional(nlp, text, lemma):
+    assert clause_of(nlp, text, lemma).modality is Modality.CONDITIONAL

@@ -243,3 +243,10 @@ def test_entities_metonyms_for_governments_are_typed(extract_from, text, name, k
 def test_gazetteer_capital_of_gives_the_country_a_capital_can_stand_for(name, iso):
     from kg.extraction.gazetteer import gazetteer
     assert gazetteer().capital_of(name) == iso
+
+
+def test_entities_a_country_is_a_known_country(extract_from):
+    """A name typed a country with no ISO code would break the shapes: it takes its next type."""
+    extraction = extract_from("Delegates met in the capital. 🙂 Commonwealth of Nations.")
+    assert any(e.name.endswith("Commonwealth of Nations") for e in extraction.entities.values())
+    assert all(e.iso for e in extraction.entities.values() if e.type == "Country")

@@ -13,11 +13,11 @@ from conftest import fact_set
     ("Joe Biden held a meeting with Xi Jinping, the Chinese president, in Bali.", ("Joe Biden", "met", "Xi Jinping")),
     ("Pope Francis visited Iraq in March.", ("Francis", "visited", "Iraq")),
     ("Chancellor Olaf Scholz travelled to Beijing last week.", ("Olaf Scholz", "visited", "Beijing")),
-    ("Germany will give more military support to Ukraine this year.", ("Germany", "supports", "Ukraine")),
+    ("Germany will send more military aid to Ukraine this winter.", ("Germany", "supports", "Ukraine")),
     ("Canada backs Ukraine, the minister said.", ("Canada", "supports", "Ukraine")),
     ("Russia's war on Ukraine entered its third year.", ("Russia", "conflict", "Ukraine")),
     ("The Armenia-Azerbaijan war displaced thousands.", ("Armenia", "conflict", "Azerbaijan")),
-    ("Yvette Cooper of the Labour Party criticised the plan.", ("Yvette Cooper", "memberOf", "Labour Party")),
+    ("Angela Rayner of the Labour Party criticised the plan.", ("Angela Rayner", "memberOf", "Labour Party")),
     ("Finland joined NATO in April.", ("Finland", "memberOf", "North Atlantic Treaty Organization")),
     ("The summit was held in Porto, Portugal.", ("Porto", "locatedIn", "Portugal")),
 ])
@@ -122,7 +122,7 @@ def test_relations_every_fact_has_evidence_and_confidence(extract_from):
 
 @pytest.mark.parametrize("text, fact", [
     ("The Popular Front is made up of the Labour Party and the Green Party.", ("Labour Party", "memberOf", "Popular Front")),
-    ("The US had been allied with Kurdish fighters in fighting ISIS.", ("United States", "conflict", "Islamic State")),
+    ("France had been allied with local militias in fighting ISIS.", ("France", "conflict", "Islamic State")),
 ])
 def test_relations_structural_patterns(extract_from, text, fact):
     found = fact_set(extract_from(text))
@@ -161,3 +161,61 @@ def test_relations_a_critical_quote_opposes_the_plan_it_is_about(extract_from):
     assert any(who == "Peter Nowak" and "steel" in what for who, what in opposed), opposed
     # grief over the war names only the country the article is about, not any plan for it
     assert not any(who == "Olena Shevchenko" for who, _ in opposed), opposed
+
+
+def test_relations_a_body_named_beside_its_description_acts(extract_from):
+    text = "On Friday the legislature of Chile, the National Congress, voted to legalize cannabis."
+    found = relations_to_proposals(extract_from(text))
+    assert ("National Congress", "backs") in found, found
+
+
+def test_relations_the_court_is_the_court_named_before(extract_from):
+    text = ("The minister proposed a curfew in May. The Supreme Court heard the case in June. "
+            "The court found the curfew to be unlawful.")
+    found = relations_to_proposals(extract_from(text))
+    assert ("Supreme Court", "opposes") in found, found
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a party named before a name or a title, or after a copula
+    ("The Republican Party kept the seat. Republican Dana Whitfield won it in November.",
+     ("Dana Whitfield", "memberOf", "Republican Party")),
+    ("Labour councillor Tom Berg voted against the plan.", ("Tom Berg", "memberOf", "Labour Party")),
+    ("Dana Whitfield is a Republican from Ohio.", ("Dana Whitfield", "memberOf", "Republican Party")),
+    # a membership phrase set before the name
+    ("A member of the Danish Parliament, Lars Holm said the vote was close.",
+     ("Lars Holm", "memberOf", "Danish Parliament")),
+    # killing is armed conflict
+    ("French forces killed the militant leader Abu Karim in a drone strike.", ("France", "conflict", "Abu Karim")),
+    # a capital acting stands for its country's government
+    ("Washington sanctioned Iran on Friday.", ("United States", "conflict", "Iran")),
+])
+def test_relations_parties_killings_and_capitals(extract_from, text, fact):
+    found = fact_set(extract_from(text))
+    symmetric = fact[1] in ("met", "conflict")
+    assert fact in found or symmetric and (fact[2], fact[1], fact[0]) in found, sorted(found)
+
+
+def test_relations_a_capital_acting_is_its_country(extract_from):
+    extraction = extract_from("Moscow rejected the peace plan on Tuesday.")
+    assert ("Russia", "opposes") in relations_to_proposals(extraction)
+
+
+def test_relations_a_capital_as_a_place_stays_a_place(extract_from):
+    extraction = extract_from("Protests spread across Moscow on Saturday.")
+    assert {e.name for e in extraction.entities.values() if e.type == "Country"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the issue's own constructions, in our words
+    ("Italy was considering the deal but would not commit to supporting it.", {("Italy", "considers")}),
+    ("German Chancellor Olaf Scholz and French President Emmanuel Macron backed the plan.",
+     {("Olaf Scholz", "backs"), ("Emmanuel Macron", "backs")}),
+])
+def test_relations_stances_on_a_plan_named_only_by_its_noun(extract_from, text, expected):
+    assert relations_to_proposals(extract_from(text)) == expected
+
+
+def test_relations_a_plural_title_over_coordinated_names_gives_each_the_fact(extract_from):
+    found = fact_set(extract_from("Presidents Gabriel Boric of Chile and Dina Boluarte of Peru met in Lima."))
+    assert ("Gabriel Boric", "met", "Dina Boluarte") in found or ("Dina Boluarte", "met", "Gabriel Boric") in found

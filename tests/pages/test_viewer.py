@@ -8,13 +8,18 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+import pyoxigraph as ox
 import pytest
 from scipy.spatial import cKDTree
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.pages.corpus_page import CorpusPage
 from kg.pages.layout import layout
-from kg.pages.viewer import most_central, render_page, script_json
+from kg.pages.viewer import most_central, page_data, render_page, script_json
+from kg.questions.network import to_networkx
+from kg.questions.views import article_view
+from kg.rdf.store import load_files
 
 HOSTILE = '</script><script>alert(1)</script>" onmouseover="alert(2)'
 
@@ -128,3 +133,64 @@ def test_viewer_empty_graph_gives_a_page_with_nothing_drawn():
     html = render_page(nx.MultiDiGraph(), title="empty")
     data = json.loads(re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1))
     assert data["nodes"] == [] and data["shown"] == data["total"] == 0
+
+
+# --- time: the dates of facts and a proposal's stances, carried in the page's data -------------------
+
+STANCES = Path(__file__).parents[1] / "data" / "viewer" / "stances.trig"
+TOLL = "https://example.org/kg/id/proposal/cccc0001cccc/harbour-bridge-toll"
+ARTICLE = "https://example.org/kg/article/cccc000{0}cccc000{0}".format
+
+
+def stances_corpus_page() -> dict:
+    """The page data of a corpus page built from the three articles' views, through the page's
+    temporary file of facts."""
+    graphs: dict[str, list] = {}
+    for quad in ox.parse(STANCES.read_bytes(), format=ox.RdfFormat.TRIG):
+        graphs.setdefault(quad.graph_name.value, []).append((quad.subject.value, quad.predicate.value, quad.object.value))
+    with CorpusPage() as page:
+        for name in sorted(graphs):
+            page.add(article_view(graphs[name], name))
+        return page_data(page.graph()[0])
+
+
+def stance_sentences(data: dict) -> list[tuple]:
+    """The sentences behind the stances on the toll, with the dates they carry."""
+    return sorted((f["from"].rsplit("/", 1)[1], f["predicate"], " ".join(e["sentence"].split()[:2]), e["article"][-1],
+                   e.get("happened"), e.get("until"), e.get("time"))
+                  for f in data["facts"] if f["to"] == TOLL and f["predicate"] in data["stances"] for e in f["evidence"])
+
+
+@pytest.mark.parametrize("make", [lambda: page_data(to_networkx(load_files([STANCES]))), stances_corpus_page],
+                         ids=["store view", "corpus page"])
+def test_viewer_page_data_carries_the_dates_of_facts(make):
+    data = make()
+    assert stance_sentences(data) == [
+        ("harbour-council", "commitsTo", "The Harbour", "3", "2024-05-01", "2024-05-31", "in May 2024"),
+        ("harbour-council", "considers", "The Harbour", "1", None, None, None),
+        ("mira-castell", "backs", "Ms Castell", "2", None, None, None),
+        ("mira-castell", "proposes", "On Monday,", "1", "2024-03-04", "2024-03-04", "On Monday"),
+        ("tomas-reyes", "discusses", "Reyes discussed", "3", None, None, None),
+        ("tomas-reyes", "opposes", "Reyes repeated", "2", None, None, None),
+        ("tomas-reyes", "opposes", "Tomas Reyes", "2", "2024-03-25", "2024-03-31", "last week"),
+    ]
+    assert data["dates"] == {ARTICLE(1): "2024-03-08", ARTICLE(2): "2024-04-02"}  # when the undated sentences were reported
+    assert data["headlines"] == {ARTICLE(n): h for n, h in [(1, "Portavel weighs a toll on its harbour bridge"),
+                                                             (2, "Ferry crews and the bridge toll"),
+                                                             (3, "Council agrees the harbour toll")]}
+    assert data["stances"] == {"proposes": "proposes", "backs": "backs", "opposes": "opposes", "considers": "considers",
+                               "discusses": "discusses", "commitsTo": "commits to"}
+    assert data["queries"] is None  # a page on its own reads the stances from its data
+
+
+def test_viewer_page_data_cites_only_the_headlines_of_articles_it_shows():
+    graph = to_networkx(load_files([STANCES]))
+    data = page_data(graph.subgraph([TOLL, "https://example.org/kg/id/person/mira-castell"]).copy())
+    assert sorted(data["headlines"]) == [ARTICLE(1), ARTICLE(2)]
+
+
+def test_viewer_served_page_says_where_the_stored_queries_are():
+    html = render_page(to_networkx(load_files([STANCES])), queries="/queries")
+    data = json.loads(re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1))
+    assert data["queries"] == "/queries"
+    assert "window.kgTime" in html  # the timeline's script is inlined, before the page's own

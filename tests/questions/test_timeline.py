@@ -78,3 +78,14 @@ def test_stances_of_a_proposal_by_any_name_in_date_order(store, value):
     assert [(r["date"], r["holderName"], r["stance"].rsplit("#", 1)[1]) for r in rows] == [
         ("2025-02-11", "Russia", "opposes"), ("2025-02-14", "Marco Rubio", "backs"), ("2025-02-14", "Russia", "opposes"),
         ("2025-02-14", "Donald Trump", "proposes"), ("2025-02-14", "Keir Starmer", "considers")]
+
+
+def test_stances_relations_are_those_the_query_lists():
+    """The pages draw a proposal's timeline from the relations of `STANCES`; the server's
+    explorer asks stances.rq: both must mean the same stances."""
+    import re
+
+    from kg.questions.timeline import STANCES
+
+    listed = re.search(r"FILTER \(\?stance IN \(([^)]*)\)\)", load_query("stances").text).group(1)
+    assert [term.strip().removeprefix("kg:") for term in listed.split(",")] == list(STANCES)

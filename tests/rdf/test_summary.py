@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from pyshacl import validate
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.building.ingest import StoreIngest
 from kg.building.merge import list_merges, merge_entities, undo_merge
@@ -26,7 +26,7 @@ from kg.rdf.namespace import KG
 from kg.rdf.store import GraphStore, load_files
 
 ROOT = Path(__file__).resolve().parents[2]
-SHAPES = ROOT / "kg" / "rdf" / "shapes.ttl"
+SHAPES = ROOT / "kg" / "rdf" / "summary_shapes.ttl"
 PENDING = ox.NamedNode(str(KG.pendingNode))
 
 
@@ -183,9 +183,44 @@ def test_summary_meets_its_shapes(store):
     assert len(data) > 50
 
 
-def test_summary_shapes_catch_a_broken_summary(store):
+SH_MESSAGE = "http://www.w3.org/ns/shacl#message"
+# each message of summary_shapes.ttl, and an update that breaks a summary so that it is raised
+BROKEN = [
+    ("the summary has one version, an integer", "DELETE WHERE { ?s kg:summaryVersion ?v }"),
+    ("a node's summary has at most one label, a string",
+     "INSERT { ?n kg:nodeLabel 'Another label' } WHERE { ?n kg:nodeType ?t ; kg:nodeLabel ?l }"),
+    ("a node's summary counts the articles naming it once, a whole number",
+     "DELETE { ?n kg:articleCount ?c } WHERE { ?n kg:nodeType ?t ; kg:articleCount ?c }"),
+    ("a node's summary counts the facts it takes part in once, a whole number",
+     "DELETE { ?n kg:factCount ?c } INSERT { ?n kg:factCount '3' } WHERE { ?n kg:nodeType ?t ; kg:factCount ?c }"),
+    ("a name key is a name of the node in lower case",
+     "INSERT { ?n kg:nameKey 'nobody at all' } WHERE { ?n kg:nodeType ?t }"),
+    ("an edge summary has one subject, an IRI", "DELETE WHERE { ?e kg:edgeSubject ?s }"),
+    ("an edge summary has one relation, an IRI",
+     "DELETE { ?e kg:edgePredicate ?p } INSERT { ?e kg:edgePredicate 'met' } WHERE { ?e kg:edgePredicate ?p }"),
+    ("an edge summary has one object", "DELETE WHERE { ?e kg:edgeObject ?o }"),
+    ("an edge summary points at one node at most",
+     "INSERT { ?e kg:edgeTarget <https://example.org/kg/id/person/nobody> } WHERE { ?e kg:edgeTarget ?t }"),
+    ("an edge summary has at most one role title, a string",
+     "INSERT { ?e kg:edgeTitle 'deputy' } WHERE { ?e kg:edgeTitle ?t }"),
+    ("an edge summary has one best confidence, in [0, 1]", "DELETE WHERE { ?e kg:bestConfidence ?c }"),
+    ("an edge summary counts its facts once, one or more",
+     "DELETE { ?e kg:factCount ?c } INSERT { ?e kg:factCount 0 } WHERE { ?e a kg:EdgeSummary ; kg:factCount ?c }"),
+    ("an edge summary counts its articles once, one or more",
+     "DELETE { ?e kg:articleCount ?c } WHERE { ?e a kg:EdgeSummary ; kg:articleCount ?c }"),
+]
+
+
+def test_summary_shapes_every_message_has_a_broken_summary():
+    declared = {str(m) for m in Graph().parse(SHAPES, format="turtle").objects(None, URIRef(SH_MESSAGE))}
+    assert declared == {message for message, _ in BROKEN}
+
+
+@pytest.mark.parametrize("message, update", BROKEN, ids=[m for m, _ in BROKEN])
+def test_summary_shapes_catch_a_broken_summary(store, message, update):
+    good = as_rdflib(store)
     broken = as_rdflib(store)
-    edge = next(s for s, p, o in broken if str(p) == str(KG.edgeSubject))
-    broken.remove((edge, KG.bestConfidence, None))
+    broken.update(update, initNs={"kg": str(KG)})
+    assert set(broken) != set(good), "the update changed nothing"
     conforms, _, report = validate(broken, shacl_graph=Graph().parse(SHAPES, format="turtle"), advanced=True)
-    assert not conforms and "best confidence" in report
+    assert not conforms and message in report

@@ -1,8 +1,9 @@
 /* kg graph explorer: vis-network with positions computed in Python (no physics). The script
  * draws the labels itself, at a fixed size on screen, the most connected nodes first and never
- * one label over another; filters by type, relation, confidence and article date; hides the
- * entities with no visible fact until asked; lists the entities (searchable, sortable); shows
- * the selected node's names, roles and facts with their evidence; lays out a neighbourhood
+ * one label over another; filters by type, relation, confidence and date (when each fact
+ * happened, else when it was reported: time.js); hides the entities with no visible fact until
+ * asked; lists the entities (searchable, sortable); shows the selected node's names, roles and
+ * facts with their evidence, and a proposal's stances as a timeline; lays out a neighbourhood
  * afresh around the selected node.
  * Text from the graph is only ever set with textContent, never parsed as HTML. */
 (function () {
@@ -26,8 +27,8 @@
   const state = { hiddenTypes: new Set(), hiddenRelations: new Set(), minConfidence: 0, from: "", to: "",
                   showIsolated: false, focus: null, selected: null };
   const typeOf = (id) => (details[id] || {}).type;
-  const day = (iso) => String(iso || "").slice(0, 10);
-  const allDays = [...new Set(Object.values(data.dates || {}).map(day))].filter(Boolean).sort();
+  const dates = data.dates || {};
+  const span = kgTime.range(data.facts, dates);  // the first and last day the facts are dated to
   let visibleEdges = new Set();
   let degree = new Map();
   let listReady = false;
@@ -35,10 +36,7 @@
     const f = data.facts[edge.id];
     if (state.hiddenRelations.has(f.predicate) || Number(f.confidence) < state.minConfidence) return false;
     if (state.hiddenTypes.has(typeOf(f.from)) || state.hiddenTypes.has(typeOf(f.to))) return false;
-    if (state.from || state.to) {
-      const inRange = (d) => d && (!state.from || d >= state.from) && (!state.to || d <= state.to);
-      if (!f.evidence.some((ev) => inRange(day(data.dates[ev.article])))) return false;
-    }
+    if ((state.from || state.to) && !f.evidence.some((ev) => kgTime.within(ev, dates, state.from, state.to))) return false;
     return !state.focus || (state.focus.has(f.from) && state.focus.has(f.to));
   }
   function nodeOn(node) {
@@ -211,15 +209,15 @@
     $("kg-confidence-value").textContent = state.minConfidence.toFixed(2);
     refresh();
   });
-  if (allDays.length) {
+  if (span) {  // the whole span filters nothing: undated facts are hidden only once it is narrowed
     $("kg-dates").hidden = false;
-    for (const id of ["kg-from", "kg-to"]) { $(id).min = allDays[0]; $(id).max = allDays[allDays.length - 1]; }
-    $("kg-from").value = allDays[0];
-    $("kg-to").value = allDays[allDays.length - 1];
+    for (const id of ["kg-from", "kg-to"]) { $(id).min = span[0]; $(id).max = span[1]; }
+    $("kg-from").value = span[0];
+    $("kg-to").value = span[1];
     const onDates = () => {
       const from = $("kg-from").value, to = $("kg-to").value;
-      state.from = from && from > allDays[0] ? from : "";
-      state.to = to && to < allDays[allDays.length - 1] ? to : "";
+      state.from = from && from > span[0] ? from : "";
+      state.to = to && to < span[1] ? to : "";
       refresh();
     };
     $("kg-from").addEventListener("change", onDates);
@@ -253,6 +251,11 @@
     const others = d.names.filter((n) => n !== d.label);
     if (others.length) panel.append(el("h2", "Also called"), el("p", others.join(" · "), "names"));
     if (d.titles.length) panel.append(el("h2", "Roles"), el("p", d.titles.join(" · "), "roles"));
+    if (d.type === "Proposal") {  // its story across articles first, then its facts
+      const box = el("div", null, "stances");
+      panel.append(el("h2", "Stances over time"), box);
+      showStances(id, box);
+    }
     const facts = factsOf.get(id) || [];
     panel.append(el("h2", "Facts (" + d.facts + ")"));
     const list = el("ul", null, "facts");
@@ -261,10 +264,39 @@
       const relation = f.title ? f.title + (f.predicate === "holdsRole" ? " of" : "") : f.predicate;
       item.append(nodeLink(f.from), el("span", " " + relation + " "), nodeLink(f.to),
                   el("span", "  (" + Number(f.confidence).toFixed(2) + (f.facts > 1 ? ", " + f.facts + " facts" : "") + ")", "conf"));
-      for (const ev of f.evidence) item.append(el("blockquote", ev.sentence, "evidence"));
+      for (const ev of f.evidence) {
+        item.append(el("blockquote", ev.sentence, "evidence"));
+        const when = kgTime.describe(kgTime.entryOf(ev, dates));
+        if (when) item.append(el("div", when, "when"));
+      }
       list.append(item);
     }
     panel.append(list);
+  }
+  // A proposal's stances as a timeline: from the page's data, or, on a page `kg serve` gives, from
+  // its stored query `stances` (which knows the stances of holders the page does not draw).
+  const holderLink = (entry) => {
+    const id = entry.holder || byName.get(String(entry.holderName).toLowerCase());
+    return id && nodes.get(id) ? nodeLink(id) : el("span", entry.holderName || entry.holder, "holder");
+  };
+  function showStances(id, box) {
+    const onPage = kgTime.stancesOnPage(data, id, factsOf.get(id) || []);
+    if (!data.queries) {
+      box.dataset.source = "page";
+      box.replaceChildren(kgTime.draw(onPage, data.stances, holderLink));
+      return;
+    }
+    box.replaceChildren(el("p", "Asking the server…", "hint"));
+    kgTime.stancesFromServer(data.queries, id).then((entries) => {
+      if (!box.isConnected) return;  // another node was selected meanwhile
+      box.dataset.source = "server";
+      box.replaceChildren(kgTime.draw(entries, data.stances, holderLink));
+    }).catch((error) => {
+      if (!box.isConnected) return;
+      box.dataset.source = "page";
+      box.replaceChildren(el("p", "The server did not answer (" + error.message + "); the stances drawn on this page:", "hint"),
+                          kgTime.draw(onPage, data.stances, holderLink));
+    });
   }
   function select(id) {
     if (!nodes.get(id)) return false;
