@@ -220,13 +220,19 @@ def centrality(graph: nx.MultiDiGraph, by: str = "degree", *, top: int = 20) -> 
     return sorted(scores.items(), key=lambda kv: (-kv[1], graph.nodes[kv[0]]["label"]))[:top]
 
 
+COMMUNITY_SEED = 0  # Louvain visits nodes in a random order: a fixed seed gives the same groups every time
+
+
 def communities(graph: nx.MultiDiGraph) -> list[list[str]]:
-    """Groups of entities more connected to each other than to the rest (greedy modularity),
-    largest first."""
+    """Groups of entities more connected to each other than to the rest (networkx's Louvain
+    method, seeded), largest first. Louvain rather than greedy modularity: on the entity graph of
+    1,000,000 quads (7,100 nodes, 11,800 edges) it takes 0.3 s instead of 7.7 s, and its groups
+    score a higher modularity (0.87 against 0.84; benchmarks/scale.py)."""
     simple = nx.Graph(graph.to_undirected(as_view=True))
     simple.remove_nodes_from([n for n, d in graph.nodes(data=True) if d.get("type") == "Quotation"])
     simple.remove_nodes_from(list(nx.isolates(simple)))
     if simple.number_of_edges() == 0:
         return []
-    groups = nx.community.greedy_modularity_communities(simple)
-    return [sorted(group, key=lambda n: graph.nodes[n]["label"]) for group in groups]
+    groups = nx.community.louvain_communities(simple, seed=COMMUNITY_SEED)
+    ordered = [sorted(group, key=lambda n: (graph.nodes[n]["label"], n)) for group in groups]
+    return sorted(ordered, key=lambda group: (-len(group), graph.nodes[group[0]]["label"], group[0]))

@@ -19,7 +19,8 @@ import pytest
 
 from kg.core.errors import QueryError
 from kg.questions import results
-from kg.questions.network import entity_graph, hop_evidence, shortest_paths, to_networkx
+from kg.questions.network import (centrality, communities, entity_graph, hop_evidence, neighbors, shortest_paths,
+                                  to_networkx)
 from kg.questions.queries import available, load_query, parse_query_file
 from kg.rdf.store import GraphStore
 
@@ -184,6 +185,19 @@ def test_summary_queries_paths_are_the_paths_of_the_view(plain, summarised, a, b
         for hop in path:
             hop["evidence"] = hop_evidence(summarised, hop)
     assert got == expected and expected
+
+
+@pytest.mark.parametrize("question", [
+    lambda graph: centrality(graph, "degree"),
+    lambda graph: centrality(graph, "pagerank", top=10),
+    lambda graph: communities(graph),
+    lambda graph: sorted(neighbors(graph, "Boris Johnson", 2).edges(keys=True)),
+], ids=["degree", "pagerank", "communities", "neighbors"])
+def test_summary_queries_graph_commands_answer_as_on_the_view(plain, summarised, question):
+    """kg central, communities and neighbors read the entity graph from the summary: the same
+    answers as on the networkx view of the article graphs (communities: Louvain, seeded)."""
+    expected = question(to_networkx(plain))
+    assert question(entity_graph(summarised)) == expected and expected
 
 
 def test_summary_queries_rows_serialise_as_before(summarised):
