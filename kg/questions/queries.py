@@ -38,7 +38,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..core.errors import QueryError
-from ..rdf.sparql import Source, Term, query_variables, to_term, with_page
+from ..rdf.sparql import PAGE_MARK, Source, Term, query_variables, to_term, with_page
 
 PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(.*?)\s*(?:\(default:\s*(.*)\))?\s*$")
 META_LINE = re.compile(r"^#\s*(title|description)\s*:\s*(.*)$")
@@ -92,7 +92,10 @@ class StoredQuery:
         """
         text = self.text
         ready = getattr(source, "summary_ready", None)
-        if self.summary_text is not None and callable(ready) and ready():
+        # a summary text that takes its page early (a '# page' line: proposals) answers a page
+        # sooner, and every row later (at 1,000,000 quads, 160 against 630 ms, then 760 against 630 ms)
+        wanted = self.summary_text is not None and (limit or PAGE_MARK.search(self.summary_text) is None)
+        if wanted and callable(ready) and ready():
             text = self.summary_text
         return with_page(text, limit, offset)
 
