@@ -27,6 +27,8 @@ from .collector import ProposalFacts
 from .lexicon import speech_verbs
 from .phrases import proposal_head
 
+# what says a measure may come, not whether it is good: its speaker is weighing it
+LIKELIHOOD_WORDS = {"inevitable", "likely", "possible", "unavoidable", "probable", "imminent", "option"}
 LABELLING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 JUDGING_VERBS = {"find", "rule", "declare", "deem", "consider", "judge", "hold", "think", "believe", "argue",
                  "conclude", "say", *LABELLING_VERBS}
@@ -105,7 +107,11 @@ def judgement(rel: ProposalFacts, verb: Token) -> None:
             theme = objects[0] if objects else inner[0] if inner else None
         if theme is None or (lemma == "say" and complement.lemma_ != "be"):
             continue
-        stance = stance_of_words(_predicate_words(complement), labelling=lemma in LABELLING_VERBS)
+        words = _predicate_words(complement)
+        stance = stance_of_words(words, labelling=lemma in LABELLING_VERBS)
+        if stance is None and any(w.lower_ in LIKELIHOOD_WORDS for w in words) and not any(
+                w.dep_ == "neg" for w in words):
+            stance = "considers"  # "said a curfew could be inevitable": weighing it, for or against unsaid
         _add_verdict(rel, agents, theme, stance, verb)
 
 

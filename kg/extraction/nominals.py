@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .collector import ProposalFacts
-from .context import AGENT_TYPES
+from .context import AGENT_TYPES, SELECTION_NOUNS
 from .lexicon import cue_verbs
-from .phrases import proposal_head, proposal_kind
+from .phrases import across_a_break, proposal_head, proposal_kind
 
 AGREEMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "partnership", "alliance",
                    "ceasefire", "truce", "settlement", "compromise"}
@@ -21,7 +21,7 @@ HYPHEN_VERBS = {"backed": "backs", "supported": "backs", "funded": "backs", "end
                 "sponsored": "proposes", "initiated": "proposes"}
 LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "sanction"}
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
-                "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs",
+                "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs", "justification": "backs",
                 "endorsement": "backs"}  # not "approval": "the need for approval by the regulator" is no backing
 # "at the request of X", "on the advice of X", "at X's urging": X proposes what is done
 BEHEST_NOUNS = {"request", "behest", "urging", "suggestion", "invitation", "advice", "instruction", "order",
@@ -32,7 +32,9 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     """Agents a proposal noun names itself: a possessor, "of"/"by", a hyphenated modifier,
     the parties to an agreement, the subject of "X ... with a plan to"."""
     kind = proposal_kind(noun)
-    if kind is None or kind == "topic":
+    if kind is None or kind == "topic" or _sought(noun):
+        return
+    if _one_of(rel, noun):
         return
     ctx = rel.ctx
     lemma = noun.lemma_.lower()
@@ -86,6 +88,40 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     for agent, relation, confidence in found:
         rel.add(agent, relation, key, noun, confidence)
 
+def _one_of(rel: ProposalFacts, noun: Token) -> bool:
+    """ "the tunnel, which was one of her election pledges": the plural names no one proposal; the
+    thing said to be one of them is the owner's. True when ``noun`` is such a plural."""
+    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if one is None or one.lower_ != "one" or one.dep_ != "attr" or one.head.lemma_ != "be":
+        return False
+    copula = one.head
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and copula.dep_ == "relcl":
+        subject = copula.head  # "the tunnel, which was one of ...": the tunnel
+    owners = [k for c in noun.children if c.dep_ == "poss" for k in rel.agents(rel.ctx.refers_to(c))]
+    head = proposal_head(subject, any_noun=True) if subject is not None else None
+    key = rel.registry.of_phrase(head) if head is not None and owners else None
+    if key is not None:
+        relation = "commitsTo" if noun.lemma_.lower() in PLEDGE_NOUNS else "proposes"
+        rel.registry.add_agents(key, owners, relation)
+        for owner in owners:
+            rel.add(owner, relation, key, noun, 0.6)
+    return True
+
+
+def _sought(noun: Token) -> bool:
+    """A nomination or post someone runs for is a prize, not a party's proposal: "a candidate
+    for the Democratic nomination", "won the Republican nomination", "his bid for the presidency"."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else \
+        noun.head if noun.dep_ == "dobj" else None
+    return governor is not None and governor.lemma_.lower() in SOUGHT_BY
+
+
+# who runs for something: "candidate for", "bid for", "won", "sought"
+SOUGHT_BY = {*SELECTION_NOUNS, "run", "bid", "race", "campaign", "contender", "frontrunner", "win", "seek", "secure",
+             "clinch", "lose"}
+
+
 def _hyphenated(rel: ProposalFacts, noun: Token) -> list[tuple[str, str, float]]:
     """"French-backed proposal": the word before "-backed" names who backs it."""
     doc = noun.doc
@@ -127,6 +163,8 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
     agents += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                for o in c.children if o.dep_ == "pobj" for k in rel.agents(rel.ctx.refers_to(o))]
     act = prep.head
+    if across_a_break(prep, act, quotes=True):
+        return True  # 'justified the strike: "At the direction of ...': the parser hung the quote's phrase on the verb
     head = act if act.pos_ in ("VERB", "AUX") else proposal_head(act, any_noun=True) if act.pos_ == "NOUN" else None
     if not agents or head is None:
         return True
@@ -159,8 +197,15 @@ def stance_noun(rel: ProposalFacts, noun: Token) -> None:
                     agents += rel.agents(ctx.refers_to(obj))
                 elif child.lower_ in ("of", "to", "for", "against"):
                     target = obj
-    if not agents:  # "the mayor sent a letter of support", "Norway expressed its support"
-        agents = rel.agents(rel.ctx.subjects(_governing_verb(noun))) if _governing_verb(noun) is not None else []
+    verb = _governing_verb(noun)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or verb is not None and any(
+            c.dep_ == "neg" for c in verb.children):
+        return  # "saw no justification for it", "did not express support": no stance stated
+    if not agents and verb is not None:  # "the mayor sent a letter of support", "Norway expressed its support"
+        agents = rel.agents(rel.ctx.subjects(verb))
+        if not agents and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children):
+            speaker = rel.speaker_at(verb)  # "We find justification for it," said the union's head
+            agents = rel.agents([speaker]) if speaker is not None else []
     if not agents:
         return
     if target is None:

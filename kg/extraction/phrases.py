@@ -26,7 +26,13 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
                  "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership",
                  "commitment", "promise", "intention", "vow"}
 NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
-VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl"}
+VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl", "agent"}
+# what is said about a proposal, not the proposal: no proposal inside them is the verb's
+REPORT_NOUNS = {"opinion", "ruling", "judgement", "judgment", "verdict", "finding", "report", "statement", "review",
+                "study", "assessment", "analysis"}
+RESULT_STATES = {"law", "effect", "force", "operation", "existence", "practice", "place", "action"}
+DASHES = {"—", "–", "-", "--"}
+WHEN_MARKS = {"while", "when", "until", "before", "after", "once", "unless"}
 DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condolence, evidence, acceptance
 
 
@@ -92,7 +98,7 @@ def is_anaphor(head: Token) -> bool:
     if not dets or not (dets[0].lower_.replace("[", "").replace("]", "") in ANAPHOR_DETERMINERS or dets[0].dep_ == "poss"):
         return False
     content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
-               and not (c.dep_ == "prep" and c.lower_ == "by")]
+               and not (c.dep_ == "prep" and (c.lower_ == "by" or _is_occasion(c)))]
     # "the Greek-Cypriot agreement" names which one it is
     content += [c for c in head.children if c.dep_ == "amod" and any(t.ent_type_ for t in c.subtree)]
     if dets[0].dep_ == "poss":  # "his decision" points back; "Trump's foreign policy" names a thing
@@ -119,8 +125,14 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         drop = child.dep_ in (VERB_DROPS if clause else NOUN_DROPS)
         if child.dep_ == "advcl" and head.lemma_ == "be":
             drop = False  # "is ready [for other towns to take part]": the point of the statement
+        if child.dep_ == "advcl" and child.i > head.i and any(
+                m.dep_ == "mark" and m.lower_ in WHEN_MARKS for m in child.children):
+            drop = False  # "masks become compulsory [while riding the bus]": when the rule applies
         if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
             drop = False  # "announced [the army would be leaving the valley]": the subject belongs to it
+        if clause and child.dep_ == "nsubjpass" and child.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "agent" for c in head.children):  # "the court was petitioned by X": X's act
+            drop = False  # "at her request, [the port] was closed": what was done is to the port
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True
         if child.dep_ == "prep" and child.i > head.i and _is_time(child):
@@ -129,8 +141,19 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
         if clause and child.i < head.i and child.dep_ in ("prep", "npadvmod", "advmod"):
             drop = True  # "[In a statement on Monday,] the army withdrew": where and when it was said
+        if clause and across_a_break(child, head):
+            drop = True  # "[the council met;] the vote was held early": another clause of the sentence
+        if child.dep_ == "prep" and not clause and _is_occasion(child):
+            drop = True  # "announced the measure [at the daily briefing]": where it was said
+        if child.text == "-" and not child.whitespace_ and not child.nbor(-1).whitespace_:
+            drop = False  # "cease-fire": the hyphen of a compound is part of the word
         if drop:
             excluded.update(t.i for t in child.subtree)
+        if drop and child.dep_ == "appos" and not clause and child.nbor(-1).text in DASHES:
+            # "the suspension — prorogation — of parliament": the gloss between dashes is left
+            # out, what follows it belongs to the head
+            excluded -= {t.i for c in child.children if c.dep_ == "prep" and c.nbor(-1).text in DASHES
+                         for t in c.subtree}
     for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i not in excluded \
                 and any(c.dep_ == "neg" for c in token.children):
@@ -141,6 +164,7 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         if child.dep_ == "relcl" and not clause and len(content) <= 1:
             excluded -= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
+    tokens += _argument_on_the_verb(head, ctx)
     if head.dep_ == "xcomp":  # "urged Chile and Peru [to sign the accord]": who is to do it
         for sibling in head.head.children:
             controllers = [sibling] if sibling.dep_ == "dobj" else [o for o in sibling.children if o.dep_ == "pobj"] \
@@ -159,6 +183,43 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     if not tokens or not any(t.is_alpha for t in tokens):
         return []
     return tokens
+
+
+# where something is said or done: "at the briefing", "during a speech", "in an interview"
+OCCASION_NOUNS = {"briefing", "conference", "meeting", "summit", "speech", "statement", "interview", "rally",
+                  "session", "hearing", "event", "address", "debate", "ceremony", "visit", "broadcast", "post",
+                  "tweet", "letter", "announcement",
+                  # media: "announced the plan on Twitter"
+                  "twitter", "facebook", "instagram", "television", "radio", "website", "media", "channel"}
+
+
+def _is_occasion(prep: Token) -> bool:
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return prep.lower_ in ("at", "during", "in", "on") and bool(objects) and all(
+        o.lemma_.lower() in OCCASION_NOUNS for o in objects)
+
+
+def _argument_on_the_verb(head: Token, ctx: ArticleContext) -> list[Token]:
+    """ "launched an inquiry [into the minister's conduct]", "imposed sanctions [on Chile]": the
+    parser hangs the noun's argument on the verb; what the inquiry is into is part of it."""
+    if head.dep_ != "dobj" or head.pos_ != "NOUN":
+        return []
+    following = [c for c in head.head.children if c.dep_ == "prep" and c.i == head.right_edge.i + 1]
+    for prep in following:
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if any(o.lemma_.lower() in RESULT_STATES for o in objects):
+            continue  # "signed the bill [into law]", "put the plan [into effect]": what it became
+        if prep.lower_ in ("into", "against") or prep.lower_ == "on" and objects and all(
+                ctx.entity_of(o) and ctx.entities[ctx.entity_of(o)].type in ("Country", "Person") for o in objects):
+            return list(prep.subtree)
+    return []
+
+
+def across_a_break(a: Token, b: Token, *, quotes: bool = False) -> bool:
+    """Whether a colon or semicolon (or, with ``quotes``, a quotation mark) stands between two
+    tokens of a sentence: they belong to different clauses whatever the parser hung together."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (":", ";") or quotes and t.is_quote for t in a.doc[lo + 1:hi])
 
 
 def _is_agent_phrase(prep: Token, ctx: ArticleContext) -> bool:

@@ -62,6 +62,7 @@ class _Candidate:
     possessors: set[str] = field(default_factory=set)  # "Bolton's resignation": concerned, even as agents
     owned: set[tuple[str, str]] = field(default_factory=set)  # (owner, label): "her candidacy ..." said of X
     raw: set[str] = field(default_factory=set)  # content words, the article's topic words included
+    verbs: set[str] = field(default_factory=set)  # the cue verbs it was put forward with ("declare")
 
 
 class ProposalRegistry:
@@ -91,6 +92,9 @@ class ProposalRegistry:
                 # "this decision" with nothing before it to point back to says nothing a reader
                 # could use: no node; "the deal" with nothing before it is a deal all the same
                 return key
+        done = self._nominalized(head)
+        if done is not None:
+            return done
         if bare_definite(head):  # "a tax on sugary drinks ... backed the tax"
             same = [c for c in self.candidates if c.head == head.lemma_.lower() and min(c.heads) < head.i]
             if same:
@@ -177,6 +181,22 @@ class ProposalRegistry:
                 best, best_score = c.key, score
         return best
 
+    def _nominalized(self, head: Token) -> str | None:
+        """ "the mayor declared a curfew ... the mayor's declaration": the owner's noun for
+        the very act by which they put a proposal forward names that proposal."""
+        owners = {k for c in head.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)}
+        if not owners or any(c.dep_ not in ("poss", "det", "case", "punct") for c in head.children):
+            return None
+        noun = head.lemma_.lower()
+        theirs = [c for c in self.candidates if min(c.heads) < head.i and owners & self.proposers.get(c.key, set())
+                  and any(_nominalizes(noun, verb) for verb in c.verbs)]
+        if not theirs:
+            return None
+        chosen = max(theirs, key=lambda c: c.last)
+        chosen.heads.add(head.i)
+        chosen.last = max(chosen.last, head.i)
+        return chosen.key
+
     def salient_before(self, position: int) -> str | None:
         """The proposal the text before ``position`` is about: each mention counts, less the
         further back it is."""
@@ -207,7 +227,8 @@ class ProposalRegistry:
             if proposal_kind(head) == "act" else set()
         owned = {(owner, label) for owner in self._owners(head)}
         for candidate in self.candidates:
-            if _same_proposal(candidate, lemmas, names, entities) or _same_words(candidate, raw, lemmas, head.lemma_.lower()):
+            if _same_proposal(candidate, lemmas, names, entities) or _same_words(candidate, raw, lemmas, head.lemma_.lower()) \
+                    or _spelled_alike(label, candidate.labels):
                 candidate.possessors |= possessors
                 candidate.owned |= owned
                 candidate.heads.add(head.i)
@@ -247,6 +268,7 @@ class ProposalRegistry:
         if status == "rejected" and not any(self.ctx.entities[a].type in ("Country", "Organization") for a in agents):
             status = None  # a critic cannot reject a proposal; a parliament or a state can
         candidate = self._get(key)
+        candidate.verbs.add(lemma)
         if status and (candidate.status is None or STATUS_RANK[status] >= STATUS_RANK[candidate.status]):
             candidate.status = status
 
@@ -256,6 +278,15 @@ class ProposalRegistry:
         self.agents.setdefault(key, set()).update(agents)
         if relation in ("proposes", "commitsTo"):
             self.proposers.setdefault(key, set()).update(agents)
+
+    def of_selection(self, person: Token, role: Token) -> str:
+        """The proposal that a person take a post, named by the words from the person's name to
+        the post: "[Ana Ruiz as her pick for deputy]"."""
+        tokens = [t for t in self.ctx.doc[person.left_edge.i:role.right_edge.i + 1] if not t.is_punct]
+        for candidate in self.candidates:
+            if person.i in candidate.heads:
+                return candidate.key
+        return self._add(person, tokens)
 
     def heads_of(self, key: str) -> set[int]:
         """The tokens heading the phrases that name a proposal."""
@@ -320,6 +351,19 @@ def _same_words(candidate: _Candidate, raw: set[str], lemmas: set[str], head: st
     generic = set(gazetteer().proposal_nouns)
     mine, theirs = raw - {head}, candidate.raw - {candidate.head}
     return not lemmas - generic and not candidate.lemmas - generic and bool(mine) and mine == theirs
+
+
+def _nominalizes(noun: str, verb: str) -> bool:
+    """ "declaration" names the act of "declare", "proposal" of "propose", "ban" of "ban"."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return len(stem) >= 3 and noun.startswith(stem)
+
+
+def _spelled_alike(label: str, labels: list[str]) -> bool:
+    """A compound written open, closed or hyphenated ("air strike", "airstrike", "air-strike";
+    "cease-fire", "ceasefire") is one word: the labels differ only in their spaces and hyphens."""
+    letters = re.sub(r"[^a-z0-9]", "", label.lower())
+    return bool(letters) and any(re.sub(r"[^a-z0-9]", "", other.lower()) == letters for other in labels)
 
 
 def _same_proposal(candidate: _Candidate, lemmas: set[str], names: set[str], entities: set[str]) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..core.records import Fact, Quote, Role
 from .clauses import Modality, Polarity, is_passive, read_clause
 from .collector import ProposalFacts
-from .context import AGENT_TYPES, ArticleContext
+from .context import AGENT_TYPES, SELECTION_NOUNS, ArticleContext
 from .evaluations import (
     EVALUATED_ACTS,
     JUDGING_VERBS,
@@ -36,9 +36,9 @@ from .evaluations import (
 from .gazetteer import gazetteer
 from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
-from .phrases import is_proposal_noun, proposal_head
+from .phrases import REPORT_NOUNS, is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
-from .stances import critical_quotes, intention, refusal
+from .stances import critical_quotes, intention, purpose, refusal
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
@@ -88,7 +88,8 @@ class ProposalRelations(ProposalFacts):
                         if other != agent:
                             self.add(agent, "supports", other, verb, cue.confidence * 0.8)
             return
-        head = proposal_head(target, any_noun=cue.any_object)
+        # "issued an opinion on the closure": who reports on a proposal does not put it forward
+        head = proposal_head(target, any_noun=cue.any_object, inside=target.lemma_.lower() not in REPORT_NOUNS)
         # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
         # so that a later "it" can find it
         # "McGurk also criticised the decision": the one others have criticised
@@ -101,6 +102,45 @@ class ProposalRelations(ProposalFacts):
             self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:
             self.add(agent, relation, key, verb, cue.confidence * factor)
+        if relation == "proposes" and verb.lemma_.lower() in LEGAL_ACTIONS:
+            self._challenged(verb, head, agents, cue.confidence * factor)
+        also = _also_implied(verb, relation, head, agents, ctx)
+        if also is not None:
+            self.registry.add_agents(key, agents, also)
+            for agent in agents:
+                self.add(agent, also, key, verb, cue.confidence * factor * 0.9)
+
+
+    def _challenged(self, verb: Token, action: Token, agents: list[str], confidence: float) -> None:
+        """Who goes to court over a measure opposes it: "sued the city over the ban", "filed a
+        lawsuit against the levy", "petitioned the court for a ruling on the curfew"."""
+        for prep in [*action.subtree, *(c for c in verb.children if c.dep_ == "prep")]:
+            if prep.dep_ != "prep" or prep.lower_ not in ("over", "against", "on") or prep.head.lemma_.lower() in (
+                    "court", "behalf") or prep.lower_ == "on" and prep.head.lemma_.lower() not in REPORT_NOUNS:
+                continue  # "on" only in "a ruling on X"
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                head = proposal_head(obj)
+                key = self.registry.of_phrase(head) if head is not None else None
+                if key is not None and key != self.registry.of_phrase(action):
+                    self.registry.add_agents(key, agents, "opposes")
+                    for agent in agents:
+                        self.add(agent, "opposes", key, verb, confidence * 0.9)
+
+
+# going to court: the measure it is over is opposed
+LEGAL_ACTIONS = {"sue", "petition", "file"}
+
+
+def _also_implied(verb: Token, relation: str, head: Token, agents: list[str], ctx: ArticleContext) -> str | None:
+    """A second relation the first implies: who signs a decree alone issues it ("proposes");
+    who announces their own act ("announced his resignation") is bound to it ("commitsTo")."""
+    lemma = verb.lemma_.lower()
+    if relation == "commitsTo" and lemma == "sign" and head.lemma_.lower() in ISSUED_ALONE:
+        return "proposes"
+    if relation == "proposes" and lemma in ("announce", "confirm") and proposal_kind(head) == "act" and any(
+            c.dep_ == "poss" and set(ctx.refers_to(c)) & set(agents) for c in head.children):
+        return "commitsTo"
+    return None
 
 
 def cue_targets(verb: Token, cue: Cue) -> list[Token]:
@@ -111,9 +151,8 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
     targets: list[Token] = []
     if cue.object == "self":  # "sued the state over the ban": the suing is the proposal
         return [verb]
-    if verb.lemma_.lower() in JUDGING_VERBS and any(c.dep_ in ("oprd", "acomp") for c in verb.children) or any(
-            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) and c.lemma_ == "be"
-            and verb.lemma_.lower() in JUDGING_VERBS for c in verb.children):
+    if verb.lemma_.lower() in JUDGING_VERBS and any(
+            c.dep_ in ("oprd", "acomp") or c.dep_ == "ccomp" and _small_clause(c) for c in verb.children):
         return []  # "considered him a flight risk", "considers it to be lawful": a judgement, not a stance
     if cue.prep:
         for child in verb.children:
@@ -145,6 +184,16 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
         targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return _with_conjuncts(targets)
 
+
+def _small_clause(clause: Token) -> bool:
+    """A clause that only says what its subject is: "[it to be lawful]", or verbless "[the levy a
+    burden]", "[the plan unworkable]", which the parser hangs as a clausal complement."""
+    return any(g.dep_ == "nsubj" for g in clause.children) and (
+        clause.lemma_ == "be" or clause.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+# instruments one office issues alone: signing one puts it forward, it binds no signatory to another
+ISSUED_ALONE = {"decree", "order", "ordinance", "proclamation", "directive", "edict"}
 
 MODALS = {"will", "wo", "'ll", "shall", "would", "'d", "should", "must", "could", "may", "might", "can", "ca"}
 
@@ -203,6 +252,8 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
         if token.pos_ == "VERB":
             intention(relations, token, speakers)
             refusal(relations, token)
+            selection(relations, token)
+            purpose(relations, token)
         if token.lemma_.lower() not in triggers:
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)
@@ -226,6 +277,38 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             token = ctx.doc[min(registry.heads_of(key))]
             relations.add(key, "concerns", home, token, 0.5)
     return relations.facts
+
+
+# verbs that put a person forward for a post, and those that do only with a word of choosing
+# ("announced Ana Ruiz as his pick"; "named her as ambassador" is an appointment, done)
+NOMINATING_VERBS = {"nominate", "propose", "recommend", "suggest"}
+CHOOSING_VERBS = {"announce", "pick", "choose", "select", "name", "unveil", "tap"}
+
+
+def selection(rel: ProposalRelations, verb: Token) -> None:
+    """"nominated Ana Ruiz as ambassador", "unveiled Tom Reed as her pick for deputy":
+    the subject proposes that the person take the post."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in NOMINATING_VERBS | CHOOSING_VERBS:
+        return
+    clause = read_clause(verb)
+    if clause.polarity is not Polarity.ASSERTED or clause.modality not in MODALITY_FACTOR:
+        return
+    people = [c for c in verb.children if c.dep_ == "dobj" and any(
+        rel.ctx.entities[k].type == "Person" for k in rel.ctx.refers_to(c)) and c.pos_ == "PROPN"]
+    posts = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+    if not people or not posts:
+        return
+    post = posts[0]
+    if lemma in CHOOSING_VERBS and post.lemma_.lower() not in SELECTION_NOUNS | {"mate"}:  # running mate
+        return
+    agents = [k for k in rel.agents(rel.ctx.subjects(verb)) if k not in rel.ctx.refers_to(people[0])]
+    if not agents:
+        return
+    key = rel.registry.of_selection(people[0], post)
+    rel.registry.add_agents(key, agents, "proposes")
+    for agent in agents:
+        rel.add(agent, "proposes", key, verb, 0.75 * MODALITY_FACTOR[clause.modality])
 
 
 def _home_country(ctx: ArticleContext, proposers: set[str], roles: list[Role]) -> str | None:

@@ -45,8 +45,8 @@ def critical_quotes(rel: ProposalFacts, quotes: list[Quote]) -> None:
         key = rel.registry.topic_of(span)
         if key is None:
             continue
-        positive = {f.subject for f in rel.facts if f.object == key and f.relation in POSITIVE}
-        if quote.speaker not in positive:
+        engaged = {f.subject for f in rel.facts if f.object == key and f.relation in POSITIVE | {"considers"}}
+        if quote.speaker not in engaged:  # "I may well do it [a harsh measure]": weighing it, not against it
             rel.facts.append(Fact(quote.speaker, "opposes", key, quote.evidence, round(0.4 * quote.confidence, 3)))
 
 
@@ -118,6 +118,34 @@ def refusal(rel: ProposalFacts, verb: Token) -> None:
     if key is not None:
         for agent in agents:
             rel.add(agent, "opposes", key, verb, 0.6)
+
+
+PURPOSE_MODALS = {"could", "would", "can", "will", "might", "may"}
+
+
+def purpose(rel: ProposalFacts, verb: Token) -> None:
+    """What a proposal is for is proposed with it: "declared a curfew so she could clear the
+    streets", "raised the levy so that it could pay for the bridge", "proposed a levy in order to pay
+    for the bridge". Only the proposer's own purpose: "so the rivers stay clean" says no plan."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") or _is_cue(verb) or not any(
+            c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ != "to" for c in verb.children):
+        return  # "so she could go": no aim to name
+    if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "so" for c in verb.children) \
+            and any(c.dep_ == "aux" and c.lower_ in PURPOSE_MODALS for c in verb.children):
+        act, own = verb.head, set(rel.ctx.subjects(verb))
+    elif verb.dep_ == "acl" and verb.head.lower_ == "order" and verb.head.head.lower_ == "in":
+        act, own = verb.head.head.head, None  # "in order to": the act's own subject does it
+    else:
+        return
+    cues = cue_verbs().get(act.lemma_.lower(), []) if _is_cue(act) else []
+    if not any(c.relation in ("proposes", "commitsTo") for c in cues) or read_clause(act).polarity is not Polarity.ASSERTED:
+        return
+    agents = [k for k in rel.agents(rel.ctx.subjects(act)) if own is None or k in own]
+    key = rel.registry.of_phrase(verb) if agents else None
+    if key is not None:
+        rel.registry.add_agents(key, agents, "proposes")
+        for agent in agents:
+            rel.add(agent, "proposes", key, verb, 0.55)
 
 
 def _is_cue(verb: Token) -> bool:

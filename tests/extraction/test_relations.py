@@ -163,6 +163,12 @@ def test_relations_a_critical_quote_opposes_the_plan_it_is_about(extract_from):
     assert not any(who == "Olena Shevchenko" for who, _ in opposed), opposed
 
 
+def test_relations_a_harsh_quote_from_someone_weighing_the_measure_is_no_opposition(extract_from):
+    text = ('Mayor Ana Ruiz said she may impose a curfew on the city. "I can do it [impose a curfew] if I want. '
+            'The violence is terrible," she said.')
+    facts = {(f.subject, f.relation) for f in extract_from(text).facts}
+    assert ("Person:ana ruiz", "considers") in facts and ("Person:ana ruiz", "opposes") not in facts, facts
+
 def test_relations_a_body_named_beside_its_description_acts(extract_from):
     text = "On Friday the legislature of Chile, the National Congress, voted to legalize cannabis."
     found = relations_to_proposals(extract_from(text))
