@@ -11,7 +11,7 @@ benchmarks/RESULTS.md (the README quotes it).
 Usage: python benchmarks/run.py [--corpus FILE] [--quick] [--all]
   --quick  one round, no 4x memory run, no rdflib (a few minutes instead of about half an hour)
   --all    then also the other benchmarks of benchmarks/ (queries, validation, viewer, serving
-           under load, builds killed on purpose)
+           under load, builds killed on purpose, the questions at 300,000 to 3,000,000 quads)
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from measure import CORPUS, machine, python
 
 HERE = Path(__file__).resolve().parent
-OTHERS = ("bench_query.py", "bench_validate.py", "viewer_5000.py", "load.py", "faults.py")
+OTHERS = ("bench_query.py", "bench_validate.py", "viewer_5000.py", "load.py", "faults.py", "scale.py")
 
 
 def section(title: str, command: list[str]) -> str:

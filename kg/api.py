@@ -32,6 +32,6 @@ def build_article(text: str, *, id: str = "article", title: str | None = None, m
 def run_query(store: GraphStore, name_or_text: str, params: dict[str, str] | None = None) -> list[dict[str, str]]:
     """Run a stored query (by name) or SPARQL text on a store; SELECT rows as dicts of strings."""
     query = load_query(name_or_text)
-    results = store.query(query.text, query.bindings(params, store))
+    results = store.query(*query.prepare(store, params))
     names = [v.value for v in results.variables]
     return [{n: (row[n].value if row[n] is not None else "") for n in names} for row in results]

@@ -345,3 +345,30 @@ def test_browser_server_editor_shows_stored_queries_without_comments(page, serve
     page.click('#q-list button[data-query="entity"]')
     text = page.locator("#q-text").input_value()
     assert "SELECT" in text and not [line for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory):
+    """kg serve over the graphs of the 285 Wikinews articles (1,248 people)."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.nq"
+    path.write_bytes(lzma.decompress(CORPUS.read_bytes()))
+    with serve_in_background(ServerConfig(files=[path], port=0, time_limit=30)) as url:
+        yield url
+
+
+def test_browser_server_editor_pages_a_listing(page, corpus_server):
+    page.goto(corpus_server + "/query")
+    page.wait_for_selector("body[data-ready=true]")
+    page.click('#q-list button[data-query="people"]')
+    page.locator("#q-count", has_text="rows 1–50, more follow").wait_for()
+    assert page.locator("#q-table tr").count() == 51 and page.locator("#q-pager").is_visible()
+    first = page.locator("#q-table tr").nth(1).inner_text()
+    page.click("#q-next")
+    page.locator("#q-count", has_text="rows 51–100, more follow").wait_for()
+    assert page.locator("#q-table tr").nth(1).inner_text() != first
+    page.click("#q-prev")
+    page.locator("#q-count", has_text="rows 1–50").wait_for()
+    assert page.locator("#q-table tr").nth(1).inner_text() == first and page.locator("#q-prev").is_disabled()
+    page.click("#q-all")
+    page.locator("#q-count", has_text="1248 rows").wait_for()
+    assert page.locator("#q-table tr").count() == 1249 and not page.locator("#q-pager").is_visible()

@@ -86,7 +86,8 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
         model: a spaCy pipeline name; None picks the default.
         store: a persistent store to add each article's named graph to. An article already there
             with the same text, whose files are in ``out_dir``, is not extracted again; a changed
-            one replaces its old graph.
+            one replaces its old graph. Its summary graph (`kg.rdf.summary`) is brought up to
+            date at the end (built whole the first time).
         html: write the interactive pages.
         merge: after adding to ``store``, merge the entities that articles name differently,
             then the same proposal reported by several articles.
@@ -133,6 +134,8 @@ def build(inputs: Iterable[str | Path] = (), out_dir: str | Path = DEFAULT_OUT, 
     if store is not None and merge:
         report.merges = merge_entities(store)
         report.merges += merge_proposals(store)
+    if store is not None:
+        store.ensure_summary()  # after the merges: the summary follows what they changed
         store.flush()
     report.replaced = ingest.replaced if ingest is not None else 0
     report.seconds = time.perf_counter() - started

@@ -13,7 +13,7 @@ Oxigraph transaction, recording in the graph ``<https://example.org/kg/merges>``
         kg:removedQuads "…N-Quads…" ; kg:addedQuads "…N-Quads…" .
 
 `undo_merge` applies the patches backwards and marks the merge ``kg:undone``, so later builds
-keep the two apart. Two entities of the same type are merged when (conservatively):
+keep the two apart. Both keep the store's summary graph (`kg.rdf.summary`) up to date. Two entities of the same type are merged when (conservatively):
 
 1. one's canonical name is a name an article gave the other ("Trump" for Donald Trump, "UN" for
    the United Nations), and no third entity has that name; or
@@ -34,6 +34,7 @@ import pyoxigraph as ox
 from ..core.errors import KGError
 from ..extraction.gazetteer import fold, gazetteer
 from ..questions.queries import load_query
+from ..rdf import summary
 from ..rdf.namespace import ARTICLE, BASE, KG, SCHEMA, short_hash
 from ..rdf.store import GraphStore
 
@@ -224,6 +225,8 @@ def _transaction(store: GraphStore, deletes: list[ox.Quad], inserts: list[ox.Qua
     parts = ([f"DELETE DATA {{ {block(deletes)} }}"] if deletes else []) + ([f"INSERT DATA {{ {block(inserts)} }}"] if inserts else [])
     if parts:
         try:
+            # the nodes of the article graphs changed, before and after, await a summary refresh
+            summary.mark_changed(store.store, sorted({q.graph_name for q in deletes + inserts}, key=str), inserts)
             store.store.update(" ;\n".join(parts))
         except OSError as err:
             raise KGError(f"{store.path or 'memory'}: cannot write the merge to the store ({err})") from None
@@ -282,6 +285,7 @@ def undo_merge(store: GraphStore, mid: str) -> MergeRecord:
         inserts += removed
     inserts.append(ox.Quad(node, _kg("undone"), ox.Literal(True), MERGES_GRAPH))
     _transaction(store, deletes, inserts)
+    store.refresh_summary()
     return _record(store, mid)
 
 

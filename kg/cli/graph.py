@@ -1,4 +1,6 @@
-"""Graph questions on networkx: `kg path`, `kg neighbors`, `kg central`, `kg communities`."""
+"""Graph questions on networkx: `kg path`, `kg neighbors`, `kg central`, `kg communities`. They read
+the entity graph without its sentences (`kg.questions.network.entity_graph`); `kg path` reads the
+sentences of the hops it prints."""
 
 from __future__ import annotations
 
@@ -22,9 +24,10 @@ def path_cli(
     endpoint: EndpointOption = None,
 ) -> None:
     """Show the shortest paths between two entities, each hop with the sentences that state it."""
-    from ..questions.network import find_node, shortest_paths, to_networkx
+    from ..questions.network import entity_graph, find_node, hop_evidence, shortest_paths
 
-    graph = to_networkx(open_source(store, data, endpoint))
+    source = open_source(store, data, endpoint)
+    graph = entity_graph(source)
     a, b = find_node(graph, source_entity), find_node(graph, target_entity)
     paths = shortest_paths(graph, a, b, limit=limit)
     if not paths:
@@ -37,7 +40,7 @@ def path_cli(
             arrow = f"—{_relation(hop)}→" if hop["forward"] else f"←{_relation(hop)}—"
             out.print(f"  {_name(graph, hop['from'])} {arrow} {_name(graph, hop['to'])}"
                       f"  (confidence {hop['confidence']:.2f})", markup=False)
-            for evidence in hop["evidence"]:
+            for evidence in hop_evidence(source, hop):
                 article = evidence["article"].rsplit("/", 1)[-1] or "?"
                 out.print(f"      “{evidence['sentence']}” (article {article}, characters "
                           f"{evidence['start']}–{evidence['end']})", markup=False)
@@ -55,9 +58,9 @@ def neighbors_cli(
     endpoint: EndpointOption = None,
 ) -> None:
     """List the facts around an entity: everything within --depth hops of it, in either direction."""
-    from ..questions.network import find_node, neighbors, to_networkx
+    from ..questions.network import entity_graph, find_node, neighbors
 
-    graph = to_networkx(open_source(store, data, endpoint))
+    graph = entity_graph(open_source(store, data, endpoint))
     node = find_node(graph, entity)
     sub = neighbors(graph, node, depth)
     grid = Table("subject", "relation", "object", "confidence", header_style="bold")
@@ -78,9 +81,9 @@ def central_cli(
     endpoint: EndpointOption = None,
 ) -> None:
     """Rank the most central entities (networkx's degree, betweenness or PageRank centrality)."""
-    from ..questions.network import centrality, to_networkx
+    from ..questions.network import centrality, entity_graph
 
-    graph = to_networkx(open_source(store, data, endpoint))
+    graph = entity_graph(open_source(store, data, endpoint))
     grid = Table("#", "entity", "type", by, header_style="bold")
     for rank, (node, score) in enumerate(centrality(graph, by, top=top), 1):
         grid.add_row(str(rank), _name(graph, node), graph.nodes[node]["type"], f"{score:.4f}")
@@ -98,9 +101,9 @@ def communities_cli(
 
     The entities of a community are more connected to each other than to the rest.
     """
-    from ..questions.network import communities, to_networkx
+    from ..questions.network import communities, entity_graph
 
-    graph = to_networkx(open_source(store, data, endpoint))
+    graph = entity_graph(open_source(store, data, endpoint))
     groups = communities(graph)
     if not groups:
         out.print("No communities: the graph has no facts between entities.", markup=False)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..pages.viewer import DEFAULT_MAX_NODES
+from ..pages import DEFAULT_MAX_NODES
 from .app import app, friendly, out
 from .sources import DataOption, EndpointOption, StoreOption, describe_source, open_source
 

@@ -8,3 +8,7 @@ holds the page's template, scripts (`viewer.js` draws the labels, the filters an
 list; `time.js` dates the facts for the date filter and draws a proposal's stances as a
 timeline) and style.
 """
+
+DEFAULT_MAX_NODES = 5000
+"""Past this many nodes a page draws the best-connected only (here, so that the command line can
+name the default without importing the page machinery, numpy and all)."""

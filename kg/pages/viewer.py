@@ -24,6 +24,7 @@ from jinja2 import Environment
 from ..questions.timeline import RELATION_WORDS, STANCES
 from ..rdf.counting import GraphCounts
 from ..rdf.sparql import Source
+from . import DEFAULT_MAX_NODES
 from .layout import layout
 
 STYLE = {  # type -> (vis shape, colour)
@@ -35,7 +36,6 @@ STYLE = {  # type -> (vis shape, colour)
     "Quotation": ("dot", "#9D9D9D"),
 }
 OTHER_STYLE = ("dot", "#888888")
-DEFAULT_MAX_NODES = 5000
 LABEL_CHARS = 40
 PROPOSAL_CHARS = 30  # a proposal or a quotation is drawn by its first words; the panel shows it whole
 QUOTE_CHARS = 24

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from ..core.errors import InputError
 from ..rdf.counting import tally
-from ..rdf.namespace import local_name
+from ..rdf.namespace import SUMMARY_GRAPH, local_name
 from ..rdf.sparql import Source
 from ..rdf.store import FORMATS, GraphStore
 from .network import read_facts, read_nodes, to_networkx
@@ -37,14 +37,17 @@ def export(source: Source, format: str) -> bytes:
     raise InputError(f"unknown export format '{format}'; use one of {', '.join(EXPORT_FORMATS)}")
 
 
-ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
-COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# a store's summary graph is derived data, never exported nor counted (kg.rdf.summary)
+_NOT_SUMMARY = f"FILTER (?g != <{SUMMARY_GRAPH}>)"
+ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } " + _NOT_SUMMARY + " }"
+COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + _NOT_SUMMARY + " }"
 
 
 def all_quads(source: Source) -> list[ox.Quad]:
-    """Every quad of the source's named graphs (a store's directly, an endpoint's by SPARQL)."""
+    """Every quad of the source's named graphs (a store's directly, an endpoint's by SPARQL),
+    without a store's summary graph."""
     if isinstance(source, GraphStore):
-        return [q for q in source.store if not isinstance(q.graph_name, ox.DefaultGraph)]
+        return [q for q in source.store if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value != SUMMARY_GRAPH]
     return [ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in source.query(ALL_QUADS)]
 
 

@@ -4,7 +4,10 @@ Nodes are entities, proposals and quotations (attributes ``label``, ``type``, ``
 ``titles``); each fact is an edge (``predicate``, ``confidence``, ``evidence``: the sentences).
 A role is an edge from the person to what it is of, titled ("prime minister" -> United Kingdom).
 
-Paths, centrality and communities are networkx's own algorithms.
+Paths, centrality and communities are networkx's own algorithms. They need the graph's shape,
+not its sentences: `entity_graph` reads the edges without their evidence (from the store's
+summary graph when it has one, ``queries/summary/_graph-links.rq``), and `hop_evidence` reads
+the sentences of the few edges a path shows.
 """
 
 from __future__ import annotations
@@ -13,12 +16,65 @@ import re
 from itertools import islice
 
 import networkx as nx
+import pyoxigraph as ox
 
 from ..core.errors import QueryError
-from ..rdf.namespace import local_name
+from ..rdf.namespace import KG, local_name
 from ..rdf.sparql import Source
 from .queries import load_query, unknown_entity
-from .views import ViewFact, add_facts, add_nodes, dated_evidence, evidence_order
+from .views import ViewFact, add_facts, add_nodes, dated_evidence, evidence_order, evidence_record
+
+
+def entity_graph(source: Source) -> nx.MultiDiGraph:
+    """The entity graph of ``source`` as `to_networkx` gives it, without the sentences: each
+    edge has ``evidence`` None (`hop_evidence` reads it). What `kg path`, `neighbors`, `central`
+    and `communities` ask; on a store with an up-to-date summary graph, read from it, so that its
+    cost follows the number of nodes and relations, not of articles."""
+    graph = nx.MultiDiGraph()
+    add_nodes(graph, read_nodes(source))
+    edges: dict[tuple[str, str, str], dict] = {}
+    for row in source.query(load_query("_graph-links").text_for(source)):
+        subject, target = row["subject"].value, row["object"].value if row["object"] is not None else None
+        if target is None or subject not in graph or target not in graph:
+            continue
+        predicate, title = local_name(row["predicate"].value), row["title"].value if row["title"] is not None else None
+        data = edges.setdefault((subject, target, f"{predicate}:{title}" if title else predicate),
+                                {"predicate": predicate, "title": title, "confidence": 0.0, "facts": 0})
+        # a role drawn to what it is of can come from several role nodes: their facts add up
+        data["confidence"] = max(data["confidence"], float(row["confidence"].value))
+        data["facts"] += int(row["facts"].value)
+    for (subject, target, key), data in sorted(edges.items()):
+        graph.add_edge(subject, target, key=key, evidence=None, **data)
+    return graph
+
+
+_HOP_EVIDENCE = """PREFIX kg: <https://example.org/kg/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT DISTINCT ?sentence ?start ?end ?article ?happened ?precision ?time WHERE {
+  GRAPH ?article {
+    ?fact rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?o ; a kg:Fact ; kg:confidence ?confidence ;
+          kg:evidence ?ev .
+    ?ev kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end .
+    OPTIONAL { ?fact kg:happenedOn ?happened ; kg:timePrecision ?precision ; kg:timeText ?time }
+  }
+  OPTIONAL { GRAPH ?article { ?o kg:roleTitle ?roleTitle . OPTIONAL { ?o kg:roleOf ?of } } }
+  FILTER (IF(BOUND(?roleTitle), BOUND(?of) && ?of = ?target && ?roleTitle = ?title, !BOUND(?title) && ?o = ?target))
+}"""
+
+
+def hop_evidence(source: Source, hop: dict) -> list[dict]:
+    """The sentences behind one hop of `shortest_paths` (its fact's subject, relation, object
+    and title), dated and sorted as `to_networkx` gives an edge's evidence."""
+    subject, target = (hop["from"], hop["to"]) if hop["forward"] else (hop["to"], hop["from"])
+    bindings = {"subject": ox.NamedNode(subject), "target": ox.NamedNode(target),
+                "predicate": ox.NamedNode(str(KG._NS) + hop["predicate"])}
+    if hop.get("title"):
+        bindings["title"] = ox.Literal(hop["title"])
+    found = set()
+    for row in source.query(_HOP_EVIDENCE, bindings):
+        time = {name: row[name].value if row[name] is not None else None for name in ("happened", "precision", "time")}
+        found.add(dated_evidence(row["sentence"].value, int(row["start"].value), int(row["end"].value),
+                                 row["article"].value, **time))
+    return [evidence_record(evidence) for evidence in sorted(found, key=evidence_order)]
 
 
 def to_networkx(store: Source) -> nx.MultiDiGraph:
@@ -42,7 +98,7 @@ def to_networkx(store: Source) -> nx.MultiDiGraph:
 def read_nodes(store: Source) -> dict[str, dict]:
     """Every entity, proposal and quotation: ``{iri: {"type", "labels", "aliases", "titles"}}``."""
     nodes: dict[str, dict] = {}
-    for row in store.query(load_query("_graph-nodes").text):
+    for row in store.query(load_query("_graph-nodes").text_for(store)):
         nodes[row["node"].value] = {"type": local_name(row["type"].value),
                                     "labels": {row["label"].value} if row["label"] is not None else set(),
                                     "aliases": set(_split(row["aliases"])), "titles": set(_split(row["titles"]))}
@@ -50,20 +106,23 @@ def read_nodes(store: Source) -> dict[str, dict]:
 
 
 def read_facts(store: Source) -> list[ViewFact]:
-    """Every fact with its evidence, sorted by IRI (a role's fact points at what it is of)."""
+    """Every fact with its evidence, sorted by IRI (a role's fact points at what it is of; a role
+    with two titles in the fact's article, by the least)."""
     facts: dict[str, ViewFact] = {}
     for row in store.query(load_query("_graph-edges").text):
         fact = row["fact"].value
         article = row["article"].value if row["article"] is not None else ""
         time = {name: row[name].value if row[name] is not None else None for name in ("happened", "precision", "time")}
         sentence = dated_evidence(row["sentence"].value, int(row["start"].value), int(row["end"].value), article, **time)
-        if fact in facts:
-            facts[fact] = facts[fact]._replace(evidence=facts[fact].evidence + (sentence,))
-            continue
         target = row["object"].value if row["object"] is not None else None
-        facts[fact] = ViewFact(fact, row["subject"].value, local_name(row["predicate"].value), target,
-                               row["title"].value if row["title"] is not None else None,
-                               float(row["confidence"].value), (sentence,))
+        title = row["title"].value if row["title"] is not None else None
+        known = facts.get(fact)
+        # a role named two ways in one article ("vice president", "vice-president"): the least
+        if known is None or (title is not None and known.title is not None and (title, target or "") < (known.title, known.target or "")):
+            facts[fact] = ViewFact(fact, row["subject"].value, local_name(row["predicate"].value), target, title,
+                                   float(row["confidence"].value), (sentence,) + (known.evidence if known else ()))
+        else:
+            facts[fact] = known._replace(evidence=known.evidence + (sentence,))
     return [facts[f]._replace(evidence=tuple(sorted(set(facts[f].evidence), key=evidence_order))) for f in sorted(facts)]
 
 
@@ -161,13 +220,19 @@ def centrality(graph: nx.MultiDiGraph, by: str = "degree", *, top: int = 20) -> 
     return sorted(scores.items(), key=lambda kv: (-kv[1], graph.nodes[kv[0]]["label"]))[:top]
 
 
+COMMUNITY_SEED = 0  # Louvain visits nodes in a random order: a fixed seed gives the same groups every time
+
+
 def communities(graph: nx.MultiDiGraph) -> list[list[str]]:
-    """Groups of entities more connected to each other than to the rest (greedy modularity),
-    largest first."""
+    """Groups of entities more connected to each other than to the rest (networkx's Louvain
+    method, seeded), largest first. Louvain rather than greedy modularity: on the entity graph of
+    1,000,000 quads (7,100 nodes, 11,800 edges) it takes 0.3 s instead of 7.7 s, and its groups
+    score a higher modularity (0.87 against 0.84; benchmarks/scale.py)."""
     simple = nx.Graph(graph.to_undirected(as_view=True))
     simple.remove_nodes_from([n for n, d in graph.nodes(data=True) if d.get("type") == "Quotation"])
     simple.remove_nodes_from(list(nx.isolates(simple)))
     if simple.number_of_edges() == 0:
         return []
-    groups = nx.community.greedy_modularity_communities(simple)
-    return [sorted(group, key=lambda n: graph.nodes[n]["label"]) for group in groups]
+    groups = nx.community.louvain_communities(simple, seed=COMMUNITY_SEED)
+    ordered = [sorted(group, key=lambda n: (graph.nodes[n]["label"], n)) for group in groups]
+    return sorted(ordered, key=lambda group: (-len(group), graph.nodes[group[0]]["label"], group[0]))

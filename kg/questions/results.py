@@ -87,10 +87,12 @@ COLUMN_WIDTH = 13
 value lines): at 80 columns, eight columns of five characters each could not be read."""
 
 
-def table(results, width: int | None = None):
+def table(results, width: int | None = None, *, page: int | None = None, offset: int = 0):
     """A Rich table of SELECT rows, an ASK answer, or CONSTRUCT triples. Long cells wrap (never
     cut); when ``width`` leaves fewer than `COLUMN_WIDTH` characters a column, each row is
-    printed as a block of ``name  value`` lines instead."""
+    printed as a block of ``name  value`` lines instead. With a ``page`` size, the results were
+    asked for one row more than the page (after ``offset`` rows): the caption says whether
+    there is a next page and how to see it."""
     what = kind(results)
     if what == "boolean":
         grid = Table("answer")
@@ -107,6 +109,12 @@ def table(results, width: int | None = None):
     except (OSError, RuntimeError) as err:
         raise QueryError(f"the query failed while running: {err}") from None
     caption = f"{len(cells)} {'triple' if what == 'graph' else 'row'}{'' if len(cells) == 1 else 's'}"
+    if page is not None and len(cells) > page:
+        cells = cells[:page]
+        caption = (f"rows {offset + 1}–{offset + page}, more follow: --offset {offset + page} for the next page, "
+                   "--limit 0 for all")
+    elif offset and cells:
+        caption += f" ({offset + 1}–{offset + len(cells)})"
     if width is not None and width < COLUMN_WIDTH * len(columns):
         return _records(columns, cells, caption)
     grid = Table(show_lines=False, header_style="bold", caption=caption)

@@ -160,8 +160,9 @@ def article_view(triples: Iterable[tuple[str, str, str]], article: str) -> Artic
             continue
         obj = props.get(RDF_OBJECT, [None])[0]
         role = about.get(obj, {}) if obj is not None else {}
-        title = role.get(ROLE_TITLE, [None])[0]
-        target = role.get(ROLE_OF, [None])[0] if title is not None else obj
+        # a role named two ways in one article ("vice president", "vice-president"): the least
+        title = min(role.get(ROLE_TITLE, []), default=None)
+        target = min(role.get(ROLE_OF, []), default=None) if title is not None else obj
         time = {"happened": props.get(HAPPENED, [None])[0], "precision": props.get(PRECISION, [None])[0],
                 "time": props.get(TIME_TEXT, [None])[0]}
         evidence = []

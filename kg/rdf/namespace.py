@@ -17,6 +17,10 @@ from rdflib.namespace import DefinedNamespace
 BASE = "https://example.org/kg/"
 ID = Namespace(BASE + "id/")
 ARTICLE = Namespace(BASE + "article/")
+MERGES_GRAPH = BASE + "merges"
+"""The named graph of a store recording its cross-article merges (kg.building.merge)."""
+SUMMARY_GRAPH = BASE + "summary"
+"""The named graph of a store summarising its article graphs (kg.rdf.summary)."""
 SCHEMA = Namespace("https://schema.org/")
 
 
@@ -85,6 +89,25 @@ class KG(DefinedNamespace):
     removedQuads: URIRef
     addedQuads: URIRef
     undone: URIRef
+    # the summary graph of a store (kg.rdf.summary)
+    Summary: URIRef
+    EdgeSummary: URIRef
+    summaryVersion: URIRef
+    pendingNode: URIRef
+    nodeType: URIRef
+    nodeLabel: URIRef
+    nodeName: URIRef
+    nameKey: URIRef
+    nodeAlias: URIRef
+    nodeTitle: URIRef
+    articleCount: URIRef
+    factCount: URIRef
+    edgeSubject: URIRef
+    edgePredicate: URIRef
+    edgeObject: URIRef
+    edgeTarget: URIRef
+    edgeTitle: URIRef
+    bestConfidence: URIRef
 
 
 RELATIONS = {

@@ -7,6 +7,9 @@ cannot change what a query does. The local store and remote endpoints get the sa
 same answers. (Oxigraph's own substitution, SEP-0007, binds after planning: its plans walk every
 fact where the VALUES block lets them start from the entity, 5x slower at 300,000 triples.)
 
+A page of a query's rows (`with_page`) is its own ``LIMIT`` and ``OFFSET``: SPARQL cannot bind
+them, so kg writes them from integers it has checked, never from text it was given.
+
 Which graphs a query reads (its dataset) follows SPARQL 1.1: `dataset_options` gives Oxigraph the
 graphs named by the protocol's ``default-graph-uri``/``named-graph-uri``, else those of the
 query's own ``FROM``/``FROM NAMED``, and only when neither names any, the union of the article
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import product
 from typing import Protocol, Union
 
 import pyoxigraph as ox
@@ -102,9 +106,14 @@ def _where_brace(text: str) -> int:
     return braces[0]
 
 
-def with_values(text: str, bindings: Mapping[str, Term]) -> str:
-    """The query with the bindings as a one-row ``VALUES`` block opening its WHERE pattern, for
-    endpoints that take only query text.
+def with_values(text: str, bindings: Mapping[str, Term | tuple[Term, ...]]) -> str:
+    """The query with the bindings as a one-row ``VALUES`` block opening the first ``WHERE``
+    pattern of its text: its own, or, when its outer pattern is written without the keyword
+    (``SELECT ?x { { SELECT … WHERE { … } } … }``), its first subquery's, which is how a query
+    binds a parameter where an aggregate starts from it (SPARQL evaluates a subquery before it
+    is joined, so a value bound outside cannot narrow it; queries/summary/co-mentions.rq).
+
+    A variable bound to a tuple of terms takes each of them: a row per value (none: no row).
 
     >>> with_values("SELECT ?n WHERE { ?s ?p ?n }", {"n": ox.Literal('say "hi" }')})
     'SELECT ?n WHERE { VALUES (?n) { ("say \\\\"hi\\\\" }") } ?s ?p ?n }'
@@ -116,9 +125,57 @@ def with_values(text: str, bindings: Mapping[str, Term]) -> str:
         if not re.fullmatch(r"\w+", name):
             raise QueryError(f"'{name}' is not a SPARQL variable name")
     # str() of an Oxigraph term is its N-Triples form: IRIs are validated, literals escaped
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+    choices = [value if isinstance(value, tuple) else (value,) for value in (bindings[n] for n in names)]
+    rows = " ".join(f"({' '.join(str(term) for term in row)})" for row in product(*choices))
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}"
     at = _where_brace(text)
     return text[:at] + block + text[at:]
+
+
+PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page[ \t]*$", re.MULTILINE)
+"""A comment line ``# page`` where a query wants its page taken: in a subquery that orders the
+rows' keys, before the rest of each row is read (queries/proposals.rq). Without one, the page
+is the query's last clause."""
+
+
+def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
+    """The query with at most ``limit`` rows (None or 0: all of them) after skipping ``offset``.
+
+    >>> with_page("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", 10, 20)
+    'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 10 OFFSET 20\\n'
+
+    Raises:
+        QueryError: a negative number, or a query that ends with its own LIMIT, OFFSET or VALUES
+            (and has no ``# page`` line).
+    """
+    for name, value in (("limit", limit), ("offset", offset)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise QueryError(f"the {name} must be a whole number, 0 or more, not {value!r}")
+    clause = " ".join(([f"LIMIT {int(limit)}"] if limit else []) + ([f"OFFSET {int(offset)}"] if offset else []))
+    if not clause:
+        return text
+    mark = PAGE_MARK.search(text)
+    if mark is not None:
+        return text[:mark.start()] + clause + text[mark.end():]
+    if re.search(r"\b(LIMIT|OFFSET|VALUES)\b", _tail(text), re.IGNORECASE):
+        raise QueryError("the query ends with its own LIMIT, OFFSET or VALUES; drop --limit and --offset, "
+                         "or edit the query's own")
+    return text.rstrip() + "\n" + clause + "\n"
+
+
+def _tail(text: str) -> str:
+    """What follows the query's WHERE pattern: its solution modifiers and a VALUES block
+    (comments, strings and IRIs blanked)."""
+    code = _blank_opaque(text)
+    try:
+        start = _where_brace(text)
+    except QueryError:  # CONSTRUCT WHERE { … }: the pattern is the first group
+        start = code.find("{") + 1
+    depth, pos = 1, start
+    while depth and pos < len(code):
+        depth += {"{": 1, "}": -1}.get(code[pos], 0)
+        pos += 1
+    return code[pos:]
 
 
 # A SPARQL text's tokens that are not keywords: comments, IRIs, strings, variables, language tags

@@ -15,12 +15,19 @@ The API other stages rely on (kept small on purpose)::
     store.graph_data(article_iri, "nt")       # one graph's triples, serialised
     store.query(sparql, {"entity": term})     # SPARQL over the union of the article graphs
     store.flush()                             # make the writes durable
+    store.ensure_summary()                    # build or bring up to date its summary graph
+    store.summary_ready()                     # may the questions read the summary?
 
 Entities have the same IRI in every article, so the union of the article graphs holds one node
 per entity however many articles mention it. Oxigraph's union default graph keeps a triple once
 per graph that holds it, which is why the stored queries say DISTINCT. A query that names its
 own graphs (``FROM``, ``FROM NAMED``) reads those instead, as SPARQL says
 (`kg.rdf.sparql.dataset_options`).
+
+A store may hold a summary graph (`kg.rdf.summary`), which `kg build --store` creates. Every
+write to an article graph made here records the nodes it touches, so that the summary is
+brought up to date later (`ensure_summary`, or the first `summary_ready` of a writable store).
+The summary is derived data: `graphs` leaves it out, so it is never pushed or exported.
 """
 
 from __future__ import annotations
@@ -32,7 +39,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from ..core.errors import InputError, QueryError, StoreError
-from .namespace import KG, article_iri
+from . import summary
+from .namespace import KG, SUMMARY_GRAPH, article_iri
 from .sparql import dataset_options, with_values
 
 FORMATS = {
@@ -62,6 +70,7 @@ class GraphStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
         self._unflushed = 0
         self._blank_labels: set[str] = set()  # blank node labels of the files loaded so far
         if self.path is not None and self.path.is_dir() and any(self.path.iterdir()) and not _is_store(self.path):
@@ -113,6 +122,7 @@ class GraphStore:
         """Drop the graph, then add its new quads (each step is atomic in Oxigraph). A build killed
         in between leaves the article missing, never half there; re-running the build adds it."""
         try:
+            summary.mark_changed(self.store, [name] if self.store.contains_named_graph(name) else [], quads)
             if self.store.contains_named_graph(name):
                 self.store.remove_graph(name)
             self.store.add_graph(name)
@@ -127,6 +137,7 @@ class GraphStore:
         """Remove one named graph (nothing happens if it is not there)."""
         name = ox.NamedNode(graph_iri)
         if self.store.contains_named_graph(name):
+            summary.mark_changed(self.store, [name])
             self.store.remove_graph(name)
 
     def load(self, path: str | Path, format: str | None = None) -> None:
@@ -143,7 +154,10 @@ class GraphStore:
         try:
             data = path.read_bytes()
             if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-                self.store.extend(self._own_blank_nodes(list(ox.parse(data, format=fmt))))
+                quads = self._own_blank_nodes(list(ox.parse(data, format=fmt)))
+                graphs = {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+                summary.mark_changed(self.store, [g for g in graphs if self.store.contains_named_graph(g)], quads)
+                self.store.extend(quads)
             else:
                 triples = self._own_blank_nodes(list(ox.parse(data, format=fmt)))
                 graph = next((str(t.subject.value) for t in triples
@@ -191,15 +205,43 @@ class GraphStore:
         return self.store.contains_named_graph(ox.NamedNode(str(article_iri(content_hash))))
 
     def graphs(self) -> list[str]:
-        """The IRIs of the named graphs, sorted."""
-        return sorted(name.value for name in self.store.named_graphs())
+        """The IRIs of the named graphs, sorted, without the summary graph (derived data)."""
+        return sorted(name.value for name in self.store.named_graphs() if name.value != SUMMARY_GRAPH)
+
+    def summary_ready(self) -> bool:
+        """True when the summary graph is there and up to date, so that the questions may read it.
+        A writable store whose summary has pending changes brings it up to date first; a store
+        without one (files read into memory, a store of an earlier kg) answers False."""
+        current = summary.state(self.store)
+        if current == "pending" and not self.read_only:
+            summary.refresh(self.store)
+            return True
+        return current == "ready"
+
+    def refresh_summary(self) -> int:
+        """Bring an existing summary up to date (nothing when there is none); returns how many
+        nodes were computed again."""
+        return summary.refresh(self.store) if summary.state(self.store) == "pending" else 0
+
+    def ensure_summary(self) -> str:
+        """Build the summary graph, or bring it up to date (`kg.rdf.summary.ensure`).
+
+        Raises:
+            StoreError: the store cannot be written.
+        """
+        try:
+            return summary.ensure(self.store)
+        except OSError as err:
+            raise StoreError(f"{self.path or 'memory'}: cannot write the summary ({_first_line(err)})") from None
 
     def graph_data(self, graph_iri: str, format: str = "nt") -> bytes:
         """One named graph's triples in a triples format (``nt``, ``turtle``, ``jsonld``, ``xml``)."""
         return self.store.dump(format=FORMATS[format], from_graph=ox.NamedNode(graph_iri))
 
     def __len__(self) -> int:
-        return len(self.store)
+        """The quads of the store's graphs, without its summary graph (derived data)."""
+        derived = sum(1 for _ in self.store.quads_for_pattern(None, None, None, summary.GRAPH))
+        return len(self.store) - derived
 
     def query(self, sparql: str, bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None):
         """Run a SPARQL query over the union of all article graphs, or over the graphs its

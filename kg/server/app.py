@@ -14,6 +14,11 @@ times are limited. By default it listens on 127.0.0.1 only.
     /sparql       the SPARQL endpoint: GET, POST form-encoded, POST application/sparql-query
                   (and application/sparql-update when updates are allowed)
     /queries      the stored queries (JSON); /queries/<name>?param=value runs one, bound
+                  (&limit=N&offset=M: a page of its rows)
+
+A store's summary graph (`kg.rdf.summary`, which `kg build --store` makes), when it is up to
+date, answers the stored queries that have a text for it; an update through the endpoint removes
+it (it cannot follow one). Files given to serve are served as they are, without one.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The pages of `kg serve`: the graph explorer at ``/``, the query editor at ``/query`` with its
 assets, and the stored queries as JSON (``/queries``) or run with bound parameters
-(``/queries/<name>?param=value``). Everything a page loads comes from this server."""
+(``/queries/<name>?param=value``, a page of the rows with ``limit`` and ``offset``). Everything a
+page loads comes from this server."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def stored_queries() -> list[dict]:
     for name in available():
         query = load_query(name)
         out.append({"name": name, "title": query.title or name, "description": query.description,
-                    "text": shown_text(query.text),
+                    "text": shown_text(query.text), "page": query.page,
                     "params": [{"name": p.name, "description": p.description, "default": p.default} for p in query.params]})
     return out
 
@@ -50,6 +51,24 @@ def shown_text(text: str) -> str:
     """A stored query as the editor shows it: without its comment lines (its header is shown
     beside it; the other comments are notes on how Oxigraph plans it, for kg's developers)."""
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#")).strip() + "\n"
+
+
+PAGE_AND_FORMAT = ("format", "output", "limit", "offset")
+"""Request parameters of ``/queries/<name>`` that are not the query's own."""
+
+
+def _count(pairs: dict[str, str], name: str) -> int | None:
+    """A ``limit`` or ``offset`` request parameter as a whole number (None when absent).
+
+    Raises:
+        QueryError: it is not a whole number 0 or more.
+    """
+    if name not in pairs:
+        return None
+    value = pairs[name].strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 12:
+        raise QueryError(f"{name} must be a whole number, 0 or more (0: every row), not '{pairs[name]}'")
+    return int(value)
 
 
 def page_routes(state, send: Callable[[Reply], Response]) -> list[Route]:
@@ -89,14 +108,17 @@ def page_routes(state, send: Callable[[Reply], Response]) -> list[Route]:
                 raise QueryError(f"no stored query named '{request.path_params['name']}'; see /queries")
             # read strictly, as /sparql reads it: a value that is not UTF-8 is refused, not mangled
             pairs = dict(query_pairs(request.url.query, "query string"))
-            values = {k: v for k, v in pairs.items() if k not in ("format", "output")}
+            values = {k: v for k, v in pairs.items() if k not in PAGE_AND_FORMAT}
             bindings = {name: (isinstance(term, ox.NamedNode), term.value) for name, term in query.bindings(values).items()}
+            limit, offset = _count(pairs, "limit"), _count(pairs, "offset") or 0
+            query.text_for(limit=limit, offset=offset)  # a bad page is a 400 before any worker runs
         except QueryError as err:
             return send(Reply.error(400, str(err)))
         except Refused as refusal:
             return send(Reply.error(refusal.status, refusal.message))
         job = Job("query", query.text, accept=request.headers.get("accept"), format=pairs.get("format"),
-                  bindings=bindings, max_bytes=state.config.max_result_bytes)
+                  bindings=bindings, max_bytes=state.config.max_result_bytes, stored=query.name, limit=limit,
+                  offset=offset)
         return send(await state.run(job, request))
 
     return [

@@ -59,6 +59,9 @@ class Job:
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     bindings: dict[str, tuple[bool, str]] = field(default_factory=dict)  # name -> (is IRI, value)
+    stored: str | None = None  # a stored query's name: the worker picks its text for its store
+    limit: int | None = None  # a page of a stored query's rows
+    offset: int = 0
     max_bytes: int = 50_000_000
     page: dict = field(default_factory=dict)  # render_page keyword arguments
 

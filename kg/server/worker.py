@@ -20,7 +20,8 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from kg.core.errors import QueryError
-from kg.questions.queries import resolve_entities
+from kg.questions.queries import bind_nodes, load_query, resolve_entities
+from kg.rdf import summary
 from kg.rdf.sparql import dataset_options, with_values
 from kg.server.pool import GROWTH_LIMIT, READY, Job, Reply
 from kg.server.sparql import negotiate, offered
@@ -101,6 +102,9 @@ def execute(store, job: Job) -> Reply:
             return _page(store, job)
         if job.kind == "update":
             store.store.update(job.text, base_iri=job.base_iri)
+            # an update may change any graph: the summary cannot follow it, and the stored queries
+            # read the article graphs from now on (`kg build --store` makes a new summary)
+            summary.drop(store.store)
             store.flush()
             return Reply(204, "text/plain", b"")
         return _query(store, job)
@@ -126,10 +130,12 @@ def _query(graph_store, job: Job) -> Reply:
     """Run a query; a stored query's parameters are bound as `kg.rdf.store.GraphStore.query` binds them."""
     store: ox.Store = graph_store.store
     text = job.text
+    if job.stored is not None:  # the summary graph's text when this store's summary is up to date
+        text = load_query(job.stored).text_for(graph_store, limit=job.limit, offset=job.offset)
     if job.bindings:
         terms = {name: ox.NamedNode(value) if is_iri else ox.Literal(value)
                  for name, (is_iri, value) in job.bindings.items()}
-        text = with_values(text, resolve_entities(terms, graph_store))
+        text = with_values(text, bind_nodes(text, resolve_entities(terms, graph_store), graph_store))
     # the protocol's default-graph-uri/named-graph-uri, else the query's FROM, else the union
     result = store.query(text, base_iri=job.base_iri, **dataset_options(text, job.default_graphs, job.named_graphs))
     graph = isinstance(result, ox.QueryTriples)

@@ -211,3 +211,38 @@ def test_cli_communities_lists_groups():
     lines = kg("communities", *SOURCE).stdout.splitlines()
     assert lines and all(line.startswith("Community ") for line in lines)
     assert "Marco Rubio" in "".join(lines) and "Munich" not in "".join(lines)
+
+
+# --- pages ------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The graphs of the 285 Wikinews articles (1,400 people), as one N-Quads file."""
+    import lzma
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.nq"
+    path.write_bytes(lzma.open(DATA / "corpus" / "wikinews-285.nq.xz").read())
+    return path
+
+
+def test_cli_query_a_listing_shows_a_page_on_a_terminal_and_every_row_elsewhere(corpus):
+    table = kg("query", "people", "--data", str(corpus), "-f", "table")
+    assert table.exit_code == 0, table.output
+    assert "rows 1–50, more follow: --offset 50 for the next page, --limit 0 for all" in table.stdout
+    every = kg("query", "people", "--data", str(corpus), "-f", "csv").stdout.splitlines()
+    assert len(every) > 1000
+    second = kg("query", "people", "--data", str(corpus), "-f", "csv", "--limit", "50", "--offset", "50").stdout.splitlines()
+    assert second == every[:1] + every[51:101]
+    rows = len(every) - 1  # the header
+    last = kg("query", "people", "--data", str(corpus), "-f", "table", "--offset", str(rows - 3))
+    assert f"3 rows ({rows - 2}–{rows})" in last.stdout
+    assert kg("query", "people", "--data", str(corpus), "-f", "table", "--limit", "0").stdout.count("id:person/") == len(every) - 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--limit", "-1"], "Invalid value for '--limit'"),
+    (["SELECT * WHERE { ?s ?p ?o } LIMIT 3", "--limit", "2"], "the query ends with its own LIMIT, OFFSET or VALUES"),
+])
+def test_cli_query_bad_pages_are_one_line_errors(args, message):
+    result = kg("query", *(args if args[0].startswith("SELECT") else ["people", *args]), *SOURCE)
+    assert result.exit_code != 0 and message in result.output

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.extraction.test_proposals import proposals_of
+from test_proposals import proposals_of
 
 
 @pytest.mark.parametrize("text, purpose", [

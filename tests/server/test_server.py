@@ -335,3 +335,45 @@ def test_server_explorer_page_is_drawn_again_after_an_update(writable):
                           headers={"Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"})
     assert response.status_code == 204
     assert "Katherine Johnson" in httpx.get(f"{writable}/").text
+
+
+# --- pages of the stored queries, and a store's summary graph ---------------------------------------
+
+def test_server_stored_query_pages_by_limit_and_offset(endpoint):
+    every = httpx.get(f"{endpoint}/queries/people").json()["results"]["bindings"]
+    assert len(every) == 2
+    for limit, offset, expected in [(1, 0, every[:1]), (1, 1, every[1:]), (0, 0, every), (5, 2, [])]:
+        response = httpx.get(f"{endpoint}/queries/people", params={"limit": limit, "offset": offset})
+        assert response.status_code == 200 and response.json()["results"]["bindings"] == expected
+    listed = {q["name"]: q["page"] for q in httpx.get(f"{endpoint}/queries").json()}
+    assert listed["people"] == 50 and listed["entity"] is None
+
+
+@pytest.mark.parametrize("params", [{"limit": "ten"}, {"limit": "-1"}, {"offset": "1; DROP ALL"}, {"limit": "١"}])
+def test_server_stored_query_page_is_a_whole_number(endpoint, params):
+    response = httpx.get(f"{endpoint}/queries/people", params=params)
+    assert response.status_code == 400 and "must be a whole number, 0 or more" in response.text
+
+
+def test_server_store_with_a_summary_answers_as_its_files_and_an_update_drops_the_summary(endpoint, tmp_path):
+    from kg.rdf import summary
+    from kg.rdf.store import GraphStore
+
+    store = GraphStore(tmp_path / "store")
+    store.load(DATA)
+    store.ensure_summary()
+    store.flush()
+    del store
+    config = ServerConfig(store=tmp_path / "store", port=0, allow_update=True, token="s3cret", time_limit=20)
+    with serve_in_background(config) as url:
+        for name, params in [("people", {}), ("entity", {"entity": "Ada Lovelace"}), ("roles", {})]:
+            assert httpx.get(f"{url}/queries/{name}", params=params).json() == \
+                httpx.get(f"{endpoint}/queries/{name}", params=params).json()
+        insert = f'INSERT DATA {{ GRAPH <http://example.org/g> {{ <http://example.org/x> a <{PERSON}> ; ' \
+                 f'<http://www.w3.org/2000/01/rdf-schema#label> "Grace Hopper" }} }}'
+        response = httpx.post(f"{url}/sparql", content=insert, headers={"Content-Type": "application/sparql-update",
+                                                                         "Authorization": "Bearer s3cret"})
+        assert response.status_code == 204, response.text
+        people = [row["name"]["value"] for row in httpx.get(f"{url}/queries/people").json()["results"]["bindings"]]
+        assert "Grace Hopper" in people  # read from the article graphs: the summary could not follow the update
+    assert summary.state(GraphStore.open(tmp_path / "store").store) == "absent"

@@ -14,6 +14,10 @@
   let stored = null; // the stored query shown, until its text is edited
   let last = null; // the last result: {vars, rows} or {boolean}
   let network = null;
+  // a stored query with a page size shows a page of its rows: the server is asked for one row
+  // more than the page, which says whether there is a next one ("all" asks for every row)
+  let offset = 0;
+  let everyRow = false;
 
   function status(text, error) {
     $("q-status").textContent = text || "";
@@ -38,6 +42,8 @@
   }
   function choose(q, button) {
     stored = q;
+    offset = 0;
+    everyRow = false;
     for (const b of document.querySelectorAll("#q-list button")) b.classList.toggle("active", b === button);
     $("q-text").value = q.text;
     $("q-description").textContent = q.description || "";
@@ -56,6 +62,7 @@
   $("q-text").addEventListener("input", () => {
     if (!stored) return;
     stored = null;
+    offset = 0;
     $("q-params").replaceChildren();
     for (const b of document.querySelectorAll("#q-list button")) b.classList.remove("active");
   });
@@ -65,6 +72,7 @@
     last = null;
     $("q-table").replaceChildren();
     $("q-count").textContent = "";
+    $("q-pager").hidden = true;
     if (network) { network.destroy(); network = null; }
   }
   async function run() {
@@ -75,6 +83,10 @@
       if (stored) {
         const params = new URLSearchParams();
         for (const input of $("q-params").querySelectorAll("input")) params.set(input.name, input.value);
+        if (paged()) {
+          params.set("limit", String(stored.page + 1));
+          if (offset) params.set("offset", String(offset));
+        }
         response = await fetch("/queries/" + encodeURIComponent(stored.name) + "?" + params, { headers: { Accept: ACCEPT } });
       } else {
         response = await fetch("/sparql", { method: "POST", body: $("q-text").value,
@@ -89,10 +101,18 @@
     const type = response.headers.get("Content-Type") || "";
     const body = await response.json();
     last = type.startsWith("application/ld+json") ? fromJsonLd(body) : fromResults(body);
+    if (paged() && last.rows) {
+      last.page = { offset: offset, more: last.rows.length > stored.page };
+      last.rows = last.rows.slice(0, stored.page);
+    }
     status("Done in " + Math.round(performance.now() - started) + " ms.");
     show();
   }
-  $("q-run").addEventListener("click", run);
+  function paged() { return Boolean(stored && stored.page && !everyRow); }
+  $("q-run").addEventListener("click", () => { offset = 0; run(); });
+  $("q-prev").addEventListener("click", () => { offset = Math.max(0, offset - stored.page); run(); });
+  $("q-next").addEventListener("click", () => { offset += stored.page; run(); });
+  $("q-all").addEventListener("click", () => { everyRow = true; offset = 0; run(); });
   $("q-text").addEventListener("keydown", (ev) => { if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); } });
   $("q-view").addEventListener("change", show);
 
@@ -121,13 +141,23 @@
     $("q-table-wrap").hidden = asGraph;
     $("q-graph").hidden = !asGraph;
     if (last.boolean !== undefined) {
+      $("q-pager").hidden = true;
       const answer = el("tr");
       answer.append(el("td", String(last.boolean)));
       $("q-table").replaceChildren(answer);
       $("q-count").textContent = "";
       return;
     }
-    $("q-count").textContent = last.rows.length + " row" + (last.rows.length === 1 ? "" : "s");
+    const page = last.page;
+    if (page && (page.more || page.offset)) {
+      $("q-count").textContent = "rows " + (page.offset + 1) + "–" + (page.offset + last.rows.length) +
+        (page.more ? ", more follow" : "");
+    } else {
+      $("q-count").textContent = last.rows.length + " row" + (last.rows.length === 1 ? "" : "s");
+    }
+    $("q-pager").hidden = !(page && (page.more || page.offset));
+    $("q-prev").disabled = !(page && page.offset);
+    $("q-next").disabled = !(page && page.more);
     asGraph ? drawGraph() : drawTable();
   }
   function drawTable() {
