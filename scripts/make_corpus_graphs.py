@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.building.build import build
+from kg.rdf.namespace import SUMMARY_GRAPH
 from kg.rdf.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +32,8 @@ def main() -> None:
         report = build([corpus], work, store=store, html=False, merge=False)
         if not report.ok:
             raise SystemExit(f"{len(report.failures)} article(s) failed")
-        quads = sorted(store.store, key=str)
+        # the articles' graphs only: the summary graph is the store's own index, rebuilt from them
+        quads = sorted((q for q in store.store if q.graph_name != ox.NamedNode(SUMMARY_GRAPH)), key=str)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(lzma.compress(ox.serialize(quads, format=ox.RdfFormat.N_QUADS), preset=9))
     print(f"{out}: {len(quads)} quads of {report.articles} articles")
