@@ -22,6 +22,13 @@ class ProposalFacts:
         confidence *= self.ctx.confidence_of_token.get(token.i, 1.0)
         self.facts.append(Fact(subject, relation, obj, self.ctx.evidence(token), round(min(confidence, 1.0), 3)))
 
+    def take_stance(self, agents: list[str], relation: str, key: str, token: Token, confidence: float) -> None:
+        """Record that each agent stands so on a proposal: the registry learns who acts on it, and
+        each gets the fact."""
+        self.registry.add_agents(key, agents, relation)
+        for agent in agents:
+            self.add(agent, relation, key, token, confidence)
+
     def speaker_at(self, token: Token) -> str | None:
         """Who says the quotation ``token`` is in, if it is in one."""
         return next((key for start, end, key in self.speakers if start <= token.idx < end), None)

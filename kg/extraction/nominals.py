@@ -23,6 +23,9 @@ LAWS = {"law", "legislation", "constitution", "rule", "regulation", "treaty", "s
 STANCE_NOUNS = {"criticism": "opposes", "opposition": "opposes", "objection": "opposes", "condemnation": "opposes",
                 "rejection": "opposes", "protest": "opposes", "support": "backs", "backing": "backs", "justification": "backs",
                 "endorsement": "backs"}  # not "approval": "the need for approval by the regulator" is no backing
+# who runs for something: "candidate for", "bid for", "won", "sought"
+SOUGHT_BY = {*SELECTION_NOUNS, "run", "bid", "race", "campaign", "contender", "frontrunner", "win", "seek", "secure",
+             "clinch", "lose"}
 # "at the request of X", "on the advice of X", "at X's urging": X proposes what is done
 BEHEST_NOUNS = {"request", "behest", "urging", "suggestion", "invitation", "advice", "instruction", "order",
                 "direction", "initiative", "insistence", "command", "recommendation"}
@@ -88,6 +91,7 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     for agent, relation, confidence in found:
         rel.add(agent, relation, key, noun, confidence)
 
+
 def _one_of(rel: ProposalFacts, noun: Token) -> bool:
     """ "the tunnel, which was one of her election pledges": the plural names no one proposal; the
     thing said to be one of them is the owner's. True when ``noun`` is such a plural."""
@@ -103,9 +107,7 @@ def _one_of(rel: ProposalFacts, noun: Token) -> bool:
     key = rel.registry.of_phrase(head) if head is not None and owners else None
     if key is not None:
         relation = "commitsTo" if noun.lemma_.lower() in PLEDGE_NOUNS else "proposes"
-        rel.registry.add_agents(key, owners, relation)
-        for owner in owners:
-            rel.add(owner, relation, key, noun, 0.6)
+        rel.take_stance(owners, relation, key, noun, 0.6)
     return True
 
 
@@ -115,11 +117,6 @@ def _sought(noun: Token) -> bool:
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else \
         noun.head if noun.dep_ == "dobj" else None
     return governor is not None and governor.lemma_.lower() in SOUGHT_BY
-
-
-# who runs for something: "candidate for", "bid for", "won", "sought"
-SOUGHT_BY = {*SELECTION_NOUNS, "run", "bid", "race", "campaign", "contender", "frontrunner", "win", "seek", "secure",
-             "clinch", "lose"}
 
 
 def _hyphenated(rel: ProposalFacts, noun: Token) -> list[tuple[str, str, float]]:
@@ -175,9 +172,7 @@ def behest(rel: ProposalFacts, noun: Token) -> bool:
             rel.add(agent, "proposes", key, noun, 0.75)
         # who did it at their request carried it out: "the board closed the port at the mayor's request"
         doers = [k for k in rel.agents(rel.ctx.subjects(act)) if k not in agents] if act.pos_ == "VERB" else []
-        rel.registry.add_agents(key, doers, "commitsTo")
-        for doer in doers:
-            rel.add(doer, "commitsTo", key, act, 0.7)
+        rel.take_stance(doers, "commitsTo", key, act, 0.7)
     return True
 
 

@@ -42,6 +42,14 @@ from .stances import critical_quotes, intention, purpose, refusal
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
+# going to court: the measure it is over is opposed
+LEGAL_ACTIONS = {"sue", "petition", "file"}
+# instruments one office issues alone: signing one puts it forward, it binds no signatory to another
+ISSUED_ALONE = {"decree", "order", "ordinance", "proclamation", "directive", "edict"}
+# verbs that put a person forward for a post, and those that do only with a word of choosing
+# ("announced Ana Ruiz as his pick"; "named her as ambassador" is an appointment, done)
+NOMINATING_VERBS = {"nominate", "propose", "recommend", "suggest"}
+CHOOSING_VERBS = {"announce", "pick", "choose", "select", "name", "unveil", "tap"}
 
 
 class ProposalRelations(ProposalFacts):
@@ -103,15 +111,12 @@ class ProposalRelations(ProposalFacts):
         for agent in agents:
             self.add(agent, relation, key, verb, cue.confidence * factor)
         if relation == "proposes" and verb.lemma_.lower() in LEGAL_ACTIONS:
-            self._challenged(verb, head, agents, cue.confidence * factor)
+            self._challenged(verb, head, key, agents, cue.confidence * factor)
         also = _also_implied(verb, relation, head, agents, ctx)
         if also is not None:
-            self.registry.add_agents(key, agents, also)
-            for agent in agents:
-                self.add(agent, also, key, verb, cue.confidence * factor * 0.9)
+            self.take_stance(agents, also, key, verb, cue.confidence * factor * 0.9)
 
-
-    def _challenged(self, verb: Token, action: Token, agents: list[str], confidence: float) -> None:
+    def _challenged(self, verb: Token, action: Token, action_key: str, agents: list[str], confidence: float) -> None:
         """Who goes to court over a measure opposes it: "sued the city over the ban", "filed a
         lawsuit against the levy", "petitioned the court for a ruling on the curfew"."""
         for prep in [*action.subtree, *(c for c in verb.children if c.dep_ == "prep")]:
@@ -121,14 +126,8 @@ class ProposalRelations(ProposalFacts):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 head = proposal_head(obj)
                 key = self.registry.of_phrase(head) if head is not None else None
-                if key is not None and key != self.registry.of_phrase(action):
-                    self.registry.add_agents(key, agents, "opposes")
-                    for agent in agents:
-                        self.add(agent, "opposes", key, verb, confidence * 0.9)
-
-
-# going to court: the measure it is over is opposed
-LEGAL_ACTIONS = {"sue", "petition", "file"}
+                if key is not None and key != action_key:
+                    self.take_stance(agents, "opposes", key, verb, confidence * 0.9)
 
 
 def _also_implied(verb: Token, relation: str, head: Token, agents: list[str], ctx: ArticleContext) -> str | None:
@@ -191,9 +190,6 @@ def _small_clause(clause: Token) -> bool:
     return any(g.dep_ == "nsubj" for g in clause.children) and (
         clause.lemma_ == "be" or clause.pos_ in ("NOUN", "PROPN", "ADJ"))
 
-
-# instruments one office issues alone: signing one puts it forward, it binds no signatory to another
-ISSUED_ALONE = {"decree", "order", "ordinance", "proclamation", "directive", "edict"}
 
 MODALS = {"will", "wo", "'ll", "shall", "would", "'d", "should", "must", "could", "may", "might", "can", "ca"}
 
@@ -279,12 +275,6 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
     return relations.facts
 
 
-# verbs that put a person forward for a post, and those that do only with a word of choosing
-# ("announced Ana Ruiz as his pick"; "named her as ambassador" is an appointment, done)
-NOMINATING_VERBS = {"nominate", "propose", "recommend", "suggest"}
-CHOOSING_VERBS = {"announce", "pick", "choose", "select", "name", "unveil", "tap"}
-
-
 def selection(rel: ProposalRelations, verb: Token) -> None:
     """"nominated Ana Ruiz as ambassador", "unveiled Tom Reed as her pick for deputy":
     the subject proposes that the person take the post."""
@@ -306,9 +296,7 @@ def selection(rel: ProposalRelations, verb: Token) -> None:
     if not agents:
         return
     key = rel.registry.of_selection(people[0], post)
-    rel.registry.add_agents(key, agents, "proposes")
-    for agent in agents:
-        rel.add(agent, "proposes", key, verb, 0.75 * MODALITY_FACTOR[clause.modality])
+    rel.take_stance(agents, "proposes", key, verb, 0.75 * MODALITY_FACTOR[clause.modality])
 
 
 def _home_country(ctx: ArticleContext, proposers: set[str], roles: list[Role]) -> str | None:

@@ -56,6 +56,7 @@ LIGHT_VERBS = {"be", "have", "do", "go", "come", "get", "make", "take", "see", "
                "help", "win", "lose", "live", "die", "feel", "let", "give", "put", "find", "hear", "wait", "meet",
                "change", "start", "begin", "end", "use", "mean", "say", "tell", "talk", "speak", "ask", "hope",
                "express", "thank", "extend", "send", "remember", "pray"}  # condolences and thanks are no plans
+PURPOSE_MODALS = {"could", "would", "can", "will", "might", "may"}  # "so (that) she could ..."
 STATED = {Modality.INTENDED: ("proposes", 0.6), Modality.POSSIBLE: ("considers", 0.5),
           Modality.REQUIRED: ("proposes", 0.55)}
 
@@ -120,15 +121,13 @@ def refusal(rel: ProposalFacts, verb: Token) -> None:
             rel.add(agent, "opposes", key, verb, 0.6)
 
 
-PURPOSE_MODALS = {"could", "would", "can", "will", "might", "may"}
-
-
 def purpose(rel: ProposalFacts, verb: Token) -> None:
     """What a proposal is for is proposed with it: "declared a curfew so she could clear the
     streets", "raised the levy so that it could pay for the bridge", "proposed a levy in order to pay
     for the bridge". Only the proposer's own purpose: "so the rivers stay clean" says no plan."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") or _is_cue(verb) or not any(
-            c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ != "to" for c in verb.children):
+    if verb.dep_ not in ("advcl", "ccomp", "acl") or verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") \
+            or _is_cue(verb) or not any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ != "to"
+                                        for c in verb.children):
         return  # "so she could go": no aim to name
     if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "so" for c in verb.children) \
             and any(c.dep_ == "aux" and c.lower_ in PURPOSE_MODALS for c in verb.children):
@@ -143,9 +142,7 @@ def purpose(rel: ProposalFacts, verb: Token) -> None:
     agents = [k for k in rel.agents(rel.ctx.subjects(act)) if own is None or k in own]
     key = rel.registry.of_phrase(verb) if agents else None
     if key is not None:
-        rel.registry.add_agents(key, agents, "proposes")
-        for agent in agents:
-            rel.add(agent, "proposes", key, verb, 0.55)
+        rel.take_stance(agents, "proposes", key, verb, 0.55)
 
 
 def _is_cue(verb: Token) -> bool:
