@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .gazetteer import gazetteer
 from .nametypes import type_words
+from .pipeline import verb_lemmas
 
 MAX_LABEL_TOKENS = 24
 ANAPHOR_DETERMINERS = {"the", "this", "that", "these", "those", "such"}
@@ -25,7 +26,7 @@ ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change
                  "withdrawal", "operation", "pledge", "offer", "treaty", "accord", "pact", "law", "programme",
                  "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership",
                  "commitment", "promise", "intention", "vow"}
-NOUN_DROPS = {"det", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
+NOUN_DROPS = {"det", "predet", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl", "agent"}
 # what is said about a proposal, not the proposal: no proposal inside them is the verb's
 REPORT_NOUNS = {"opinion", "ruling", "judgement", "judgment", "verdict", "finding", "report", "statement", "review",
@@ -57,7 +58,7 @@ def proposal_head(target: Token, *, any_noun: bool = False, inside: bool = True)
         return target
     if target.pos_ == "PRON":
         return target if target.lower_ in ("it", "this", "that") else None
-    if is_proposal_noun(target) or (target.lower_.endswith(DEVERBAL) or target.tag_ == "VBG") and not names_no_proposal(target):
+    if is_proposal_noun(target) or (is_deverbal(target) or target.tag_ == "VBG") and not names_no_proposal(target):
         return target
     if any_noun and target.pos_ in ("NOUN", "PROPN") and not names_no_proposal(target):
         return target  # "proposed a new mining royalty", "voted against Brexit"; not "backed the rebels"
@@ -65,6 +66,23 @@ def proposal_head(target: Token, *, any_noun: bool = False, inside: bool = True)
         if token is not target and (is_proposal_noun(token) or is_anaphor(token)):
             return token
     return None
+
+
+def is_deverbal(noun: Token) -> bool:
+    """A noun naming the act of a verb: "-tion", "-sion", "-ment" ("withdrawal", "proposal" too), or
+    "-al" after a verb the lemmatizer knows ("removal", "denial", "dismissal"), unless the noun is
+    itself a verb ("signal", "total")."""
+    word = noun.lower_
+    if word.endswith(DEVERBAL):
+        return True
+    if not word.endswith("al") or noun.pos_ != "NOUN":
+        return False
+    verbs = verb_lemmas()
+    stem = word[:-2]
+    made_from = {stem, stem + "e", stem[:-1] + "y"}  # dismiss-al, remov-al, deni-al
+    if stem[-1:] == stem[-2:-1]:
+        made_from.add(stem[:-1])  # referr-al, acquitt-al
+    return len(stem) >= 4 and word not in verbs and any(v in verbs for v in made_from)
 
 
 @cache
@@ -128,8 +146,11 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         if child.dep_ == "advcl" and child.i > head.i and any(
                 m.dep_ == "mark" and m.lower_ in WHEN_MARKS for m in child.children):
             drop = False  # "masks become compulsory [while riding the bus]": when the rule applies
-        if clause and head.dep_ == "ccomp" and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
-            drop = False  # "announced [the army would be leaving the valley]": the subject belongs to it
+        if clause and (head.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "for" for m in head.children)) \
+                and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
+            # "announced [the army would be leaving the valley]", "called for [the army to leave]":
+            # the subject belongs to it
+            drop = False
         if clause and child.dep_ == "nsubjpass" and child.pos_ in ("NOUN", "PROPN") \
                 and not any(c.dep_ == "agent" for c in head.children):  # "the court was petitioned by X": X's act
             drop = False  # "at her request, [the port] was closed": what was done is to the port
@@ -154,6 +175,12 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             # out, what follows it belongs to the head
             excluded -= {t.i for c in child.children if c.dep_ == "prep" and c.nbor(-1).text in DASHES
                          for t in c.subtree}
+    negated = clause and any(c.dep_ == "neg" for c in head.children)
+    for child in head.children:
+        if child.dep_ in ("conj", "cc", "preconj") and (not clause or negated):
+            # "both [the red plan] and the blue plan", "not to delay the vote [but to hold it early]":
+            # each conjunct is a proposal of its own
+            excluded.update(t.i for t in child.subtree)
     for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i not in excluded \
                 and any(c.dep_ == "neg" for c in token.children):
@@ -165,14 +192,16 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             excluded -= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
     tokens += _argument_on_the_verb(head, ctx)
-    if head.dep_ == "xcomp":  # "urged Chile and Peru [to sign the accord]": who is to do it
+    if head.dep_ in ("xcomp", "advcl"):  # "urged Chile and Peru [to sign the accord]": who is to do it
         for sibling in head.head.children:
-            controllers = [sibling] if sibling.dep_ == "dobj" else [o for o in sibling.children if o.dep_ == "pobj"] \
-                if sibling.dep_ == "prep" and sibling.lower_ == "on" else []
+            controllers = [sibling] if sibling.dep_ == "dobj" and head.dep_ == "xcomp" else [
+                o for o in sibling.children if o.dep_ == "pobj" and o.right_edge.i + 1 == head.left_edge.i] \
+                if sibling.dep_ == "prep" and sibling.lower_ in ("on", "for") else []
             for obj in controllers:
                 if ctx.refers_to(obj):
                     tokens = [*obj.subtree, *tokens]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("to", "that", "and", "but")):
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("to", "that", "and", "but")
+                      or tokens[0].dep_ == "det" and tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or", "but", "which", "that")):
         tokens = tokens[:-1]

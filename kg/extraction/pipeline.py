@@ -177,3 +177,15 @@ def split_long_text(text: str, limit: int) -> Iterator[str]:
         start = end
     if start < len(text):
         yield text[start:]
+
+
+@cache
+def verb_lemmas() -> frozenset[str]:
+    """The base forms of English verbs the model's lemmatizer knows (its ``lemma_index`` table,
+    about 8,700 verbs): what tells a noun made from a verb ("removal", "denial") from one that is
+    not ("hospital")."""
+    try:
+        lemmatizer = load_pipeline().get_pipe("lemmatizer")
+        return frozenset(lemmatizer.lookups.get_table("lemma_index")["verb"])
+    except (ModelNotFound, KeyError):
+        return frozenset()

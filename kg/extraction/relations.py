@@ -83,7 +83,7 @@ class ProposalRelations(ProposalFacts):
                 relation = "considers"  # "may declare an emergency": weighing it, not proposing it yet
             factor = MODALITY_FACTOR[clause.modality] * (0.9 if self.ctx.in_quote(verb) else 1.0)
             for target in cue_targets(verb, cue):
-                self._cue_target(verb, cue, relation, agents, target, factor)
+                self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor)
 
     def _cue_target(self, verb: Token, cue: Cue, relation: str, agents: list[str], target: Token,
                     factor: float) -> None:
@@ -159,6 +159,13 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
                 targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
                 if child.dep_ == "prt":
                     targets += [o for o in verb.children if o.dep_ == "dobj"]
+            # "pushed for the ban to be lifted": the parser makes "for" the mark of a clause, or
+            # ("called for the city to act") hangs the clause on the verb after "for the city"
+            if child.dep_ == "advcl" and cue.prep == "for" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+                targets.append(child)
+            elif child.dep_ == "advcl" and cue.prep == "for" and _for_to_clause(verb, child):
+                targets = [t for t in targets if t.i > child.i or t.i < verb.i]
+                targets.append(child)
         if cue.prep in ("to", "on") and any(t.dep_ == "prep" and t.lower_ == cue.prep for t in verb.children) \
                 or cue.prep == "to":
             # "agreed to postpone", "urged Chile and Peru to sign the accord"
@@ -218,6 +225,25 @@ def _reports_or_cues(clause: Token, cue: Cue) -> bool:
     if lemma == "be":
         return cue.relation != "backs"
     return lemma in speech_verbs() or lemma in cue_verbs()
+
+
+def _for_to_clause(verb: Token, clause: Token) -> bool:
+    """ "called for [the city] to act": an infinitive right after the object of "for", whose
+    subject that object is (not a purpose: "committed to the pact [to secure peace]")."""
+    opening = clause.left_edge
+    before = verb.doc[opening.i - 1] if opening.i > 0 else None
+    return opening.lower_ == "to" and opening.dep_ == "aux" and before is not None and any(
+        p.dep_ == "prep" and p.lower_ == "for" and p.right_edge.i == before.i for p in verb.children)
+
+
+# "urged the states not to delay the vote", "pledged never to raise the tax": what is put forward
+# is that it not happen, a stance against it
+TURNED_BY_NEGATION = {"proposes", "backs", "commitsTo"}
+
+
+def _against_negated(relation: str, target: Token) -> str:
+    negated = target.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in target.children)
+    return "opposes" if negated and relation in TURNED_BY_NEGATION else relation
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:

@@ -225,3 +225,39 @@ def test_relations_stances_on_a_plan_named_only_by_its_noun(extract_from, text, 
 def test_relations_a_plural_title_over_coordinated_names_gives_each_the_fact(extract_from):
     found = fact_set(extract_from("Presidents Gabriel Boric of Chile and Dina Boluarte of Peru met in Lima."))
     assert ("Gabriel Boric", "met", "Dina Boluarte") in found or ("Dina Boluarte", "met", "Gabriel Boric") in found
+
+
+def stances(extraction):
+    """(agent, relation, proposal label) of every fact from an entity to a proposal."""
+    names = {k: e.name for k, e in extraction.entities.items()}
+    return {(names[f.subject], f.relation, extraction.proposals[f.object].label) for f in extraction.facts
+            if f.subject in names and f.object in extraction.proposals}
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a noun made from a verb with "-al" is an act that can be backed
+    ("Senator Mia Cole supported the removal of the statue.", ("Mia Cole", "backs", "removal of the statue"), None),
+    ("The union boss Dan Ortiz welcomed the dismissal of the manager.",
+     ("Dan Ortiz", "backs", "dismissal of the manager"), None),
+    # "for X to do Y": what is called for is the clause, not X
+    ("Mayor Ruth Bell called for Chile to reopen the ferry.",
+     ("Ruth Bell", "proposes", "Chile to reopen the ferry"), None),
+    ("Governor Sam Ito pushed for the curfew to be lifted.", ("Sam Ito", "proposes", "curfew to be lifted"), None),
+    # ... but a purpose after "committed to X" is not
+    ("Premier Lou Grant committed to a ten-year pact with Chile to secure its ports.",
+     ("Lou Grant", "commitsTo", "ten-year pact with Chile"), ("Lou Grant", "commitsTo", "secure its ports")),
+    # urging or pledging that something not happen is a stance against it
+    ("Senator Mia Cole urged the schools not to cancel the exams.",
+     ("Mia Cole", "opposes", "cancel the exams"), ("Mia Cole", "proposes", "cancel the exams")),
+    ("Governor Sam Ito pledged never to raise the fuel duty.",
+     ("Sam Ito", "opposes", "raise the fuel duty"), ("Sam Ito", "commitsTo", "raise the fuel duty")),
+    ("Mayor Ruth Bell asked the board not to sell the park but to lease it.",
+     ("Ruth Bell", "proposes", "lease it"), ("Ruth Bell", "proposes", "sell the park")),
+    # coordinated proposals are two
+    ("Governor Tom Hart backed both the housing plan and the transit plan.", ("Tom Hart", "backs", "housing plan"),
+     ("Tom Hart", "backs", "housing plan the transit plan")),
+])
+def test_relations_complements_of_cue_verbs(extract_from, text, present, absent):
+    found = stances(extract_from(text))
+    assert present in found, found
+    assert absent is None or absent not in found, found
