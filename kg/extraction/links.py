@@ -239,8 +239,13 @@ class EntityLinks:
         if key and token.dep_ == "attr" and token.head.lemma_ in ("be", "become", "remain") and _party(ctx, key):
             for member in self.of_type(ctx.subjects(token.head), PERSON):
                 self.add(member, "memberOf", key, token, 0.75)
-        if token.lemma_ == "member" and token.dep_ == "attr" and token.head.lemma_ in ("be", "become"):
-            for member in self.of_type(ctx.subjects(token.head), ACTORS):
+        # "X is a member of the EU", "X was elected a member of it", "X served as a member of it"
+        verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" else token.head
+        if token.lemma_ == "member" and (token.dep_ in ("attr", "oprd") or token.head.lower_ == "as") \
+                and verb.pos_ in ("VERB", "AUX") and is_asserted(verb):
+            # who is elected or named a member is the passive subject or the object, not the elector
+            named = [k for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for k in ctx.refers_to(c)]
+            for member in self.of_type(named if token.dep_ == "oprd" else ctx.subjects(verb), ACTORS):
                 for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.8)
 

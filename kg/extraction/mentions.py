@@ -6,6 +6,7 @@ Yields `NameMention` records; `resolve.py` groups them into entities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
@@ -40,6 +41,8 @@ def sentence_index(doc: Doc) -> list[int]:
 
 OTHER_LABELS = {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", ""}  # kept only when the name's own words type it
 CAPTION_WORDS = {"image", "photo", "video", "source", "credit", "caption", "file", "picture"}
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.IGNORECASE)
+DAY_WORDS = {"Day", "Eve", "Week"}  # "Labor Day", "Christmas Eve", "Fashion Week"
 
 
 @cache
@@ -355,6 +358,14 @@ def _named_thing(span: Span) -> bool:
     return type_word(span[-1]) not in (None, "Person")
 
 
+def _names_a_day(tokens: list[Token]) -> bool:
+    """A holiday or a day named after someone or something ("Labor Day", "Earth Day", "New Year's
+    Eve"); not a person whose surname is Day ("Doris Day")."""
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= 2 and words[-1].text in DAY_WORDS and not (
+        len(words) == 2 and words[0].lower_ in given_names() and tokens[0].ent_type_ == "PERSON")
+
+
 def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | None) -> NameMention | None:
     tokens = [t for t in span if t.text not in ("[", "]", "(", ")")]
     name = " ".join(t.text for t in tokens) if len(tokens) != len(span) else span.text
@@ -372,6 +383,10 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
         return None  # "Hojatoleslam Ali Rezaei": an unknown title glued to the name after it
     if span.start > 0 and doc[span.start - 1].text in ("@", "#") or name.startswith(("@", "#")):
         return None  # a social-media handle or hashtag, not a name
+    if label == "PERSON" and any(re.search(r"\d", t.text) and not ORDINAL.fullmatch(t.text) for t in tokens):
+        return None  # "COVID-19", "Windows 10": no person's name has a digit ("2nd Earl of X" is an ordinal)
+    if _names_a_day(tokens):
+        return None  # "Independence Day", "Martin Luther King Jr. Day": a date, not an entity
     mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,
                           acronym=acronym, dep=span.root.dep_,
                           modifies_noun=span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN")

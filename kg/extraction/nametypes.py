@@ -133,13 +133,14 @@ def _party(name: str):
 def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
     """The evidence of the name's last word, the city list, describing nouns and titles."""
     gaz, name = gazetteer(), mention.name
-    for head in _head_words(span):
+    heads = _head_words(span)
+    for head in heads:
         # "Lindenau Square" is a place whatever NER says; "Anna Maria Fields", whom NER calls a
-        # person, is not: a last word that is also a surname does not outvote NER
-        source = "head_surname" if label == "PERSON" and head.lower_ in surname_words() else "head"
-        mention.vote(type_word(head), source)
-    if label != "NORP" and span[0].pos_ == "PROPN" and not any(type_word(head) not in (None, "Person")
-                                                                 for head in _head_words(span)):
+        # person, is not, nor "Ella Rivers": a last word that is also a surname does not outvote
+        # NER or a given name
+        mention.vote(type_word(head), "head_surname" if _surname_head(head, span, label) else "head")
+    if label != "NORP" and span[0].pos_ == "PROPN" and not any(
+            type_word(head) not in (None, "Person") and not _surname_head(head, span, label) for head in heads):
         _person_name_evidence(mention, span)
     place = gaz.place(name)
     if place is not None and not _titled(span):  # "Queen Margrethe", "General Jackson" are people
@@ -150,6 +151,16 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
     if after_title(span) or _office_in_apposition(span):
         mention.vote("Person", "title")
+
+
+def _surname_head(head: Token, span: Span, label: str) -> bool:
+    """The last word of a name is a surname as much as a type word: "Fields" when NER says
+    PERSON; "Parks", "Rivers" after a given name ("Rosa Parks", "Ella Rivers")."""
+    lower = head.lower_
+    singular = lower[:-1] if lower.endswith("s") else lower
+    if label == "PERSON" and (lower in surname_words() or singular in surname_words()):
+        return True
+    return head.i == span[-1].i and len(span) == 2 and span[0].lower_ in given_names() and lower in surnames()
 
 
 def _person_name_evidence(mention: NameMention, span: Span) -> None:

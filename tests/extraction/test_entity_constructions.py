@@ -73,3 +73,28 @@ def test_entities_a_persons_name_is_cut_from_the_words_glued_to_it(extract_from,
 def test_resolve_ordinals_and_country_words_around_a_name_keep_it_one(one, other, same):
     from kg.extraction.resolve import _variant
     assert _variant(one, other) is same
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a given name and a surname that is also a plural place word: the person, not the place
+    ("From 1990 Ella Rivers ran the clinic in the valley.", "Ella Rivers", "Person"),
+    ("From 2004 Nina Parks ran the shelter in Ohio.", "Nina Parks", "Person"),
+    # ... while a place named by such a word stays a place
+    ("Tourists crowded the bridge over Victoria Falls.", "Victoria Falls", "Place"),
+])
+def test_entities_a_surname_that_is_a_place_word_after_a_given_name(extract_from, text, name, kind):
+    found = entities(extract_from(text))
+    assert name in found and found[name].type == kind, {n: e.type for n, e in found.items()}
+
+
+@pytest.mark.parametrize("text, not_entity, entity", [
+    ("Schools close on Martin Luther King Jr. Day and on Labor Day.", "Martin Luther King Jr. Day", None),
+    ("Doris Day sang at the gala on Labor Day.", "Labor Day", "Doris Day"),
+    ("Governor Ana Ruiz tested positive for COVID-19 on Friday.", "COVID-19", "Ana Ruiz"),
+    # an ordinal is no such digit
+    ("In 1790 the estate passed to Henry Ames, 3rd Earl of Wessex, who sold it.", None, "3rd Earl"),
+])
+def test_entities_days_and_names_with_digits_are_not_people(extract_from, text, not_entity, entity):
+    found = entities(extract_from(text))
+    assert not_entity is None or not_entity not in found, sorted(found)
+    assert entity is None or found[entity].type == "Person", sorted(found)

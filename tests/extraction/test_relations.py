@@ -19,6 +19,9 @@ from conftest import fact_set
     ("The Armenia-Azerbaijan war displaced thousands.", ("Armenia", "conflict", "Azerbaijan")),
     ("Angela Rayner of the Labour Party criticised the plan.", ("Angela Rayner", "memberOf", "Labour Party")),
     ("Finland joined NATO in April.", ("Finland", "memberOf", "North Atlantic Treaty Organization")),
+    ("Senator Ray Dunn served as a member of the Rules Committee for a decade.",
+     ("Ray Dunn", "memberOf", "Rules Committee")),
+    ("Ray Dunn was elected a member of the Royal Academy in 2001.", ("Ray Dunn", "memberOf", "Royal Academy")),
     ("The summit was held in Porto, Portugal.", ("Porto", "locatedIn", "Portugal")),
 ])
 def test_relations_between_entities(extract_from, text, fact):
