@@ -1,5 +1,5 @@
 """Write tests/data/corpus/wikinews-285.nq.xz: the graphs `kg build` makes of the 285 Wikinews
-articles of ../shared/data/wikinews/articles.jsonl, as sorted N-Quads, xz-compressed (420 KB).
+articles of ../shared/data/wikinews/articles.jsonl, as sorted N-Quads, xz-compressed (about 800 KB).
 
 The browser tests draw the corpus page from it without running spaCy (a build takes a minute),
 so they test the page of a real corpus, as extracted when the file was made; re-run this script

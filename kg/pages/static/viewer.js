@@ -80,22 +80,45 @@
     $("kg-notice").textContent = "Showing the " + data.shown + " most connected of " + data.total + " nodes.";
   }
 
-  // --- labels: drawn after vis-network, at LABEL_PX on screen whatever the zoom; the most
-  // connected first (the selection and its neighbours before all), each only where it overlaps
-  // no label already drawn. Zooming in makes room for more.
+  // --- labels: drawn after vis-network, at LABEL_PX on screen whatever the zoom, each only where
+  // it overlaps no label already drawn. The selected node and the HUBS most connected nodes on
+  // screen come first and always get a label: beside the node if there is room, else at the
+  // nearest free place within REACH, joined to its node by a thin line (at a low zoom the hubs of
+  // a corpus sit a few pixels apart, and the four places beside each are soon taken). Then the
+  // selection's neighbours and the others, most connected first, beside their node only: zooming
+  // in makes room for more.
+  const HUBS = 10;
+  const REACH = 160;
+  const LABEL_H = LABEL_PX + 3;
   const widths = new Map();
   const byImportance = Object.keys(details).sort((a, b) => details[b].facts - details[a].facts || (a < b ? -1 : 1));
   function textWidth(ctx, text) {
     if (!widths.has(text)) widths.set(text, ctx.measureText(text).width);
     return widths.get(text);
   }
-  function drawLabels(ctx) {
-    const canvas = ctx.canvas;
-    const ratio = canvas.width / canvas.clientWidth || 1;
-    const width = canvas.clientWidth, height = canvas.clientHeight;
-    const scale = network.getScale();
-    const shown = new Set(nodeView.getIds());
-    const positions = network.getPositions([...shown]);
+  // where a label's text is centred (x) and its box starts (y): below the node, above, right, left
+  function besidePlaces(p, radius, w) {
+    return [[p.x, p.y + radius + 2], [p.x, p.y - radius - LABEL_H - 2],
+            [p.x + radius + 4 + w / 2, p.y - LABEL_H / 2], [p.x - radius - 4 - w / 2, p.y - LABEL_H / 2]];
+  }
+  // the point of a box nearest to p (p itself when inside)
+  function nearestPoint(box, p) {
+    return { x: Math.min(Math.max(p.x, box.x), box.x + box.w), y: Math.min(Math.max(p.y, box.y), box.y + box.h) };
+  }
+  // rows of places above and below the node, nearest first, none covering the node itself
+  function fartherPlaces(p, radius, w) {
+    const places = [];
+    for (let dy = -REACH; dy <= REACH; dy += LABEL_H + 2) {
+      for (let dx = -REACH; dx <= REACH; dx += 16) {
+        const x = p.x + dx, y = p.y + dy;
+        const q = nearestPoint({ x: x - w / 2 - 1, y: y, w: w + 2, h: LABEL_H }, p);
+        const d = Math.hypot(q.x - p.x, q.y - p.y);
+        if (d > radius + 2 && d <= REACH) places.push([d, x, y]);
+      }
+    }
+    return places.sort((a, b) => a[0] - b[0]).map((place) => [place[1], place[2]]);
+  }
+  function labelGrid() {  // the boxes drawn so far, by cells of the screen, for a quick overlap test
     const grid = new Map();
     const CELL = 64;
     const cells = (b) => {
@@ -104,9 +127,20 @@
         for (let gy = Math.floor(b.y / CELL); gy <= Math.floor((b.y + b.h) / CELL); gy++) out.push(gx + ":" + gy);
       return out;
     };
-    const hits = (b) => cells(b).some((key) => (grid.get(key) || []).some((o) =>
-      b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h));
-    const keep = (b) => { for (const key of cells(b)) (grid.get(key) || grid.set(key, []).get(key)).push(b); };
+    return {
+      hits: (b) => cells(b).some((key) => (grid.get(key) || []).some((o) =>
+        b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h)),
+      keep: (b) => { for (const key of cells(b)) (grid.get(key) || grid.set(key, []).get(key)).push(b); },
+    };
+  }
+  function drawLabels(ctx) {
+    const canvas = ctx.canvas;
+    const ratio = canvas.width / canvas.clientWidth || 1;
+    const width = canvas.clientWidth, height = canvas.clientHeight;
+    const scale = network.getScale();
+    const shown = new Set(nodeView.getIds());
+    const positions = network.getPositions([...shown]);
+    const grid = labelGrid();
     const drawn = [];
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -114,34 +148,54 @@
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
-    // a label goes below its node, else above, right or left of it: the first place that is free
-    const put = (text, places, kind, id, colour) => {
+    // the first free place of `places` (or none); `anchor`: the node a label set apart points to
+    const put = (text, places, kind, id, colour, anchor) => {
       const w = textWidth(ctx, text);
-      for (const [x, y] of places(w)) {
-        const box = { x: x - w / 2 - 1, y: y, w: w + 2, h: LABEL_PX + 3 };
-        if (box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height || hits(box)) continue;
-        keep(box);
+      for (const [x, y] of places) {
+        const box = { x: x - w / 2 - 1, y: y, w: w + 2, h: LABEL_H };
+        if (box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height || grid.hits(box)) continue;
+        grid.keep(box);
+        const label = Object.assign({ text: text, kind: kind, id: id, px: LABEL_PX, cx: x }, box);
+        if (anchor) {
+          const end = nearestPoint(box, anchor);
+          ctx.strokeStyle = "#888";
+          ctx.lineWidth = 1;
+          ctx.beginPath();
+          ctx.moveTo(anchor.x, anchor.y);
+          ctx.lineTo(end.x, end.y);
+          ctx.stroke();
+          label.leader = { x1: anchor.x, y1: anchor.y, x2: end.x, y2: end.y };
+        }
         ctx.lineWidth = 3;
         ctx.strokeStyle = "rgba(255,255,255,0.92)";
         ctx.strokeText(text, x, y + 1);
         ctx.fillStyle = colour;
         ctx.fillText(text, x, y + 1);
-        drawn.push(Object.assign({ text: text, kind: kind, id: id, px: LABEL_PX, cx: x }, box));
+        drawn.push(label);
         return true;
       }
       return false;
     };
-    const near = state.selected ? new Set([state.selected, ...network.getConnectedNodes(state.selected)]) : new Set();
-    const order = [...near].concat(byImportance.filter((id) => !near.has(id)));
-    for (const id of order) {
-      if (!shown.has(id)) continue;
-      const p = network.canvasToDOM(positions[id]);
-      if (p.x < -50 || p.y < -50 || p.x > width + 50 || p.y > height + 50) continue;
+    const onScreen = new Map();  // id -> its position on screen, for the shown nodes near the canvas
+    const where = (id) => {
+      if (!onScreen.has(id)) {
+        const p = shown.has(id) ? network.canvasToDOM(positions[id]) : null;
+        onScreen.set(id, p && p.x >= -50 && p.y >= -50 && p.x <= width + 50 && p.y <= height + 50 ? p : null);
+      }
+      return onScreen.get(id);
+    };
+    const hubs = byImportance.filter((id) => where(id)).slice(0, HUBS);
+    const first = state.selected ? [state.selected].concat(hubs) : hubs;
+    const near = state.selected ? network.getConnectedNodes(state.selected) : [];
+    const seen = new Set();
+    for (const id of first.concat(near, byImportance)) {
+      const p = where(id);
+      if (!p || seen.has(id)) continue;
+      seen.add(id);
       const radius = (nodes.get(id).size || 14) * scale;
-      const h = LABEL_PX + 3;
-      put(details[id].short, (w) => [[p.x, p.y + radius + 2], [p.x, p.y - radius - h - 2],
-                                     [p.x + radius + 4 + w / 2, p.y - h / 2], [p.x - radius - 4 - w / 2, p.y - h / 2]],
-          "node", id, "#222");
+      const text = details[id].short;
+      if (put(text, besidePlaces(p, radius, textWidth(ctx, text)), "node", id, "#222")) continue;
+      if (first.includes(id)) put(text, fartherPlaces(p, radius, textWidth(ctx, text)), "node", id, "#222", p);
     }
     for (const id of visibleEdges) {  // relation names on edges, where there is room left
       const f = data.facts[id];
@@ -149,7 +203,7 @@
       const a = network.canvasToDOM(positions[f.from]), b = network.canvasToDOM(positions[f.to]);
       const text = f.title || f.predicate;
       if (Math.hypot(a.x - b.x, a.y - b.y) < textWidth(ctx, text) + 40) continue;
-      put(text, () => [[(a.x + b.x) / 2, (a.y + b.y) / 2 - LABEL_PX / 2]], "edge", id, "#777");
+      put(text, [[(a.x + b.x) / 2, (a.y + b.y) / 2 - LABEL_PX / 2]], "edge", id, "#777");
     }
     ctx.restore();
     window.kgLabels = drawn;
