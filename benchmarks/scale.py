@@ -21,7 +21,11 @@ between the two most-named people: the heaviest questions of their kind. Listing
 before and after give the same number of rows.
 
 Usage: python benchmarks/scale.py [--sizes 300000 1000000 3000000] [--runs 15] [--built DIR]
+                                 [--store DIR] [--only LABEL ...]
   --built DIR   reuse the output of an earlier `kg build CORPUS --out DIR --no-html`
+  --store DIR   fill this store and keep it: a later run with the same DIR (and --built) starts
+                after the copies it holds, so a 1M store is filled once and measured many times
+  --only LABEL  time only these queries or commands (a query's name, or "kg path", ...)
 """
 
 from __future__ import annotations
@@ -161,12 +165,14 @@ def in_turns(requests: dict[str, tuple], runs: int) -> dict[str, dict]:
     return found
 
 
-def graph_commands(store_dir: Path, values: dict[str, str], runs: int) -> dict[str, dict]:
+def graph_commands(store_dir: Path, values: dict[str, str], runs: int, only: set[str]) -> dict[str, dict]:
     """Wall seconds of each graph command in a fresh process, this version's `kg` and before's."""
     commands = {"path": [values["entity"], values["other"]], "neighbors": [values["entity"]],
                 "central": [], "communities": []}
     found = {}
     for name, args in commands.items():
+        if runs < 1 or (only and f"kg {name}" not in only):
+            continue
         variants = {"after": [KG, name, *args, "--store", str(store_dir)],
                     "before": [python(), "-c", BEFORE_COMMAND, name, str(store_dir), *args]}
         times = {"after": [], "before": []}
@@ -225,7 +231,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--command-runs", type=int, default=5)
     parser.add_argument("--built", type=Path, help="the output of `kg build CORPUS --out DIR --no-html`")
+    parser.add_argument("--store", type=Path, help="fill this store and keep it (reused by a later run)")
+    parser.add_argument("--only", nargs="+", default=[], help="only these queries or commands")
     args = parser.parse_args()
+    only = set(args.only)
     print(machine(), flush=True)
     work = Path(tempfile.mkdtemp(prefix="kg-bench-scale-"))
     try:
@@ -235,11 +244,12 @@ def main() -> None:
         else:
             graphs = article_graphs(args.corpus, work)
         per_copy = sum(len(list(ox.parse(data, format=ox.RdfFormat.TURTLE))) for _, data in graphs)
-        store_dir, done = work / "store", 0
+        store_dir = args.store or work / "store"
+        done = len(GraphStore(store_dir, read_only=True)) // per_copy if (store_dir / "CURRENT").is_file() else 0
         results, loads = {}, {}
         for size in sorted(args.sizes):
             store = GraphStore(store_dir)
-            rounds = -(-size // per_copy)
+            rounds = max(-(-size // per_copy), done)
             seconds = fill(store, graphs, per_copy, size, done)
             quads = len(store)
             started = time.perf_counter()
@@ -253,14 +263,14 @@ def main() -> None:
                            f"{values['other']!r}, proposal {values['proposal']!r}")
             print(f"- {loads[size]}", flush=True)
             done = rounds
-            plans = query_plans(values, store)
+            plans = [plan for plan in query_plans(values, store) if not only or plan[1] in only]
             del store  # closed: kg serve and the commands open it
             server = Server(KG, ["--store", str(store_dir)], [])
             try:
                 results[size] = in_turns(query_requests(server.url, plans), args.runs)
             finally:
                 server.stop()
-            results[size].update(graph_commands(store_dir, values, args.command_runs))
+            results[size].update(graph_commands(store_dir, values, args.command_runs, only))
         print()
         print("\n".join(report(sorted(args.sizes), results, loads)))
     finally:

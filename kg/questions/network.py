@@ -54,11 +54,16 @@ SELECT DISTINCT ?sentence ?start ?end ?article ?happened ?precision ?time WHERE 
     ?fact rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?o ; a kg:Fact ; kg:confidence ?confidence ;
           kg:evidence ?ev .
     ?ev kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end .
-    OPTIONAL { ?fact kg:happenedOn ?happened ; kg:timePrecision ?precision ; kg:timeText ?time }
   }
+  # each read on its own (in one OPTIONAL, Oxigraph matched every dated fact of the store: 190
+  # against 7 ms at 1,000,000 quads); a date counts with all three, as kg writes them
+  OPTIONAL { GRAPH ?article { ?fact kg:happenedOn ?happened } }
+  OPTIONAL { GRAPH ?article { ?fact kg:timePrecision ?precision } }
+  OPTIONAL { GRAPH ?article { ?fact kg:timeText ?time } }
   OPTIONAL { GRAPH ?article { ?o kg:roleTitle ?roleTitle . OPTIONAL { ?o kg:roleOf ?of } } }
   FILTER (IF(BOUND(?roleTitle), BOUND(?of) && ?of = ?target && ?roleTitle = ?title, !BOUND(?title) && ?o = ?target))
 }"""
+_DATE = ("happened", "precision", "time")
 
 
 def hop_evidence(source: Source, hop: dict) -> list[dict]:
@@ -71,7 +76,8 @@ def hop_evidence(source: Source, hop: dict) -> list[dict]:
         bindings["title"] = ox.Literal(hop["title"])
     found = set()
     for row in source.query(_HOP_EVIDENCE, bindings):
-        time = {name: row[name].value if row[name] is not None else None for name in ("happened", "precision", "time")}
+        dated = all(row[name] is not None for name in _DATE)
+        time = {name: row[name].value if dated else None for name in _DATE}
         found.add(dated_evidence(row["sentence"].value, int(row["start"].value), int(row["end"].value),
                                  row["article"].value, **time))
     return [evidence_record(evidence) for evidence in sorted(found, key=evidence_order)]

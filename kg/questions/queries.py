@@ -92,8 +92,8 @@ class StoredQuery:
         """
         text = self.text
         ready = getattr(source, "summary_ready", None)
-        # a summary text that takes its page early (a '# page' line: proposals) answers a page
-        # sooner, and every row later (at 1,000,000 quads, 160 against 630 ms, then 760 against 630 ms)
+        # a summary text that takes its page early (a '# page' line: proposals, quotes) is for a
+        # page: it picks the page by position (kg/rdf/ranks.py); every row is read as before
         wanted = self.summary_text is not None and (limit or PAGE_MARK.search(self.summary_text) is None)
         if wanted and callable(ready) and ready():
             text = self.summary_text

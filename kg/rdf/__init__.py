@@ -6,5 +6,6 @@ Read `namespace` first (IRIs and the ontology terms of `ontology.ttl`), then `mo
 binds parameters into SPARQL text, for the store and for remote endpoints alike; `counting` is
 how kg counts entities and facts, everywhere it counts them. `summary` keeps a store's summary
 graph (each node and relation once, with counts; shapes in `summary_shapes.ttl`) up to date with
-its article graphs.
+its article graphs; `ranks` keeps there the position of each item in the order a question
+shows it.
 """

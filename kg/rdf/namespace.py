@@ -108,6 +108,18 @@ class KG(DefinedNamespace):
     edgeTarget: URIRef
     edgeTitle: URIRef
     bestConfidence: URIRef
+    # positions and the quotes listing's rows in the summary graph (kg.rdf.ranks)
+    pendingRanks: URIRef
+    edgeRank: URIRef
+    proposalRank: URIRef
+    QuoteRow: URIRef
+    quoteRank: URIRef
+    rowSpeaker: URIRef
+    rowName: URIRef
+    rowQuote: URIRef
+    rowText: URIRef
+    rowSentence: URIRef
+    rowArticle: URIRef
 
 
 RELATIONS = {

@@ -13,14 +13,19 @@ once and each relation once::
         kg:edgePredicate kg:met ; kg:edgeObject <…/person/ben-ito> ; kg:edgeTarget <…/person/ben-ito> ;
         kg:factCount 3 ; kg:articleCount 2 ; kg:bestConfidence 0.85 .
 
+A quotation's part also holds the rows of the ``quotes`` listing about it (`kg.rdf.ranks`); and
+the summary keeps the position of each edge, proposal and quote row in the order a question
+shows them (`kg.rdf.ranks`), written again over the whole store once the nodes are.
+
 The stored queries of ``queries/summary/`` read it (`kg.questions.queries`); so do the graph
 commands (`kg.questions.network.entity_graph`). It is derived data: `summary_quads` computes a
 node's part from the article graphs alone, so the summary of a store is the same whether it was
 built at once (`build`) or kept up to date article by article (`mark_changed`, then `refresh`).
 
 Keeping it up to date: before an article graph changes, the nodes it holds (before and after)
-are recorded as ``kg:pendingNode`` of the summary; `refresh` computes those nodes' parts again
-and only then removes the marks. A build killed at any moment leaves marks, never a summary
+are recorded as ``kg:pendingNode`` of the summary (and ``kg:pendingRanks``); `refresh` computes
+those nodes' parts again and only then removes their marks, then writes the positions again and
+removes the last mark. A build killed at any moment leaves marks, never a summary
 that silently disagrees with the articles; `state` says ``"pending"`` and the questions read
 the article graphs until the summary is refreshed. A store without a summary (written by an
 earlier kg, or by someone else's update) gets one built whole by `ensure`.
@@ -35,10 +40,11 @@ from itertools import islice
 
 import pyoxigraph as ox
 
+from . import ranks
 from .counting import NODE_TYPES
 from .namespace import ARTICLE, BASE, KG, MERGES_GRAPH, SCHEMA, SUMMARY_GRAPH, short_hash
 
-VERSION = 1
+VERSION = 2
 """The summary's layout; a summary of another version is built again."""
 GRAPH = ox.NamedNode(SUMMARY_GRAPH)
 MERGES = ox.NamedNode(MERGES_GRAPH)
@@ -58,7 +64,7 @@ RDF_TYPE, RDF_SUBJECT = ox.NamedNode(RDF + "type"), ox.NamedNode(RDF + "subject"
 RDF_PREDICATE, RDF_OBJECT = ox.NamedNode(RDF + "predicate"), ox.NamedNode(RDF + "object")
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 NAME, ALIAS, TEXT = _schema("name"), _schema("alternateName"), _schema("text")
-JOB_TITLE, MENTIONS = _schema("jobTitle"), _schema("mentions")
+JOB_TITLE, MENTIONS, QUOTATION = _schema("jobTitle"), _schema("mentions"), _schema("Quotation")
 ISO, CONFIDENCE, ROLE_TITLE, ROLE_OF = _kg("isoCode"), _kg("confidence"), _kg("roleTitle"), _kg("roleOf")
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 NODE_CLASSES = frozenset({ox.NamedNode(iri) for iri in NODE_TYPES} | {_kg("Role")})
@@ -77,7 +83,7 @@ def state(store: ox.Store) -> str:
         return "absent"
     if version.object.value != str(VERSION):
         return "old"
-    if next(store.quads_for_pattern(GRAPH, _kg("pendingNode"), None, GRAPH), None) is not None:
+    if next(store.quads_for_pattern(GRAPH, _kg("pendingNode"), None, GRAPH), None) is not None or ranks.is_pending(store):
         return "pending"
     return "ready"
 
@@ -130,7 +136,8 @@ def mark_changed(store: ox.Store, graphs: Iterable[ox.NamedNode] = (), quads: It
     for graph in graphs:
         if is_data_graph(graph):
             nodes |= nodes_in(store, graph)
-    store.extend([ox.Quad(GRAPH, _kg("pendingNode"), node, GRAPH) for node in sorted(nodes, key=str)])
+    marks = [ox.Quad(GRAPH, _kg("pendingNode"), node, GRAPH) for node in sorted(nodes, key=str)]
+    store.extend(marks + [ranks.PENDING] if marks else [])
 
 
 # ------------------------------------------------------------------------------ computing
@@ -221,7 +228,8 @@ def summary_quads(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
         triples += [(_kg("edgeTarget"), target)] if target is not None else []
         triples += [(_kg("edgeTitle"), title)] if title is not None else []
         quads += [ox.Quad(iri, p, o, GRAPH) for p, o in triples]
-    return quads
+    quotations = [node for node in nodes if QUOTATION in attributes[node].get(RDF_TYPE, ())]
+    return quads + (ranks.quote_row_quads(store, quotations) if quotations else [])
 
 
 # ------------------------------------------------------------------------------ writing
@@ -240,13 +248,15 @@ def build(store: ox.Store) -> int:
         store.remove_graph(GRAPH)
     nodes = sorted(nodes_in(store), key=str)
     store.bulk_extend(quad for chunk in _batches(nodes) for quad in summary_quads(store, chunk))
+    ranks.rank(store)
     store.extend([ox.Quad(GRAPH, RDF_TYPE, _kg("Summary"), GRAPH),
                   ox.Quad(GRAPH, _kg("summaryVersion"), _integer(VERSION), GRAPH)])
     return len(nodes)
 
 
 def refresh(store: ox.Store) -> int:
-    """Compute again the part of every pending node, then clear their marks; returns how many."""
+    """Compute again the part of every pending node, then clear their marks, then write the
+    positions again (`kg.rdf.ranks.rank`); returns how many nodes."""
     pending = sorted({q.object for q in store.quads_for_pattern(GRAPH, _kg("pendingNode"), None, GRAPH)}, key=str)
     for chunk in _batches(pending):
         old = []
@@ -254,11 +264,15 @@ def refresh(store: ox.Store) -> int:
             old += store.quads_for_pattern(node, None, None, GRAPH)
             for edge in store.quads_for_pattern(None, _kg("edgeSubject"), node, GRAPH):
                 old += store.quads_for_pattern(edge.subject, None, None, GRAPH)
+            for row in ranks.quote_rows_of(store, node):
+                old += store.quads_for_pattern(row, None, None, GRAPH)
         for quad in old:
             store.remove(quad)
         store.extend(summary_quads(store, chunk))
         for node in chunk:
             store.remove(ox.Quad(GRAPH, _kg("pendingNode"), node, GRAPH))
+    if ranks.is_pending(store):
+        ranks.rank(store)
     return len(pending)
 
 

@@ -20,9 +20,10 @@ from kg.building.merge import list_merges, merge_entities, undo_merge
 from kg.building.proposal_merge import merge_proposals
 from kg.core.records import Article, Entity, Evidence, Extraction, Fact, Proposal, Quote, Role
 from kg.questions.queries import load_query
-from kg.rdf import summary
+from kg.rdf import ranks, summary
 from kg.rdf.model import article_graph
 from kg.rdf.namespace import KG
+from kg.rdf.sparql import with_page
 from kg.rdf.store import GraphStore, load_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,6 +162,37 @@ def test_summary_with_pending_changes_is_not_read_until_refreshed(store, tmp_pat
     assert summary_of(again) == built_whole(again)
 
 
+def test_summary_positions_not_yet_written_again_are_not_read(tmp_path, monkeypatch):
+    """A build killed after computing the nodes again but before their positions (kg.rdf.ranks)."""
+    location = tmp_path / "store"
+    writer = GraphStore(location)
+    put(writer, ARTICLES[0])
+    writer.ensure_summary()
+    put(writer, ARTICLES[1])
+
+    class Killed(Exception):
+        pass
+
+    def killed(_store):
+        raise Killed
+
+    monkeypatch.setattr(ranks, "rank", killed)
+    with pytest.raises(Killed):
+        writer.refresh_summary()
+    assert not list(writer.store.quads_for_pattern(summary.GRAPH, PENDING, None, summary.GRAPH))  # nodes done
+    writer.flush()
+    del writer
+    reader = GraphStore(location, read_only=True)
+    quotes = load_query("quotes")
+    assert summary.state(reader.store) == "pending" and not reader.summary_ready()
+    assert quotes.text_for(reader, limit=5) == with_page(quotes.text, 5)  # the article graphs are read instead
+    del reader
+    monkeypatch.undo()
+    again = GraphStore.open(location)
+    assert again.summary_ready() and quotes.text_for(again, limit=5) == with_page(quotes.summary_text, 5)
+    assert summary_of(again) == built_whole(again)
+
+
 def test_summary_is_absent_from_files_read_into_memory_and_from_exports():
     from kg.questions.exporting import all_quads, stats
 
@@ -208,6 +240,23 @@ BROKEN = [
      "DELETE { ?e kg:factCount ?c } INSERT { ?e kg:factCount 0 } WHERE { ?e a kg:EdgeSummary ; kg:factCount ?c }"),
     ("an edge summary counts its articles once, one or more",
      "DELETE { ?e kg:articleCount ?c } WHERE { ?e a kg:EdgeSummary ; kg:articleCount ?c }"),
+    ("an edge summary has one position, a whole number", "DELETE WHERE { ?e kg:edgeRank ?r }"),
+    ("no two items have the same position in one order",
+     "DELETE { ?e kg:edgeRank ?r } INSERT { ?e kg:edgeRank 0 } WHERE { ?e kg:edgeRank ?r }"),
+    ("a proposal has one position, a whole number",
+     "INSERT { ?p kg:proposalRank 'first' } WHERE { ?p kg:proposalRank ?r }"),
+    ("only a proposal has a position among the proposals",
+     "INSERT { ?n kg:proposalRank 7 } WHERE { ?n kg:nodeType <https://schema.org/Person> }"),
+    ("a quote row has one speaker, an IRI", "DELETE WHERE { ?r kg:rowSpeaker ?s }"),
+    ("a quote row has one name of its speaker, a string",
+     "INSERT { ?r kg:rowName 'Someone Else' } WHERE { ?r kg:rowName ?n }"),
+    ("a quote row has one quotation, an IRI", "DELETE WHERE { ?r kg:rowQuote ?q }"),
+    ("a quote row has one text, a string", "DELETE WHERE { ?r kg:rowText ?t }"),
+    ("a quote row has at most one sentence, a string",
+     "INSERT { ?r kg:rowSentence 'Another sentence.' } WHERE { ?r kg:rowSentence ?s }"),
+    ("a quote row has one article, an IRI",
+     "DELETE { ?r kg:rowArticle ?a } INSERT { ?r kg:rowArticle 'a1' } WHERE { ?r kg:rowArticle ?a }"),
+    ("a quote row has one position, a whole number", "DELETE WHERE { ?r kg:quoteRank ?n }"),
 ]
 
 
