@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from .lexicon import speech_verbs
+from .lexicon import cue_verbs, speech_verbs
 
 NEGATIONS = {"not", "n't", "never", "no", "nor"}
 REFUSING_VERBS = {"refuse", "decline"}  # their infinitive is refused: "refused to sign"
@@ -94,6 +94,13 @@ def read_clause(predicate: Token, *, preps: tuple[str, ...] = ()) -> Clause:
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
         verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN")
+
+
+# "plans to X", "a vow to X": an intention whose holder does X; "announced / had plans to X": the
+# subject's own
+INTENTION_NOUNS = {"plan", "intention", "intent", "decision", "vow", "pledge", "promise", "threat", "bid", "effort",
+                   "attempt", "move"}
+OWN_PLAN_VERBS = {"announce", "have", "reveal", "confirm", "outline", "unveil", "make"}
 
 
 def agents_of(verb: Token) -> list[Token]:
@@ -161,6 +168,14 @@ def _inherited_agents(verb: Token) -> list[Token]:
         return [head] if pronoun is not None else []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries backing the plan"
         return [head]
+    if verb.dep_ == "acl" and head.lemma_.lower() in INTENTION_NOUNS and any(c.lower_ == "to" for c in verb.children):
+        # "their plans to oppose the bill", "announced plans to oppose it": whose plans they are;
+        # not "rejected the plan to build it", someone else's
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if head.dep_ == "dobj" and (all(o.pos_ == "PRON" for o in owners) if owners
+                                    else head.head.lemma_.lower() in OWN_PLAN_VERBS):
+            return _subject_for_complement(head.head)  # "X announced its plans to": X's
+        return owners
     if verb.dep_ == "advcl" and not _has_subject(verb) and not any(c.dep_ == "mark" for c in verb.children):
         return _subject_for_complement(head)  # "met to sign a deal", "..., saying it would back the plan"
     return []
@@ -332,3 +347,28 @@ def attribution_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# --- intended stances -------------------------------------------------------------------------
+
+def intended_stance(verb: Token) -> bool:
+    """ "vowed to fight the bill", "plans to challenge the law": a stance its subject means to
+    take (subject control), not an act someone else is asked to do ("urged Italy to join")."""
+    if verb.dep_ != "xcomp" or not _stance_cue(verb):
+        return False
+    head = verb.head
+    controlled = any(c.dep_ in ("dobj", "iobj") for c in head.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in head.children)
+    return not controlled or head.lemma_.lower() in ("promise", "pledge", "vow")
+
+
+def intention_to_take_a_stance(noun: Token) -> bool:
+    """ "announced plans to oppose the bill": the plans are a stance on the bill, not a proposal."""
+    if noun.lemma_.lower() not in INTENTION_NOUNS:
+        return False
+    return any(c.dep_ == "acl" and _stance_cue(c) for c in noun.children)
+
+
+def _stance_cue(verb: Token) -> bool:
+    cues = cue_verbs().get(verb.lemma_.lower())
+    return bool(cues) and all(c.relation in ("backs", "opposes") for c in cues)

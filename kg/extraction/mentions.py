@@ -385,6 +385,8 @@ def _mention(doc: Doc, span: Span, label: str, sentence: int, acronym: str | Non
         return None  # a social-media handle or hashtag, not a name
     if label == "PERSON" and any(re.search(r"\d", t.text) and not ORDINAL.fullmatch(t.text) for t in tokens):
         return None  # "COVID-19", "Windows 10": no person's name has a digit ("2nd Earl of X" is an ordinal)
+    if len(tokens) > 1 and tokens[-1].text == "Act":
+        return None  # "the Clean Air Act" is a law, a proposal (phrases.names_a_law), not an organisation
     if _names_a_day(tokens):
         return None  # "Independence Day", "Martin Luther King Jr. Day": a date, not an entity
     mention = NameMention(span.start, span.end, span.start_char, span.end_char, name, name, label, sentence,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .clauses import intention_to_take_a_stance
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, SELECTION_NOUNS
 from .lexicon import cue_verbs
@@ -35,7 +36,7 @@ def proposal_noun(rel: ProposalFacts, noun: Token) -> None:
     """Agents a proposal noun names itself: a possessor, "of"/"by", a hyphenated modifier,
     the parties to an agreement, the subject of "X ... with a plan to"."""
     kind = proposal_kind(noun)
-    if kind is None or kind == "topic" or _sought(noun):
+    if kind is None or kind == "topic" or _sought(noun) or intention_to_take_a_stance(noun):
         return
     if _one_of(rel, noun):
         return

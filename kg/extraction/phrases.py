@@ -38,10 +38,18 @@ DEVERBAL = ("tion", "sion", "ment", "sal", "wal")  # not "-ence"/"-ance": condol
 
 
 def proposal_kind(token: Token) -> str | None:
-    """``named``, ``act`` or ``topic`` for a proposal noun (``kg/extraction/data/proposal_nouns.tsv``)."""
+    """``named``, ``act`` or ``topic`` for a proposal noun (``kg/extraction/data/proposal_nouns.tsv``);
+    ``named`` for the last word of a law's name ("the Clean Air Act")."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    if names_a_law(token):
+        return "named"
     return gazetteer().proposal_nouns.get(token.lemma_.lower())
+
+
+def names_a_law(token: Token) -> bool:
+    """ "Act" ending a capitalised name ("the Clean Air Act"): a law, unlike "an act of war"."""
+    return token.text == "Act" and token.i > 0 and token.nbor(-1).text[:1].isupper() and token.nbor(-1).is_alpha
 
 
 def is_proposal_noun(token: Token) -> bool:
@@ -56,6 +64,12 @@ def proposal_head(target: Token, *, any_noun: bool = False, inside: bool = True)
     make the change")."""
     if target.pos_ in ("VERB", "AUX") or target.dep_ == "xcomp":
         return target
+    if target.pos_ in ("PRON", "NUM", "DET", "ADJ"):
+        # "some of the plans", "one of her proposals", "all of the measures": the part is of the whole
+        wholes = [o for c in target.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj"]
+        if wholes:
+            return proposal_head(wholes[0], any_noun=any_noun, inside=inside)
     if target.pos_ == "PRON":
         return target if target.lower_ in ("it", "this", "that") else None
     if is_proposal_noun(target) or (is_deverbal(target) or target.tag_ == "VBG") and not names_no_proposal(target):

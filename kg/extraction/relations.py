@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote, Role
-from .clauses import Modality, Polarity, is_passive, read_clause
+from .clauses import Modality, Polarity, intended_stance, intention_to_take_a_stance, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, SELECTION_NOUNS, ArticleContext
 from .evaluations import (
@@ -64,7 +64,7 @@ class ProposalRelations(ProposalFacts):
         cues = cue_verbs().get(verb.lemma_.lower())
         if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ"):
             return
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs():
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs() and not intended_stance(verb):
             return  # "called on Italy to join the project": the joining is what is proposed, not done
         clause = read_clause(verb)
         if clause.modality not in MODALITY_FACTOR or clause.polarity is Polarity.NEGATED:
@@ -83,6 +83,14 @@ class ProposalRelations(ProposalFacts):
                 relation = "considers"  # "may declare an emergency": weighing it, not proposing it yet
             factor = MODALITY_FACTOR[clause.modality] * (0.9 if self.ctx.in_quote(verb) else 1.0)
             for target in cue_targets(verb, cue):
+                if intended_stance(target) or intention_to_take_a_stance(target):
+                    # "vowed to fight the bill": the stance is the fact, not a proposal to fight it;
+                    # "agreed to support the plan" also commits to the plan
+                    if relation == "commitsTo" and target.pos_ in ("VERB", "AUX"):
+                        for stance in cue_verbs()[target.lemma_.lower()]:
+                            for backed in cue_targets(target, stance) if stance.relation == "backs" else ():
+                                self._cue_target(verb, cue, relation, agents, backed, factor)
+                    continue
                 self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor)
 
     def _cue_target(self, verb: Token, cue: Cue, relation: str, agents: list[str], target: Token,

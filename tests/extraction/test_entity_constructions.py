@@ -98,3 +98,13 @@ def test_entities_days_and_names_with_digits_are_not_people(extract_from, text, 
     found = entities(extract_from(text))
     assert not_entity is None or not_entity not in found, sorted(found)
     assert entity is None or found[entity].type == "Person", sorted(found)
+
+
+@pytest.mark.parametrize("text, law, entity", [
+    ("Governor Sam Ito signed the Clean Rivers Protection Act.", "Clean Rivers Protection Act", "Sam Ito"),
+    ("The Patriot Act was renewed by Congress.", "Patriot Act", "Congress"),
+])
+def test_entities_a_named_law_is_not_an_entity(extract_from, text, law, entity):
+    found = entities(extract_from(text))
+    assert law not in found, sorted(found)
+    assert entity in found, sorted(found)

@@ -259,6 +259,24 @@ def stances(extraction):
     # coordinated proposals are two
     ("Governor Tom Hart backed both the housing plan and the transit plan.", ("Tom Hart", "backs", "housing plan"),
      ("Tom Hart", "backs", "housing plan the transit plan")),
+    # a named law is a proposal, not an entity; passing it backs it, refusing to pass it opposes it
+    ("Governor Sam Ito signed the Clean Rivers Protection Act.",
+     ("Sam Ito", "commitsTo", "Clean Rivers Protection Act"), None),
+    ("The Senate passed the border bill on Tuesday.", ("Senate", "backs", "border bill"), None),
+    ("The Senate refused to pass the border bill.", ("Senate", "opposes", "border bill"),
+     ("Senate", "backs", "border bill")),
+    # an intention to take a stance is the stance, not a proposal of its own
+    ("Senator Mia Cole announced plans to oppose the border bill.", ("Mia Cole", "opposes", "border bill"),
+     ("Mia Cole", "proposes", "plans to oppose the border bill")),
+    ("Mayor Ruth Bell vowed to fight the tax plan.", ("Ruth Bell", "opposes", "tax plan"),
+     ("Ruth Bell", "commitsTo", "fight the tax plan")),
+    ("Governor Tom Hart agreed to support the tax plan.", ("Tom Hart", "commitsTo", "tax plan"),
+     ("Tom Hart", "commitsTo", "support the tax plan")),
+    # ... while a plan to do something else is still the proposal
+    ("Spain rejected the plan to build the dam.", ("Spain", "opposes", "plan to build the dam"), None),
+    # "one of the proposals" is a stance on the proposals
+    ("Chile rejected one of the proposals from the committee.",
+     ("Chile", "opposes", "proposals from the committee"), None),
 ])
 def test_relations_complements_of_cue_verbs(extract_from, text, present, absent):
     found = stances(extract_from(text))
