@@ -276,6 +276,10 @@ def _clean_spans(ent: Span) -> Iterator[tuple[Span, str | None, str, str | None]
                 gloss = inner  # "Kyōto-eki [Kyoto Station]": two names of one thing
             end = token.i
             break
+    else:
+        after = doc[end:end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+            acronym = after[1].text  # "the Workers' Party (PKK)", where NER stops before the bracket
     while start < end and (doc[start].lower_ in STRIP_LEFT or _is_title_word(doc, start, end)):
         start += 1
     label = ent.label_

@@ -21,6 +21,7 @@ from .nametypes import division_words, type_words, weigh
 
 PARTICLES = {"of", "the", "and", "for", "on", "in", "at", "de", "la", "al", "el", "du", "des", "von", "van",
              "der", "del", "da", "di", "bin", "ibn"}
+PEERAGE_TITLES = {"lord", "lady", "baron", "baroness", "viscount", "viscountess"}
 
 
 @lru_cache(maxsize=65536)
@@ -178,7 +179,8 @@ def _compatible(a: Group, b: Group) -> bool:
 
 def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
     """A name glossed in brackets right after another is the same entity: "Kyōto-eki [Kyoto
-    Station]", "World Meteorological Organization (WMO)"."""
+    Station]", "World Meteorological Organization (WMO)"; so is a peer's title after a comma
+    ("Ann Rowe, Baroness Rowe of Ely")."""
     owner = {id(m): i for i, g in enumerate(groups) for m in g.mentions}
     ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
     pairs = []
@@ -186,7 +188,8 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
         if 1 <= second.start - first.end <= 2 and first.sentence == second.sentence:
             a, b = owner[id(first)], owner[id(second)]
             between = text[first.end_char:second.start_char].strip()
-            if a != b and between in ("(", "[") and _compatible(groups[a], groups[b]):
+            if a != b and (between in ("(", "[") or _peerage(between, second.name, text[second.end_char:]) and
+                           groups[a].type == groups[b].type == "Person") and _compatible(groups[a], groups[b]):
                 pairs.append((a, b))
     by_name = {ascii_key(n): i for i, g in enumerate(groups) for n in g.names}
     for i, group in enumerate(groups):
@@ -195,6 +198,14 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
             if other is not None and other != i and _compatible(group, groups[other]):
                 pairs.append((i, other))
     return _merge(groups, pairs)
+
+
+def _peerage(between: str, name: str, after: str) -> bool:
+    """A peer's title set beside their name, after a comma: "Ann Rowe, Baroness Rowe of Ely,
+    said"; not one name of a list ("Ann Rowe, Lord Byrne and Tom Hart")."""
+    words = (between.lstrip(",").split() or name.split())[:1]
+    closed = re.match(r"\s*(,\s*[a-z]|[.;:)]|$)", after) is not None
+    return between.startswith(",") and len(between.split()) <= 2 and words[0].lower() in PEERAGE_TITLES and closed
 
 
 def _merge_variants(groups: list[Group]) -> list[Group]:
@@ -219,18 +230,29 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
 
 
 def _merge_heads(groups: list[Group]) -> list[Group]:
-    """"the Assembly" is the "Regional Assembly" when the article names one organisation whose
-    name ends with that word."""
+    """"the Assembly" is the "Regional Assembly", and "the House" the "House of Delegates", when
+    the article names one organisation whose name has that word as its head: its last word, or
+    the word before "of"."""
     pairs = []
     for i, short in enumerate(groups):
         words = {ascii_key(n) for n in short.names}
         if short.type != "Organization" or short.known or any(" " in w for w in words):
             continue
         owners = [j for j, g in enumerate(groups) if j != i and g.type == "Organization"
-                  and any(" " in ascii_key(n) and ascii_key(n).split()[-1] in words for n in g.names)]
+                  and any(_heads(ascii_key(n)) & words for n in g.names)]
         if len({groups[j].full_name for j in owners}) == 1:
             pairs += [(i, j) for j in owners]
     return _merge(groups, pairs)
+
+
+def _heads(name: str) -> set[str]:
+    """The head words of a name of several words: the last, and the one before "of" ("house" in
+    "the House of Delegates")."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    of = words.index("of") if "of" in words else 0
+    return {words[-1]} | ({words[of - 1]} if of > 0 else set())
 
 
 def _short_of(x: str, y: str) -> bool:

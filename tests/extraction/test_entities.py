@@ -38,6 +38,18 @@ def test_entities_are_typed(extract_from, text, name, kind):
      "International Atomic Energy Agency", {"IAEA"}),
     ("Jacinda Ardern said she would resign. Ms Ardern, 42, had led the country since 2017.",
      "Jacinda Ardern", {"Ms Ardern"}),
+    # an acronym in brackets where NER stopped before the bracket, whatever its letters
+    ("Farmers in the south back the Movement of Landless Workers (MST). The MST held a march on Sunday.",
+     "Movement of Landless Workers", {"MST"}),
+    # a company's legal form
+    ("Orion Holdings Ltd. hired Ana Ruiz in May. Orion Holdings said she starts on Monday.",
+     "Orion Holdings Ltd.", {"Orion Holdings"}),
+    # the head of "X of Y" names it
+    ("The Maryland House of Delegates passed the bill. The House voted 90 to 40.",
+     "Maryland House of Delegates", {"House"}),
+    # a peer's title beside the name
+    ("Colin Reid, Lord Ardmore, the head of the court, said the law was clear. Lord Ardmore added more.",
+     "Colin Reid", {"Ardmore"}),
 ])
 def test_entities_short_forms_join_the_full_name(extract_from, text, name, aliases):
     found = entities(extract_from(text))
@@ -101,6 +113,14 @@ def test_entities_a_country_name_among_a_countrys_states_is_the_state(extract_fr
     text = "The bill was backed by Tom Avery of Florida, Ann Cole of Utah and Ray Dunn of Georgia."
     found = entities(extract_from(text))
     assert found["Georgia"].type == "Place"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Maria Lopez, Lord Byrne and Tom Hart met on Monday.", {"Maria Lopez", "Byrne", "Tom Hart"}),
+    ("Maria Lopez, Lord Byrne, Ann Cole and Tom Hart met on Monday.", {"Maria Lopez", "Byrne", "Ann Cole"}),
+])
+def test_entities_a_peer_in_a_list_of_names_is_another_person(extract_from, text, people):
+    assert people <= set(entities(extract_from(text))), sorted(entities(extract_from(text)))
 
 
 def test_entities_the_head_word_of_an_organisations_name_is_that_organisation(extract_from):
