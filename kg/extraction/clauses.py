@@ -254,13 +254,18 @@ def governor(verb: Token) -> Token | None:
     return None
 
 
+def _future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
 def polarity_of(verb: Token) -> Polarity:
     """ASSERTED, NEGATED or REFUSED (see the module docstring). A clause under a negated or
     refused verb is negated ("would not commit to backing it" backs nothing, and opposes nothing
     either); only "refuse" and "decline" make their complement a refusal."""
     above = governor(verb)
     if _negation(verb) is not None:
-        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+        # "will not sign", "cannot accept" (not "could not", often a past inability)
+        future = _future(verb) or any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
         vowed = verb.dep_ == "xcomp" and above is not None and above.lemma_.lower() in INTENDING_VERBS
         return Polarity.REFUSED if future or vowed else Polarity.NEGATED
     if above is None:
@@ -277,8 +282,10 @@ def polarity_of(verb: Token) -> Polarity:
 # --- modality -----------------------------------------------------------------------------------
 
 def _conditional(verb: Token) -> bool:
-    # the consequent of a condition: "would vote for it [only if ...]", "will sign [unless ...]"
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    # the consequent of a condition: "would vote for it [only if ...]", "will sign [unless ...]";
+    # "not ... until" is "only when" ("will not sign until ..."); "will keep paying until ..." is a time
+    marks = ("if", "unless", "until") if _negation(verb) is not None else ("if", "unless")
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
            for c in verb.children):
         return True
     token = verb

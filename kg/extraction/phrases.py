@@ -170,6 +170,8 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = False  # "at her request, [the port] was closed": what was done is to the port
         if child.dep_ == "prep" and head.pos_ == "NOUN" and _is_agent_phrase(child, ctx):
             drop = True
+        if child.dep_ == "acl" and not clause and child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children):
+            drop = True  # "the accord[, backed by Chile,]": who stands where is a fact, not the proposal's name
         if child.dep_ == "prep" and child.i > head.i and _is_time(child):
             drop = True
         if child.dep_ in ("npadvmod", "advmod") and all(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):

@@ -38,9 +38,10 @@ from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
 from .phrases import REPORT_NOUNS, is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
-from .stances import critical_quotes, intention, purpose, refusal
+from .stances import critical_quotes, intention, purpose, refusal, stance_phrase
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
+STANCES = {"proposes", "backs", "opposes", "commitsTo"}
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
 # going to court: the measure it is over is opposed
 LEGAL_ACTIONS = {"sue", "petition", "file"}
@@ -79,8 +80,8 @@ class ProposalRelations(ProposalFacts):
             relation = cue.relation if clause.polarity is Polarity.ASSERTED else cue.refused
             if relation is None:
                 continue
-            if relation == "proposes" and clause.modality is Modality.POSSIBLE:
-                relation = "considers"  # "may declare an emergency": weighing it, not proposing it yet
+            if relation in STANCES and clause.modality is Modality.POSSIBLE and clause.polarity is Polarity.ASSERTED:
+                relation = "considers"  # "may declare an emergency", "might back it": weighing it, no stance yet
             factor = MODALITY_FACTOR[clause.modality] * (0.9 if self.ctx.in_quote(verb) else 1.0)
             for target in cue_targets(verb, cue):
                 if intended_stance(target) or intention_to_take_a_stance(target):
@@ -284,6 +285,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             refusal(relations, token)
             selection(relations, token)
             purpose(relations, token)
+        stance_phrase(relations, token)
         if token.lemma_.lower() not in triggers:
             continue  # most words start nothing: skip them cheaply
         relations.cue_verb(token)

@@ -1,5 +1,6 @@
 """Stances the text takes towards proposals without a cue verb: "criticism by X" and "support from
-X", a speaker's label for a proposal ("called the move a 'smash and grab'"), a critical quotation
+X", a stance said by a phrase ("is against X", "voted in favour of X", "is opposed to X", "a
+critic of X"), a speaker's label for a proposal ("called the move a 'smash and grab'"), a critical quotation
 about the proposal under discussion (VADER sentiment), and a stated intention in a quotation
 ("we will change its name").
 """
@@ -15,9 +16,13 @@ from .clauses import REFUSING_VERBS, Modality, Polarity, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
+from .phrases import proposal_head
 
 CRITICAL_QUOTE = -0.25  # VADER compound score at or below which a quotation is critical
 POSITIVE = {"proposes", "backs", "commitsTo"}
+# nouns for who holds a stance on something: "a critic of the deal", "a supporter of the plan"
+HOLDER_NOUNS = {"critic": "opposes", "opponent": "opposes", "supporter": "backs", "proponent": "backs",
+                "advocate": "backs", "backer": "backs", "champion": "backs"}
 
 
 @cache
@@ -100,6 +105,56 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
         rel.add(speaker, relation, key, verb, confidence)
         if clause.modality is Modality.REQUIRED and own:  # "we must finish the bridge": bound to it too
             rel.add(speaker, "commitsTo", key, verb, confidence * 0.8)
+
+
+def stance_phrase(rel: ProposalFacts, token: Token) -> None:
+    """A stance said by a phrase rather than a cue verb: "Spain is against the merger", "voted in
+    favour of the bill", "is opposed to the tax", "Ana Ruiz, a critic of the deal," or "is a
+    supporter of the plan". Negated ("is not against it") or conditional, it says nothing."""
+    relation, target, holder = _stance_phrase(token)
+    if relation is None or target is None or holder is None:
+        return
+    verb = holder if holder.pos_ in ("VERB", "AUX") else None
+    if verb is not None:
+        clause = read_clause(verb)
+        if not clause.asserted or clause.modality is Modality.POSSIBLE:
+            return
+        agents = rel.agents(rel.ctx.subjects(verb) if verb is not token else [
+            k for c in verb.children if c.dep_ == "nsubjpass" for k in rel.ctx.refers_to(c)])  # "is opposed to"
+    else:
+        agents = rel.agents(rel.ctx.refers_to(holder))
+    head = proposal_head(target)
+    key = rel.registry.of_phrase(head) if head is not None and agents else None
+    if key is not None:
+        rel.take_stance(agents, relation, key, token, 0.7)
+
+
+def _stance_phrase(token: Token) -> tuple[str | None, Token | None, Token | None]:
+    """(relation, what it is about, the verb whose subject holds it or the name it describes)."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower == "against" and token.dep_ == "prep" and token.head.lemma_ in ("be", "come", "stand"):
+        return "opposes", _object(token), token.head  # "is against", "came out against"
+    if lemma in ("favour", "favor") and token.dep_ == "pobj" and token.head.lower_ == "in" \
+            and token.head.head.pos_ in ("VERB", "AUX"):
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return "backs", _object(of) if of is not None else None, token.head.head  # "voted in favour of"
+    if lemma == "oppose" and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is not None:  # "is opposed to": the subject holds the stance, it is not opposed
+            return "opposes", _object(to), token
+    relation = HOLDER_NOUNS.get(lemma)
+    if relation is not None and token.pos_ == "NOUN":
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = _object(of) if of is not None else None
+        if token.dep_ == "attr" and token.head.lemma_ == "be":
+            return relation, target, token.head  # "she is a critic of the deal"
+        if token.dep_ == "appos":
+            return relation, target, token.head  # "Ana Ruiz, a critic of the deal,"
+    return None, None, None
+
+
+def _object(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def refusal(rel: ProposalFacts, verb: Token) -> None:

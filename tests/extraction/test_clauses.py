@@ -64,6 +64,9 @@ def test_clauses_themes(nlp, text, lemma, preps, themes):
     ("Norway will not leave the talks and will sign the treaty.", "sign", Polarity.ASSERTED),
     ("Norway denied that it had signed the treaty.", "sign", Polarity.NEGATED),
     ("Norway not only signed but also ratified the treaty.", "sign", Polarity.ASSERTED),
+    # "cannot" now is a refusal; "could not" is often a past inability
+    ("Norway cannot accept the treaty.", "accept", Polarity.REFUSED),
+    ("Norway could not sign the treaty because of a strike.", "sign", Polarity.NEGATED),
 ])
 def test_clauses_polarity(nlp, text, lemma, polarity):
     assert clause_of(nlp, text, lemma).polarity is polarity
@@ -99,6 +102,15 @@ def test_clauses_attribution(nlp, text, lemma, speaker):
 @pytest.mark.parametrize("text, lemma", [
     ("Norway would only sign the treaty if Chile signed it first.", "sign"),
     ("Norway will back the treaty unless the quota changes.", "back"),
+    ("Norway will not sign the treaty until Chile signs it.", "sign"),
 ])
 def test_clauses_the_consequent_of_a_condition_is_conditional(nlp, text, lemma):
     assert clause_of(nlp, text, lemma).modality is Modality.CONDITIONAL
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("Norway backed the treaty until the election.", "back"),
+    ("Norway will keep paying the levy until Chile signs the treaty.", "keep"),
+])
+def test_clauses_until_is_a_time_unless_the_verb_is_negated(nlp, text, lemma):
+    assert clause_of(nlp, text, lemma).modality is not Modality.CONDITIONAL

@@ -274,6 +274,18 @@ def stances(extraction):
      ("Tom Hart", "commitsTo", "support the tax plan")),
     # ... while a plan to do something else is still the proposal
     ("Spain rejected the plan to build the dam.", ("Spain", "opposes", "plan to build the dam"), None),
+    # what may be done is weighed, not yet done
+    ("Spain may back the fishing accord.", ("Spain", "considers", "fishing accord"), ("Spain", "backs", "fishing accord")),
+    ("Spain might reject the fishing accord.", ("Spain", "considers", "fishing accord"),
+     ("Spain", "opposes", "fishing accord")),
+    ("Spain cannot accept the fishing accord.", ("Spain", "opposes", "fishing accord"),
+     ("Spain", "commitsTo", "fishing accord")),
+    # who backs it is not part of its name
+    ("The fishing accord, backed by Chile, was signed in May.", ("Chile", "backs", "fishing accord"), None),
+    # acts named by a noun that is also a verb
+    ("Prime Minister Tom Hart announced a freeze on rents.", ("Tom Hart", "proposes", "freeze on rents"), None),
+    ("Governor Sam Ito called for the closure of the coal plant.",
+     ("Sam Ito", "proposes", "closure of the coal plant"), None),
     # "one of the proposals" is a stance on the proposals
     ("Chile rejected one of the proposals from the committee.",
      ("Chile", "opposes", "proposals from the committee"), None),

@@ -1,8 +1,10 @@
-"""What a proposal is for, said with it, is proposed too; other purposes are no plans."""
+"""What a proposal is for, said with it, is proposed too; other purposes are no plans. Stances said
+by a phrase instead of a cue verb."""
 
 import pytest
 
 from test_proposals import proposals_of
+from test_relations import stances
 
 
 @pytest.mark.parametrize("text, purpose", [
@@ -23,3 +25,28 @@ def test_stances_the_purpose_of_a_proposal_is_proposed(extract_from, text, purpo
 def test_stances_no_purpose_proposal_without_a_proposers_own_aim(extract_from, text):
     labels = [p.label for p in extract_from(text).proposals.values()]
     assert not any(word in label for label in labels for word in ("clean", "train", "fund")), labels
+
+
+@pytest.mark.parametrize("text, present", [
+    ("The Green Party voted in favour of the climate bill.", ("Green Party", "backs", "climate bill")),
+    ("The Labour Party is opposed to the new tax.", ("Labour Party", "opposes", "new tax")),
+    ("Spain is against the merger.", ("Spain", "opposes", "merger")),
+    ("Spain came out against the merger on Monday.", ("Spain", "opposes", "merger")),
+    ("Senator Mia Cole is a vocal critic of the trade deal.", ("Mia Cole", "opposes", "trade deal")),
+    ("Mia Cole, a longtime opponent of the tax, spoke first.", ("Mia Cole", "opposes", "tax")),
+    ("Governor Sam Ito is a proponent of the tax plan.", ("Sam Ito", "backs", "tax plan")),
+])
+def test_stances_said_by_a_phrase(extract_from, text, present):
+    found = stances(extract_from(text))
+    assert present in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The Green Party did not vote in favour of the climate bill.",
+    "The Labour Party is no longer opposed to the new tax.",
+    "Spain is not against the merger.",
+    "If elected, Mia Cole would be against the tax.",
+    "Ana Ruiz is a critic of Tom Hart.",  # a stance on a person is no proposal fact
+])
+def test_stances_no_phrase_stance_when_negated_conditional_or_about_a_person(extract_from, text):
+    assert stances(extract_from(text)) == set()
