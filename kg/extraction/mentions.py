@@ -88,8 +88,8 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             end -= 1  # "Green MP (Ruth Allard)": the party, not the title
         while start < end and not doc[start].text[:1].isupper():
             start += 1  # "President [and] Vice President"
-        if start >= end:
-            continue
+        if start >= end or end < span.end and doc[start:end + 1].text.lower() in gazetteer().titles:
+            continue  # "Vice" of "Vice President" is part of the title
         mention = _mention(doc, doc[start:end], "", sentences[start], None)
         if mention is not None and start > span.start and mention.iso is None and not mention.org:
             mention.vote("Person", "title")

@@ -93,6 +93,11 @@ def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[
             for key in _phrase_entities(child, token_entity):
                 if entities[key].type in acting and key not in inside:
                     return key
+            if child.n_rights == 0:  # "Chancellor of Austria Karl Nehring", the name parsed apart
+                j = child.i + 1 + (child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "the")
+                key = token_entity.get(j)
+                if key and entities[key].type in acting and key not in inside:
+                    return key
     return None
 
 
@@ -176,6 +181,14 @@ def _before_name(title: TitleSpan, person) -> str | None:
                 key = person(obj.i)
                 if key and doc[obj.i - 1].ent_type_ in ("ORG", "GPE") and person(obj.i - 1) != key:
                     return key
+            # … or hung on the name, the preposition left without an object: the first person
+            # among the names that follow it
+            if child.n_rights == 0:
+                j = child.i + 1 + (child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "the")
+                while j < min(len(doc), child.i + 8) and doc[j].ent_type_:
+                    if key := person(j):
+                        return key if j > child.i + 1 else None
+                    j += 1
     return None
 
 
