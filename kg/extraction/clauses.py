@@ -123,7 +123,7 @@ def _own_agents(verb: Token) -> list[Token]:
     for child in children:
         if child.dep_ == "agent":  # "was backed by Spain"
             out += [o for o in child.children if o.dep_ == "pobj"]
-        elif child.dep_ in ("nsubj", "csubj") and not is_passive(verb):
+        elif child.dep_ in ("nsubj", "csubj") and not is_passive(verb) and not _place_of_place(child, out):
             out.append(child)
     if not out and verb.pos_ == "NOUN":  # "Spain's support", "criticism by Spain", "support from Spain"
         for child in verb.children:
@@ -132,6 +132,15 @@ def _own_agents(verb: Token) -> list[Token]:
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 out += [o for o in child.children if o.dep_ == "pobj"]
     return out
+
+
+def _place_of_place(subject: Token, before: list[Token]) -> bool:
+    """A second subject right after a comma that ends the first is where the first is: "the
+    Parliament of Victoria, Australia voted" (the parser takes "Australia" for a subject)."""
+    doc = subject.doc
+    comma = subject.left_edge.i - 1
+    return bool(before) and comma > 0 and doc[comma].text == "," and subject.ent_type_ in ("GPE", "LOC") \
+        and any(doc[comma - 1] in b.subtree for b in before) and doc[comma - 1].pos_ == "PROPN"
 
 
 def _subject_for_complement(verb: Token) -> list[Token]:

@@ -29,6 +29,8 @@ def clause_of(nlp, text: str, lemma: str, preps: tuple[str, ...] = ()):
     ("Norway was asked to sign the treaty.", "sign", ["Norway"]),
     ("Chile's support for the treaty was welcome.", "support", ["Chile"]),
     ("The criticism by Chile of the treaty surprised nobody.", "criticism", ["Chile"]),
+    # "Victoria, Australia": where the subject is, not a second subject
+    ("The Parliament of Victoria, Australia voted to ban the sale of fireworks.", "vote", ["Parliament"]),
 ])
 def test_clauses_agents(nlp, text, lemma, agents):
     assert [t.text for t in clause_of(nlp, text, lemma).agents] == agents
