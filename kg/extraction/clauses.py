@@ -107,9 +107,29 @@ def agents_of(verb: Token) -> list[Token]:
     """The heads of the phrases naming who does what ``verb`` says, conjuncts included. Only noun
     phrases act: a clause standing where a subject should be (often a misparse) is skipped."""
     heads = [t for t in _own_agents(verb) if t.pos_ in NOMINAL]
-    if not heads:
+    if heads:
+        heads += _co_agents(verb, heads)
+    else:
         heads = [t for t in _inherited_agents(verb) if t.pos_ in NOMINAL]
     return _with_conjuncts(heads)
+
+
+def _co_agents(verb: Token, subjects: list[Token]) -> list[Token]:
+    """Who acts with the subject: "Chile, along with Peru,", "Chile, together with Peru,",
+    "Chile, alongside Peru,"."""
+    out = []
+    for token in [*subjects, verb]:
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            lower = prep.lower_
+            if lower == "along":
+                prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            elif lower == "with" and token is not verb:
+                prep = prep if any(c.lower_ == "together" for c in prep.children) else None
+            elif lower != "alongside" or token is verb and not prep.doc[prep.i - 1].text == ",":
+                prep = None
+            if prep is not None:
+                out += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in NOMINAL]
+    return out
 
 
 def _has_subject(verb: Token) -> bool:

@@ -42,6 +42,7 @@ from .stances import critical_quotes, intention, purpose, refusal, stance_phrase
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 STANCES = {"proposes", "backs", "opposes", "commitsTo"}
+PASSING_VERBS = {"pass", "clear"}  # "the bill passed the Senate": the Senate passed it
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
 # going to court: the measure it is over is opposed
 LEGAL_ACTIONS = {"sue", "petition", "file"}
@@ -63,6 +64,8 @@ class ProposalRelations(ProposalFacts):
         """A cue verb's stance, read from its clause: asserted, it states the cue's relation;
         refused ("refused to sign"), what refusing it states; negated or conditional, nothing."""
         cues = cue_verbs().get(verb.lemma_.lower())
+        if verb.pos_ == "VERB" and self._passed_through(verb, read_clause(verb)):
+            return
         if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ"):
             return
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs() and not intended_stance(verb):
@@ -93,6 +96,26 @@ class ProposalRelations(ProposalFacts):
                                 self._cue_target(verb, cue, relation, agents, backed, factor)
                     continue
                 self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor)
+
+    def _passed_through(self, verb: Token, clause) -> bool:
+        """"The bill passed the Senate", "the motion cleared the House": the body in the object
+        position is the one that passed it (backs), the proposal is the subject."""
+        if verb.lemma_.lower() not in PASSING_VERBS or clause.polarity is not Polarity.ASSERTED \
+                or clause.modality not in MODALITY_FACTOR:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and is_proposal_noun(c)]
+        bodies = [k for c in verb.children if c.dep_ == "dobj" for k in self.ctx.refers_to(c)
+                  if self.ctx.entities[k].type == "Organization"]
+        if not subjects or not bodies:
+            return False
+        if clause.modality is Modality.POSSIBLE:
+            return True  # "the bill may pass the Senate": a forecast, no one's stance
+        for subject in subjects:
+            head = proposal_head(subject)
+            key = self.registry.of_phrase(head) if head is not None else None
+            if key is not None:
+                self.take_stance(bodies, "backs", key, verb, 0.75 * MODALITY_FACTOR[clause.modality])
+        return True
 
     def _cue_target(self, verb: Token, cue: Cue, relation: str, agents: list[str], target: Token,
                     factor: float) -> None:
@@ -270,7 +293,8 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _triggers() -> frozenset[str]:
     """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
     gaz = gazetteer()
-    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, *EVALUATED_ACTS, "be"})
+    return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, *EVALUATED_ACTS,
+                      *PASSING_VERBS, "be"})
 
 
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote],

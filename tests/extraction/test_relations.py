@@ -274,6 +274,15 @@ def stances(extraction):
      ("Tom Hart", "commitsTo", "support the tax plan")),
     # ... while a plan to do something else is still the proposal
     ("Spain rejected the plan to build the dam.", ("Spain", "opposes", "plan to build the dam"), None),
+    # the body a bill passes is the one that passed it; a sponsor puts it forward
+    ("This bill passed the Senate of the state on Tuesday.", ("Senate", "backs", "bill"), None),
+    ("The border bill cleared the House of Delegates on Monday.", ("House of Delegates", "backs", "border bill"), None),
+    ("Tom Hart sponsored the border bill.", ("Tom Hart", "proposes", "border bill"), None),
+    # who acts along with the subject acts too
+    ("Chile, together with Peru, rejected the tax plan.", ("Peru", "opposes", "tax plan"), None),
+    ("Chile, alongside Peru, rejected the tax plan.", ("Peru", "opposes", "tax plan"), None),
+    ("Acme Health, along with the Civil Rights League, announced plans to oppose the bill.",
+     ("Civil Rights League", "opposes", "bill"), None),
     # what may be done is weighed, not yet done
     ("Spain may back the fishing accord.", ("Spain", "considers", "fishing accord"), ("Spain", "backs", "fishing accord")),
     ("Spain might reject the fishing accord.", ("Spain", "considers", "fishing accord"),
@@ -294,3 +303,11 @@ def test_relations_complements_of_cue_verbs(extract_from, text, present, absent)
     found = stances(extract_from(text))
     assert present in found, found
     assert absent is None or absent not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The border bill may pass the Senate.",  # a forecast
+    "The border bill did not pass the Senate.",
+])
+def test_relations_a_bill_that_may_or_did_not_pass_has_no_backer(extract_from, text):
+    assert stances(extract_from(text)) == set()
