@@ -136,8 +136,10 @@ class ArticleContext:
         noun = head.lemma_.lower()
         best, best_start = None, -1
         for key, entity in self.entities.items():
-            if entity.type != "Organization" or entity.name.split()[-1].lower().rstrip("s") != noun.rstrip("s"):
-                continue
+            words = entity.name.lower().split()
+            heads = {words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i > 0)}
+            if entity.type != "Organization" or noun.rstrip("s") not in {h.rstrip("s") for h in heads}:
+                continue  # "the court": the Supreme Court; "the government": the Government of Chile
             starts = [m.start for m in entity.mentions if m.start < head.idx]
             if starts and max(starts) > best_start:
                 best, best_start = key, max(starts)

@@ -1,6 +1,7 @@
 """The extractor: one parsed article in, its entities, roles, quotes, proposals and facts out.
 
-    names -> entities -> roles, references -> quotes -> proposals and their facts -> entity facts
+    names -> entities (and governments) -> roles, references -> quotes -> proposals and their facts
+    -> entity facts
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from ..core.records import Article, Extraction, Fact, Quote
 from .context import ArticleContext
 from .dates import date_facts, find_times
+from .governments import add_governments
 from .links import entity_facts
 from .mentions import find_mentions, sentence_index
 from .pipeline import load_pipeline, parse
@@ -35,6 +37,7 @@ def extract(article: Article, doc: Doc) -> Extraction:
     sentences = sentence_index(doc)
     text = doc.text  # spaCy rebuilds Doc.text on each access: read it once
     entities, token_entity = resolve_entities(list(find_mentions(doc, sentences)), text)
+    add_governments(doc, entities, token_entity, sentences)
     ctx = ArticleContext(doc, entities, token_entity, find_quote_spans(text), sentence_of=sentences, text=text)
     roles = resolve_references(ctx, sentences)
     quotes = attribute_quotes(ctx)

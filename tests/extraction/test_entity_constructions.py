@@ -108,3 +108,26 @@ def test_entities_a_named_law_is_not_an_entity(extract_from, text, law, entity):
     found = entities(extract_from(text))
     assert law not in found, sorted(found)
     assert entity in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, government, country, fact", [
+    ("The Hungarian government rejected the tax plan. On Monday the government proposed a levy on sugar.",
+     "Government of Hungary", "Hungary", ("Government of Hungary", "proposes", "levy on sugar")),
+    ("The Ontario government proposed an amendment to the zoning law.",
+     "Government of Ontario", "Ontario", ("Government of Ontario", "proposes", "amendment to the zoning law")),
+    ("The Government of Chile rejected the tax plan.", "Government of Chile", "Chile",
+     ("Government of Chile", "opposes", "tax plan")),
+])
+def test_entities_a_government_that_acts_is_an_organisation(extract_from, text, government, country, fact):
+    extraction = extract_from(text)
+    found = entities(extraction)
+    assert found[government].type == "Organization" and country in found, sorted(found)
+    names = {k: e.name for k, e in extraction.entities.items()}
+    facts = {(names.get(f.subject), f.relation, extraction.proposals[f.object].label)
+             for f in extraction.facts if f.object in extraction.proposals}
+    assert fact in facts, facts
+
+
+def test_entities_a_government_only_mentioned_is_no_entity(extract_from):
+    found = entities(extract_from("Workers in Chile went unpaid during the government shutdown."))
+    assert not any(name.startswith("Government") for name in found), sorted(found)
