@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .gazetteer import gazetteer
+from .lexicon import cue_verbs
 from .nametypes import type_words
 from .pipeline import verb_lemmas
 
@@ -77,9 +78,19 @@ def proposal_head(target: Token, *, any_noun: bool = False, inside: bool = True)
     if any_noun and target.pos_ in ("NOUN", "PROPN") and not names_no_proposal(target):
         return target  # "proposed a new mining royalty", "voted against Brexit"; not "backed the rebels"
     for token in target.subtree if inside else ():
-        if token is not target and (is_proposal_noun(token) or is_anaphor(token)):
+        if token is not target and (is_proposal_noun(token) or is_anaphor(token) or does_what_was_proposed(token)):
             return token
     return None
+
+
+def does_what_was_proposed(verb: Token) -> bool:
+    """"do so", "do it", "do as he proposed": a verb standing for a proposal named before ("his
+    power to do so")."""
+    if verb.lemma_.lower() != "do" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "aux":
+        return False
+    return any(c.dep_ in ("advmod", "dobj") and c.lower_ in ("so", "it", "this", "that") for c in verb.children) \
+        or any(c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children) and c.lemma_.lower() in cue_verbs()
+               for c in verb.children)
 
 
 def is_deverbal(noun: Token) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..core.records import Evidence, Proposal
 from .context import ArticleContext
 from .gazetteer import gazetteer
-from .phrases import bare_definite, is_anaphor, label_text, label_tokens, proposal_kind
+from .phrases import bare_definite, does_what_was_proposed, is_anaphor, label_text, label_tokens, proposal_kind
 
 TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 SALIENCE_DECAY = 300.0  # tokens: a mention this far back counts e^-1 as much as one just before
@@ -86,6 +86,8 @@ class ProposalRegistry:
             if head.i in candidate.heads:
                 candidate.last = max(candidate.last, head.i)
                 return candidate.key
+        if does_what_was_proposed(head):  # "questioned his power to do so"
+            return self.antecedent(head, prefer)
         if is_anaphor(head):
             key = self.antecedent(head, prefer)
             if key is not None or head.lemma_.lower() in GENERIC_ANAPHORS:

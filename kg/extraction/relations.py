@@ -36,7 +36,7 @@ from .evaluations import (
 from .gazetteer import gazetteer
 from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
-from .phrases import REPORT_NOUNS, is_proposal_noun, proposal_head, proposal_kind
+from .phrases import REPORT_NOUNS, does_what_was_proposed, is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
 from .stances import critical_quotes, intention, purpose, refusal, stance_phrase
 
@@ -130,6 +130,9 @@ class ProposalRelations(ProposalFacts):
             return
         # "issued an opinion on the closure": who reports on a proposal does not put it forward
         head = proposal_head(target, any_noun=cue.any_object, inside=target.lemma_.lower() not in REPORT_NOUNS)
+        if head is None:  # "doubted her authority [to do as she had planned]", hung on the verb
+            head = next((c for c in verb.children if c.dep_ == "advcl" and c.i == target.right_edge.i + 2
+                         and does_what_was_proposed(c)), None)
         # the proposal is registered even with no named agent ("Leaders discussed the proposal"),
         # so that a later "it" can find it
         # "McGurk also criticised the decision": the one others have criticised

@@ -283,6 +283,11 @@ def stances(extraction):
     ("Chile, alongside Peru, rejected the tax plan.", ("Peru", "opposes", "tax plan"), None),
     ("Acme Health, along with the Civil Rights League, announced plans to oppose the bill.",
      ("Civil Rights League", "opposes", "bill"), None),
+    # "do so", "do as he proposed" stand for the proposal named before
+    ("Mayor Ruth Bell proposed a levy on cars. Senator Ana Ruiz questioned her power to do so.",
+     ("Ana Ruiz", "opposes", "levy on cars"), None),
+    ("Governor Tom Hart said he may declare a curfew. Senator Ana Ruiz questioned the power of the governor "
+     "to do as he proposed.", ("Ana Ruiz", "opposes", "curfew"), None),
     # what may be done is weighed, not yet done
     ("Spain may back the fishing accord.", ("Spain", "considers", "fishing accord"), ("Spain", "backs", "fishing accord")),
     ("Spain might reject the fishing accord.", ("Spain", "considers", "fishing accord"),
