@@ -89,6 +89,8 @@ def test_entities_demonym_without_the_country_acting_is_not_a_country(extract_fr
 @pytest.mark.parametrize("text, name, kind", [
     ("James Alex Fields was sentenced on Friday. Fields drove the car.", "James Alex Fields", "Person"),
     ("Crowds gathered in Lindenau Square on Saturday.", "Lindenau Square", "Place"),
+    ("The march moved to the Arden Police Headquarters on Friday.", "Arden Police Headquarters", "Place"),
+    ("Crowds gathered outside the Civic Council Complex.", "Civic Council Complex", "Place"),
 ])
 def test_entities_last_word_types_a_name_unless_it_is_a_surname(extract_from, text, name, kind):
     assert entities(extract_from(text))[name].type == kind
