@@ -108,7 +108,8 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "ter", "de", "del", "del
 
 def joined_entities(doc: Doc) -> list[Span]:
     """spaCy's entities, with a person's name that NER cut at a particle joined back: "Ursula von
-    der" + "Leyen" is one person, "Ursula von der Leyen", not a person and a place."""
+    der" + "Leyen" is one person, "Ursula von der Leyen", not a person and a place; so are two
+    person names with nothing between them ("Amy Berman" + "Jackson")."""
     ents = list(doc.ents)
     out: list[Span] = []
     i = 0
@@ -130,6 +131,10 @@ def joined_entities(doc: Doc) -> list[Span]:
             else:
                 break
             joined = True
+        # two person names NER cut apart with nothing between them are one: "Amy Berman" + "Jackson"
+        while ent.label_ == "PERSON" and i + 1 < len(ents) and ents[i + 1].start == end \
+                and ents[i + 1].label_ == "PERSON" and doc[end].text[:1].isupper():
+            end, i, joined = ents[i + 1].end, i + 1, True
         out.append(Span(doc, start, end, label="PERSON") if joined else ent)
         i += 1
     return _joined_org_names(doc, out)
