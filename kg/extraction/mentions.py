@@ -80,7 +80,9 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
                 mention.evidence, mention.weak = [], True  # "Abu-Sharif" as a PRODUCT: kept only if a known name
             found.append(mention)
             if not mention.weak and label in ("ORG", "FAC", "LOC", "GPE"):
-                found.extend(_nested_places(doc, span, sentences))
+                for nested in _nested_places(doc, span, sentences):
+                    found.append(nested)
+                    _spelt_out(mention, nested)
             if not mention.weak:
                 found.extend(_named_after_mentions(doc, span, sentences, found))
     for span in proper_noun_runs(doc, covered):
@@ -234,6 +236,14 @@ def _named_after_mentions(doc: Doc, span: Span, sentences: list[int], found: lis
 
 
 NESTED_LABELS = {"Person": "PERSON", "Place": "FAC", "Organization": "ORG", "Country": "GPE"}
+
+
+def _spelt_out(mention: NameMention, nested: NameMention) -> None:
+    """A name with a place's abbreviation in it is also written with the place's full name: "the
+    University of NSW" is "the University of New South Wales"."""
+    place = gazetteer().place(nested.name)
+    if place is not None and nested.name.isupper() and place.name != nested.name and nested.name in mention.name:
+        mention.forms.add(mention.name.replace(nested.name, place.name))
 
 
 def _known_place(name: str) -> bool:

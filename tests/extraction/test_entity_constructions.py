@@ -144,3 +144,19 @@ def test_namedafter_the_name_a_name_was_given_after(name, given_after):
 ])
 def test_entities_no_name_inside_a_name_that_names_nothing_else(extract_from, text, not_entity):
     assert not_entity not in entities(extract_from(text))
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ('The files were leaked by a user labelled "Greyjack" on a small forum.', "Greyjack", "Person"),
+    ("Last spring a band called Velvet Marrow toured the coast.", "Velvet Marrow", "Organization"),
+    ("A group known as the Grey Owls claimed the hoax on Monday.", "Grey Owls", "Organization"),
+])
+def test_entities_a_name_given_to_what_a_noun_describes_is_typed_by_the_noun(extract_from, text, name, kind):
+    found = entities(extract_from(text))
+    assert name in found and found[name].type == kind, sorted(found)
+
+
+def test_entities_an_abbreviated_place_in_a_name_is_also_spelt_out(extract_from):
+    found = entities(extract_from("Researchers at the University of NSW measured the salt in bread."))
+    assert "University of NSW" in found, sorted(found)
+    assert "University of New South Wales" in found["University of NSW"].aliases
