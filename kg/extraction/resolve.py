@@ -264,7 +264,7 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
     known place, and a land division or natural feature named after any place, is another thing
     ("Coimbra University", "Kent County", "the Avon River"). People's shorter names are merged by their name parts instead (see
     `_merge_people`)."""
-    if x == y:
+    if x == y or _saint(x) == _saint(y):
         return True
     short, long = sorted((x, y), key=len)
     if long.startswith(short + " "):
@@ -279,6 +279,16 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
         return not before or before in _country_keys()  # "French Senate", "U.S. Senate"
     similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
+
+
+def _saint(key: str) -> str:
+    """"St" or "Ste" opening a name key is "Saint" or "Sainte": "St. Anne's Church" and "Saint
+    Anne's Church" are one name (at the end, "St" is a street)."""
+    first, _, rest = key.partition(" ")
+    return f"{SAINTS.get(first, first)} {rest}" if rest else key
+
+
+SAINTS = {"st": "saint", "ste": "sainte"}
 
 
 @cache

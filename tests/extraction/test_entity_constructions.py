@@ -160,3 +160,14 @@ def test_entities_an_abbreviated_place_in_a_name_is_also_spelt_out(extract_from)
     found = entities(extract_from("Researchers at the University of NSW measured the salt in bread."))
     assert "University of NSW" in found, sorted(found)
     assert "University of New South Wales" in found["University of NSW"].aliases
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("st jerome", "saint jerome", True),
+    ("ste therese", "sainte therese", True),
+    ("st marys church", "saint marys church", True),
+    ("main st", "main saint", False),  # at the end "St" is a street
+])
+def test_resolve_st_opening_a_name_is_saint(one, other, same):
+    from kg.extraction.resolve import _variant
+    assert _variant(one, other) is same
