@@ -14,6 +14,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import fold, gazetteer
+from .namedafter import named_after
 from .names import NameMention
 from .nametypes import (
     LABEL_TYPES,
@@ -79,7 +80,11 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
                 mention.evidence, mention.weak = [], True  # "Abu-Sharif" as a PRODUCT: kept only if a known name
             found.append(mention)
             if not mention.weak and label in ("ORG", "FAC", "LOC", "GPE"):
-                found.extend(_nested_places(doc, span, sentences))
+                for nested in _nested_places(doc, span, sentences):
+                    found.append(nested)
+                    _spelt_out(mention, nested)
+            if not mention.weak:
+                found.extend(_named_after_mentions(doc, span, sentences, found))
     for span in proper_noun_runs(doc, covered):
         start, end = span.start, span.end
         while start < end - 1 and gazetteer().honorific(doc[start].text.rstrip(".")) and not _named_thing(doc[start:end]):
@@ -98,6 +103,8 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
         if mention is not None:
             mention.weak = not mention.evidence
             found.append(mention)
+            if not mention.weak:
+                found.extend(_named_after_mentions(doc, doc[start:end], sentences, found))
     yield from sorted(found, key=lambda m: m.start)
 
 
@@ -210,6 +217,38 @@ def _nested_places(doc: Doc, span: Span, sentences: list[int]) -> Iterator[NameM
                 mention.nested = True
                 yield mention
                 return
+
+
+def _named_after_mentions(doc: Doc, span: Span, sentences: list[int], found: list[NameMention]) -> list[NameMention]:
+    """The names a name was given after, nested: "Ada Lowe Memorial Hall Station" mentions the
+    hall "Ada Lowe Memorial Hall", and that the person "Ada Lowe" (`namedafter`)."""
+    out: list[NameMention] = []
+    taken = {(m.start, m.end) for m in found}
+    inner = named_after(span)
+    outer = next((m for m in found if (m.start, m.end) == (span.start, span.end)), None)
+    if inner is not None and outer is not None and ("Place", "head") not in outer.evidence:
+        outer.vote("Place", "head")  # "the Tom Hale Turnpike": what is named after someone is a place
+    while inner is not None and (inner.span.start, inner.span.end) not in taken:
+        kind, source = inner.evidence
+        mention = _mention(doc, inner.span, NESTED_LABELS[kind], sentences[inner.span.start], None)
+        if mention is None:
+            break
+        mention.evidence = [(k, s) for k, s in mention.evidence if s == "gazetteer"] or [inner.evidence]
+        mention.nested = True
+        out.append(mention)
+        inner = named_after(inner.span)
+    return out
+
+
+NESTED_LABELS = {"Person": "PERSON", "Place": "FAC", "Organization": "ORG", "Country": "GPE"}
+
+
+def _spelt_out(mention: NameMention, nested: NameMention) -> None:
+    """A name with a place's abbreviation in it is also written with the place's full name: "the
+    University of NSW" is "the University of New South Wales"."""
+    place = gazetteer().place(nested.name)
+    if place is not None and nested.name.isupper() and place.name != nested.name and nested.name in mention.name:
+        mention.forms.add(mention.name.replace(nested.name, place.name))
 
 
 def _known_place(name: str) -> bool:

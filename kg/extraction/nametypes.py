@@ -23,8 +23,11 @@ from .names import NameMention
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": None}
 NAME_LINKS = frozenset({"of", "for", "on", "against"})
 """Prepositions inside a name: the word before the first one says what it is ("League for X")."""
-OWN_WORDS = frozenset({"gazetteer", "head", "place_list"})
-"""Sources that type a name by its own words: enough to keep a name spaCy labels EVENT or PRODUCT."""
+OWN_WORDS = frozenset({"gazetteer", "head", "place_list", "called"})
+"""Sources that type a name by its own words, or by the noun the text gives it as a name ("a user
+called X"): enough to keep a name spaCy labels EVENT, PRODUCT or WORK_OF_ART."""
+NAMING_VERBS = frozenset({"call", "name", "label", "dub", "nickname", "title"})
+"""Verbs that give a name to what a noun describes: "a user labelled X", "a band named X"."""
 
 
 def _read_weights() -> dict[str, float]:
@@ -147,6 +150,9 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         mention.vote("Place", "place_list_person" if label == "PERSON" else "gazetteer" if place.population == 0 else "place_list")
     for word in describing_nouns(span):
         mention.vote(type_words().get(word), "context")
+    noun = naming_noun(span)
+    if noun is not None:
+        mention.vote(type_words().get(noun), "called")
     if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
         mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
     if after_title(span) or _office_in_apposition(span):
@@ -225,6 +231,20 @@ def describing_nouns(span: Span) -> Iterator[str]:
         for child in head.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 yield child.lemma_.lower()
+
+
+def naming_noun(span: Span) -> str | None:
+    """The noun a name is given to: "user" in "a user labelled X", "band" in "a band called X",
+    "group" in "a group known as X"."""
+    head = span.root
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as" and verb.head.lemma_ == "know":
+        verb = verb.head  # "known as X"
+    elif head.dep_ not in ("oprd", "attr", "dobj", "npadvmod") or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.text.islower():
+        return verb.head.lemma_.lower()
+    return None
 
 
 AGENTIVE_HEADS = {"government", "official", "authority", "troop", "force", "army", "military", "navy", "soldier",

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from ..core.records import Entity, Mention
 from .gazetteer import fold, gazetteer
+from .namedafter import given_after
 from .names import NameMention
 from .nametypes import division_words, type_words, weigh
 
@@ -218,7 +219,7 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
             b = groups[j]
-            if not _compatible(a, b) or (a.known and b.known):
+            if not _compatible(a, b) or (a.known and b.known) or _named_after_other(a, b) or _named_after_other(b, a):
                 continue
             people = types[i] == "Person" or types[j] == "Person"
             same_type = types[i] == types[j]
@@ -227,6 +228,21 @@ def _merge_variants(groups: list[Group]) -> list[Group]:
                     if _variant(x, y, people=people) or same_type and not people and _short_of(x, y):
                         pairs.append((i, j))
     return _merge(groups, pairs)
+
+
+def _named_after_other(short: Group, long: Group) -> bool:
+    """``long`` names a thing named after ``short`` ("Ada Lowe" and "the Ada Lowe Memorial",
+    "Kestrel Hospital" and "Kestrel Hospital Station"), or after a longer name than ``short``
+    ("the Ada Lowe Memorial" and "Ada Lowe Memorial Hall Station"): two things. A name found nested
+    in the longer one is that other thing; otherwise only a longer inner name says so ("Heathrow"
+    may be the airport)."""
+    nested = any(m.nested for m in short.mentions)
+    for x in short.names:
+        for y in long.names:
+            inner = given_after(ascii_key(y))
+            if inner is not None and (inner.startswith(ascii_key(x) + " ") or nested and inner == ascii_key(x)):
+                return True
+    return False
 
 
 def _merge_heads(groups: list[Group]) -> list[Group]:
@@ -270,7 +286,7 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
     known place, and a land division or natural feature named after any place, is another thing
     ("Coimbra University", "Kent County", "the Avon River"). People's shorter names are merged by their name parts instead (see
     `_merge_people`)."""
-    if x == y:
+    if x == y or _saint(x) == _saint(y):
         return True
     short, long = sorted((x, y), key=len)
     if long.startswith(short + " "):
@@ -285,6 +301,16 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
         return not before or before in _country_keys()  # "French Senate", "U.S. Senate"
     similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
+
+
+def _saint(key: str) -> str:
+    """"St" or "Ste" opening a name key is "Saint" or "Sainte": "St. Anne's Church" and "Saint
+    Anne's Church" are one name (at the end, "St" is a street)."""
+    first, _, rest = key.partition(" ")
+    return f"{SAINTS.get(first, first)} {rest}" if rest else key
+
+
+SAINTS = {"st": "saint", "ste": "sainte"}
 
 
 @cache

@@ -131,3 +131,66 @@ def test_entities_a_government_that_acts_is_an_organisation(extract_from, text, 
 def test_entities_a_government_only_mentioned_is_no_entity(extract_from):
     found = entities(extract_from("Workers in Chile went unpaid during the government shutdown."))
     assert not any(name.startswith("Government") for name in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, inner, kind, outer", [
+    # a memorial commemorates a person, whatever the person's name looks like
+    ("Crowds gathered outside the Tan Wei Ming Memorial on Sunday evening.", "Tan Wei Ming", "Person",
+     "Tan Wei Ming Memorial"),
+    # a stop named after what it serves: the hospital is mentioned, and is not the station
+    ("Get off the train at Kestrel Bay Hospital Station and walk north.", "Kestrel Bay Hospital", "Place",
+     "Kestrel Bay Hospital Station"),
+    # a road named after a person with a given name
+    ("Traffic on the Jacob Hollins Turnpike was slow after the storm.", "Jacob Hollins", "Person",
+     "Jacob Hollins Turnpike"),
+])
+def test_entities_a_name_inside_the_name_of_what_was_named_after_it(extract_from, text, inner, kind, outer):
+    found = entities(extract_from(text))
+    assert inner in found and found[inner].type == kind, sorted(found)
+    assert outer in found and found[outer].type == "Place", sorted(found)
+
+
+@pytest.mark.parametrize("name, given_after", [
+    ("kestrel bay hospital station", "kestrel bay hospital"),
+    ("tan wei ming memorial hall", "tan wei ming"),  # "Memorial" stands between the name and the hall
+    ("orvel international airport", "orvel"),
+    ("orvel museum", None),  # a museum is most often the thing its short name names ("the Prado")
+])
+def test_namedafter_the_name_a_name_was_given_after(name, given_after):
+    from kg.extraction.namedafter import given_after as inner
+    assert inner(name) == given_after
+
+
+@pytest.mark.parametrize("text, not_entity", [
+    ("The council met at City Hall on Monday to vote on the budget.", "City"),  # a common word, not a name
+    ("Flights leave Corran Sky Harbor Airport for the coast every hour.", "Corran Sky Harbor"),  # the airport's own name
+])
+def test_entities_no_name_inside_a_name_that_names_nothing_else(extract_from, text, not_entity):
+    assert not_entity not in entities(extract_from(text))
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ('The files were leaked by a user labelled "Greyjack" on a small forum.', "Greyjack", "Person"),
+    ("Last spring a band called Velvet Marrow toured the coast.", "Velvet Marrow", "Organization"),
+    ("A group known as the Grey Owls claimed the hoax on Monday.", "Grey Owls", "Organization"),
+])
+def test_entities_a_name_given_to_what_a_noun_describes_is_typed_by_the_noun(extract_from, text, name, kind):
+    found = entities(extract_from(text))
+    assert name in found and found[name].type == kind, sorted(found)
+
+
+def test_entities_an_abbreviated_place_in_a_name_is_also_spelt_out(extract_from):
+    found = entities(extract_from("Researchers at the University of NSW measured the salt in bread."))
+    assert "University of NSW" in found, sorted(found)
+    assert "University of New South Wales" in found["University of NSW"].aliases
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("st jerome", "saint jerome", True),
+    ("ste therese", "sainte therese", True),
+    ("st marys church", "saint marys church", True),
+    ("main st", "main saint", False),  # at the end "St" is a street
+])
+def test_resolve_st_opening_a_name_is_saint(one, other, same):
+    from kg.extraction.resolve import _variant
+    assert _variant(one, other) is same
