@@ -279,3 +279,25 @@ def test_summary_queries_rows_serialise_as_before(summarised):
     text, bindings = query.prepare(summarised, {})
     assert results.serialize(summarised.query(text, bindings), "tsv") == \
         results.serialize(summarised.query(query.text), "tsv")
+
+
+STATUSES = """PREFIX kg: <https://example.org/kg/ontology#>
+SELECT ?proposal (SAMPLE(?status) AS ?iri) WHERE { ?proposal a kg:Proposal OPTIONAL { ?proposal kg:status ?status } }
+GROUP BY ?proposal"""
+
+
+@pytest.mark.parametrize("with_summary", [False, True], ids=["articles", "summary"])
+def test_summary_queries_a_proposal_without_a_status_shows_none(plain, summarised, with_summary):
+    """The status column is the label of the proposal's kg:status, and empty when it has none
+    (a label joined outside the status's OPTIONAL gave every such proposal "agreed")."""
+    store = summarised if with_summary else plain
+    labels = {"Proposed": "proposed", "UnderConsideration": "under consideration", "Agreed": "agreed",
+              "Withdrawn": "withdrawn", "Rejected": "rejected"}
+    expected = {row["proposal"].value: labels[row["iri"].value.rsplit("#", 1)[1]] if row["iri"] is not None else None
+                for row in plain.query(STATUSES)}
+    query = load_query("proposals")
+    got = {row["proposal"].value: row["status"].value if row["status"] is not None else None
+           for row in store.query(*query.prepare(store, {}, limit=10**6))}
+    assert got == expected
+    # both kinds are there: proposals with a status, and without
+    assert None in got.values() and {"agreed", "proposed"} <= set(got.values())
