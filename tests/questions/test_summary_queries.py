@@ -24,6 +24,7 @@ from kg.questions import results
 from kg.questions.network import (centrality, communities, entity_graph, find_node, hop_evidence, neighbors,
                                   shortest_paths, to_networkx)
 from kg.questions.queries import available, load_query, parse_query_file
+from kg.questions.timeline import timeline
 from kg.rdf.sparql import PAGE_MARK
 from kg.rdf.store import GraphStore
 
@@ -302,3 +303,11 @@ def test_summary_queries_a_proposal_without_a_status_shows_none(plain, summarise
     assert got == expected
     # both kinds are there: proposals with a status, and without
     assert None in got.values() and {"agreed", "proposed"} <= set(got.values())
+
+
+@pytest.mark.parametrize("name", ["Donald Trump", "boris johnson", "https://example.org/kg/id/country/US"])
+def test_summary_queries_kg_timeline_reads_the_summary_text_and_gives_the_same_entries(plain, summarised, name):
+    """`kg timeline` (kg.questions.timeline) runs the summary's timeline text on a store with a
+    summary: the same entries as from the article graphs, for a name in any case and an IRI."""
+    entries = timeline(summarised, name)
+    assert entries == timeline(plain, name) and len(entries) > 10
