@@ -21,11 +21,14 @@ between the two most-named people: the heaviest questions of their kind. Listing
 before and after give the same number of rows.
 
 Usage: python benchmarks/scale.py [--sizes 300000 1000000 3000000] [--runs 15] [--built DIR]
-                                 [--store DIR] [--only LABEL ...]
+                                 [--store DIR] [--only LABEL ...] [--before DIR]
   --built DIR   reuse the output of an earlier `kg build CORPUS --out DIR --no-html`
   --store DIR   fill this store and keep it: a later run with the same DIR (and --built) starts
                 after the copies it holds, so a 1M store is filled once and measured many times
   --only LABEL  time only these queries or commands (a query's name, or "kg path", ...)
+  --before DIR  the query texts to compare with (default tests/data/queries/before/): for instance
+                another version's queries/, for the queries it ran from the article graphs
+                (`git show REV:queries/evidence.rq`), with --only those queries
 """
 
 from __future__ import annotations
@@ -116,7 +119,8 @@ def timed_get(url: str, params: dict | None = None, data: dict | None = None) ->
     return seconds, len(json.loads(payload)["results"]["bindings"])
 
 
-def query_plans(values: dict[str, str], store: GraphStore) -> list[tuple[str, str, dict, str | None]]:
+def query_plans(values: dict[str, str], store: GraphStore,
+                before_dir: Path = BEFORE) -> list[tuple[str, str, dict, str | None]]:
     """(label, name, parameters, before's text or None) for every stored query: a listing's
     first page and all its rows, the others once. Before's text has the same terms bound as kg
     binds (a name in another case looked up first), for /sparql."""
@@ -125,8 +129,8 @@ def query_plans(values: dict[str, str], store: GraphStore) -> list[tuple[str, st
         query = load_query(name)
         mine = {p.name: values[p.name] for p in query.params if p.name in values}
         before = None
-        if (BEFORE / f"{name}.rq").is_file():
-            old = parse_query_file(name, (BEFORE / f"{name}.rq").read_text(encoding="utf-8"))
+        if (before_dir / f"{name}.rq").is_file():
+            old = parse_query_file(name, (before_dir / f"{name}.rq").read_text(encoding="utf-8"))
             before = with_values(old.text, old.bindings(mine, store)) if old.params else old.text
         if query.page:
             # before, co-mentions showed its first 100 rows (its own LIMIT), the first page now
@@ -233,6 +237,7 @@ def main() -> None:
     parser.add_argument("--built", type=Path, help="the output of `kg build CORPUS --out DIR --no-html`")
     parser.add_argument("--store", type=Path, help="fill this store and keep it (reused by a later run)")
     parser.add_argument("--only", nargs="+", default=[], help="only these queries or commands")
+    parser.add_argument("--before", type=Path, default=BEFORE, help="the query texts to compare with")
     args = parser.parse_args()
     only = set(args.only)
     print(machine(), flush=True)
@@ -263,7 +268,7 @@ def main() -> None:
                            f"{values['other']!r}, proposal {values['proposal']!r}")
             print(f"- {loads[size]}", flush=True)
             done = rounds
-            plans = [plan for plan in query_plans(values, store) if not only or plan[1] in only]
+            plans = [plan for plan in query_plans(values, store, args.before) if not only or plan[1] in only]
             del store  # closed: kg serve and the commands open it
             server = Server(KG, ["--store", str(store_dir)], [])
             try:

@@ -16,7 +16,9 @@ editor; any query takes a limit and an offset (`StoredQuery.text_for`, `kg.rdf.s
 server. A store kg built keeps a summary graph (`kg.rdf.summary`); when it is up to date
 (`GraphStore.summary_ready`), the text of ``queries/summary/<name>.rq``, if there is one, is run
 instead: the same rows (``tests/questions/test_summary_queries.py`` compares them), read from
-each node's and relation's summary instead of every copy of an entity's triples.
+each node's and relation's summary instead of every copy of an entity's triples, or (evidence,
+timeline) from the facts of the nodes the summary names, instead of finding them by name in
+every article graph.
 
 A parameter named ``entity`` (or ``proposal``) names an entity (a proposal) by one of its names or
 its IRI. The queries match a name exactly; `StoredQuery.bindings` with a ``source`` first turns a

@@ -19,7 +19,7 @@ from ..core.errors import QueryError
 from ..rdf.namespace import local_name
 from ..rdf.sparql import Source
 from . import results
-from .queries import load_query, resolve_entities
+from .queries import bind_nodes, load_query, resolve_entities
 
 # the ontology's labels of the relations, as a timeline reads them
 RELATION_WORDS = {"commitsTo": "commits to", "holdsRole": "holds the role", "locatedIn": "is located in",
@@ -64,11 +64,13 @@ def timeline(source: Source, entity: str) -> list[TimelineEntry]:
     query = load_query("timeline")
     # not the strict lookup of `StoredQuery.bindings`: a word of a name ("Rubio") is tried below
     bindings = resolve_entities(query.bindings({"entity": entity}), source)
-    rows = results.rows(source.query(query.text, bindings))
+    # the summary's text when the store keeps an up-to-date summary (it starts from the entity's node)
+    text = query.text_for(source)
+    rows = results.rows(source.query(text, bind_nodes(text, bindings, source)))
     if not rows and isinstance(bindings["entity"], ox.Literal):
         iri = _by_word(source, entity)
         if iri is not None:
-            rows = results.rows(source.query(query.text, {"entity": ox.NamedNode(iri)}))
+            rows = results.rows(source.query(text, bind_nodes(text, {"entity": ox.NamedNode(iri)}, source)))
     if not rows and not _named(source, bindings["entity"]):
         raise QueryError(f"no entity named '{entity}' in the graph; `kg query people` (or countries, organizations) "
                          "lists the names")

@@ -24,6 +24,7 @@ from kg.questions import results
 from kg.questions.network import (centrality, communities, entity_graph, find_node, hop_evidence, neighbors,
                                   shortest_paths, to_networkx)
 from kg.questions.queries import available, load_query, parse_query_file
+from kg.questions.timeline import timeline
 from kg.rdf.sparql import PAGE_MARK
 from kg.rdf.store import GraphStore
 
@@ -128,7 +129,8 @@ def test_summary_queries_every_summary_text_gives_the_rows_of_the_article_graphs
     every = {"limit": 10**6} if PAGE_MARK.search(query.summary_text) else {}
     for values in parameter_sets(query, proposals):
         text, _ = query.prepare(summarised, values, **every)
-        assert "https://example.org/kg/summary" in text
+        # the summary's text, its parameters bound after its WHERE
+        assert text.split("WHERE", 1)[0] == query.summary_text.split("WHERE", 1)[0]
         got = ordered(query.summary_text, run(summarised, query, values, **every))
         expected = ordered(query.text, run(plain, query, values))
         if name == "co-mentions":
@@ -279,3 +281,33 @@ def test_summary_queries_rows_serialise_as_before(summarised):
     text, bindings = query.prepare(summarised, {})
     assert results.serialize(summarised.query(text, bindings), "tsv") == \
         results.serialize(summarised.query(query.text), "tsv")
+
+
+STATUSES = """PREFIX kg: <https://example.org/kg/ontology#>
+SELECT ?proposal (SAMPLE(?status) AS ?iri) WHERE { ?proposal a kg:Proposal OPTIONAL { ?proposal kg:status ?status } }
+GROUP BY ?proposal"""
+
+
+@pytest.mark.parametrize("with_summary", [False, True], ids=["articles", "summary"])
+def test_summary_queries_a_proposal_without_a_status_shows_none(plain, summarised, with_summary):
+    """The status column is the label of the proposal's kg:status, and empty when it has none
+    (a label joined outside the status's OPTIONAL gave every such proposal "agreed")."""
+    store = summarised if with_summary else plain
+    labels = {"Proposed": "proposed", "UnderConsideration": "under consideration", "Agreed": "agreed",
+              "Withdrawn": "withdrawn", "Rejected": "rejected"}
+    expected = {row["proposal"].value: labels[row["iri"].value.rsplit("#", 1)[1]] if row["iri"] is not None else None
+                for row in plain.query(STATUSES)}
+    query = load_query("proposals")
+    got = {row["proposal"].value: row["status"].value if row["status"] is not None else None
+           for row in store.query(*query.prepare(store, {}, limit=10**6))}
+    assert got == expected
+    # both kinds are there: proposals with a status, and without
+    assert None in got.values() and {"agreed", "proposed"} <= set(got.values())
+
+
+@pytest.mark.parametrize("name", ["Donald Trump", "boris johnson", "https://example.org/kg/id/country/US"])
+def test_summary_queries_kg_timeline_reads_the_summary_text_and_gives_the_same_entries(plain, summarised, name):
+    """`kg timeline` (kg.questions.timeline) runs the summary's timeline text on a store with a
+    summary: the same entries as from the article graphs, for a name in any case and an IRI."""
+    entries = timeline(summarised, name)
+    assert entries == timeline(plain, name) and len(entries) > 10
