@@ -172,6 +172,8 @@ def _before_name(title: TitleSpan, person) -> str | None:
         return key
     for child in title.head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
+            if any(t.lower_ in title_heads() for t in doc[child.i + 1:child.right_edge.i + 1]):
+                continue  # "an adviser to President Ana Ruiz": the name is the president's
             # the name right after the title's complement: "Ambassador to Chile Ana Ruiz"
             edge = child.right_edge.i
             if edge + 1 < len(doc) and doc[edge].ent_type_ and (key := person(edge + 1)):

@@ -171,3 +171,9 @@ def test_roles_a_title_alone_names_no_one(extract_from):
     extraction = extract_from(
         "Should the President and Vice President both resign, the Speaker would serve as acting head of state.")
     assert not extraction.entities and not extraction.roles
+
+
+def test_roles_a_title_over_another_titled_name_is_not_that_persons(extract_from):
+    found = roles(extract_from("A former adviser for U.S. President Ruth Bell was charged on Monday."))
+    assert ("Ruth Bell", "president", "United States") in found
+    assert not any(who == "Ruth Bell" and "adviser" in title for who, title, _ in found), found
