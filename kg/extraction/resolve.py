@@ -247,14 +247,14 @@ def _named_after_other(short: Group, long: Group) -> bool:
 
 def _merge_heads(groups: list[Group]) -> list[Group]:
     """"the Assembly" is the "Regional Assembly", and "the House" the "House of Delegates", when
-    the article names one organisation whose name has that word as its head: its last word, or
+    the article names one organisation or place whose name has that word as its head: its last word, or
     the word before "of"."""
     pairs = []
     for i, short in enumerate(groups):
         words = {ascii_key(n) for n in short.names}
         if short.type != "Organization" or short.known or any(" " in w for w in words):
             continue
-        owners = [j for j, g in enumerate(groups) if j != i and g.type == "Organization"
+        owners = [j for j, g in enumerate(groups) if j != i and g.type in ("Organization", "Place")
                   and any(_heads(ascii_key(n)) & words for n in g.names)]
         if len({groups[j].full_name for j in owners}) == 1:
             pairs += [(i, j) for j in owners]

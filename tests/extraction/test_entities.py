@@ -91,6 +91,7 @@ def test_entities_demonym_without_the_country_acting_is_not_a_country(extract_fr
     ("Crowds gathered in Lindenau Square on Saturday.", "Lindenau Square", "Place"),
     ("The march moved to the Arden Police Headquarters on Friday.", "Arden Police Headquarters", "Place"),
     ("Crowds gathered outside the Civic Council Complex.", "Civic Council Complex", "Place"),
+    ("Trading on the Lisbon Stock Exchange stopped at noon.", "Lisbon Stock Exchange", "Organization"),
 ])
 def test_entities_last_word_types_a_name_unless_it_is_a_surname(extract_from, text, name, kind):
     assert entities(extract_from(text))[name].type == kind
@@ -123,6 +124,11 @@ def test_entities_a_country_name_among_a_countrys_states_is_the_state(extract_fr
 ])
 def test_entities_a_peer_in_a_list_of_names_is_another_person(extract_from, text, people):
     assert people <= set(entities(extract_from(text))), sorted(entities(extract_from(text)))
+
+
+def test_entities_the_head_word_of_a_places_name_is_that_place(extract_from):
+    found = entities(extract_from("The attack began at Cutlers' Hall in York. Police said the man left the Hall and ran."))
+    assert "Hall" not in found and "Hall" in found["Cutlers' Hall"].aliases, sorted(found)
 
 
 def test_entities_the_head_word_of_an_organisations_name_is_that_organisation(extract_from):

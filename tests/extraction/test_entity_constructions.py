@@ -57,6 +57,7 @@ def test_entities_a_body_of_a_country_and_its_short_name_are_one(extract_from):
     ('Voter Tess Mak told The Herald, "We waited for hours."', "Tess Mak", "Voter Tess Mak"),
     ("Head of the Society for Coastal - Marine Studies Ella Novak said the boat sank.", "Ella Novak",
      "Society for Coastal - Marine Studies Ella Novak"),
+    ("Broadcaster Anna Lane said the exchange had closed.", "Anna Lane", "Broadcaster Anna Lane"),
 ])
 def test_entities_a_persons_name_is_cut_from_the_words_glued_to_it(extract_from, text, person, not_an_entity):
     found = entities(extract_from(text))
