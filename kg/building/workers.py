@@ -28,7 +28,7 @@ from ..core.records import Article, Evidence, Extraction
 from ..extraction.extract import extract
 from ..extraction.pipeline import load_pipeline, parse, split_long_text
 from ..questions.views import ArticleView, article_view
-from ..rdf.model import article_graph, to_turtle
+from ..rdf.model import article_triples, to_turtle
 from ..rdf.namespace import article_iri
 
 SECTION_CHARS = 100_000
@@ -82,9 +82,9 @@ def _serialise(article: Article, sections: list[tuple[int, Extraction | str]]) -
         return BuiltArticle(b"", None, errors[0])
     try:
         extraction = sections[0][1] if len(sections) == 1 else combine_sections(article, sections)
-        graph = article_graph(extraction)
-        turtle = to_turtle(graph)
-        view = article_view(graph, str(article_iri(extraction.article.content_hash)))
+        triples = article_triples(extraction)
+        turtle = to_turtle(triples)
+        view = article_view(triples, str(article_iri(extraction.article.content_hash)))
     except Exception as error:  # noqa: BLE001
         return BuiltArticle(b"", None, f"{type(error).__name__}: {error}")
     return BuiltArticle(turtle, view)

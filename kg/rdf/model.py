@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -65,7 +66,7 @@ def add_article(dataset: Dataset, extraction: Extraction) -> Graph:
     iri = article_iri(extraction.article.content_hash)
     dataset.remove_graph(dataset.graph(iri))
     graph = dataset.graph(iri)
-    for triple in article_graph(extraction):
+    for triple in article_triples(extraction):
         graph.add(triple)
     return graph
 
@@ -73,6 +74,15 @@ def add_article(dataset: Dataset, extraction: Extraction) -> Graph:
 def article_graph(extraction: Extraction) -> Graph:
     """The RDF graph of one article: its entities, proposals, roles, quotations, facts and the
     evidence of every fact."""
+    graph = bind_prefixes(Graph())
+    for triple in article_triples(extraction):
+        graph.add(triple)
+    return graph
+
+
+def article_triples(extraction: Extraction) -> set[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """The triples of `article_graph`, as a set: what a build serialises and views, made in a
+    third of the time an rdflib graph takes to fill (its store indexes every triple three ways)."""
     return _Builder(extraction).build()
 
 
@@ -81,7 +91,7 @@ class _Builder:
         self.ex = extraction
         self.hash = extraction.article.content_hash
         self.article = article_iri(self.hash)
-        self.graph = bind_prefixes(Graph())
+        self.graph: set[tuple[URIRef, URIRef, URIRef | Literal]] = set()
         self.iris: dict[str, URIRef] = {}
         self.agent = extractor_iri(__version__)
         # every reading of each (subject, predicate, object): one fact, its best confidence, all evidence
@@ -89,7 +99,7 @@ class _Builder:
         self.times: dict[tuple[URIRef, URIRef, URIRef], list[tuple[int, Time]]] = defaultdict(list)
         self.day = extraction.article.day
 
-    def build(self) -> Graph:
+    def build(self) -> set[tuple[URIRef, URIRef, URIRef | Literal]]:
         self._article()
         for key, entity in self.ex.entities.items():
             self.iris[key] = iri = entity_iri(entity.type, key, entity.name)
@@ -236,8 +246,8 @@ def _decimal(value: float) -> Literal:
     return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
 
 
-def to_turtle(graph: Graph) -> bytes:
-    """An article graph as Turtle, its triples sorted, written by Oxigraph's serialiser: five
+def to_turtle(graph: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> bytes:
+    """An article graph (or its triples, `article_triples`) as Turtle, its triples sorted, written by Oxigraph's serialiser: five
     times faster than rdflib's (1.4 s against 6.5 s for the 285 Wikinews articles), which was a
     sixth of a build. Literals are written on one line (newlines escaped), so every line after
     the ``@prefix`` lines belongs to the body."""
