@@ -334,6 +334,8 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
     pairs = []
     for i, short in enumerate(groups):
         acronyms = {m.name for m in short.mentions if m.name.replace(".", "").isupper() and len(m.name) <= 8}
+        if not acronyms:
+            continue  # nothing can match: spares the pairs loop (a quarter of resolution's time)
         for j, long in enumerate(groups):
             if i == j or not _compatible(short, long) or long.type in ("Person",):
                 continue
