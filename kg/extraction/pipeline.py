@@ -55,9 +55,9 @@ def default_model() -> str:
     return PREFERRED_MODELS[-1]
 
 
-@cache
 def load_pipeline(model: str | None = None) -> Language:
-    """Load a spaCy pipeline with kg's gazetteer ruler added after its NER.
+    """Load a spaCy pipeline with kg's gazetteer ruler added after its NER, once per process
+    (``load_pipeline()``, ``load_pipeline(None)`` and the default model's name give the same one).
 
     Args:
         model: a spaCy package name or path; None picks `default_model()`.
@@ -65,7 +65,11 @@ def load_pipeline(model: str | None = None) -> Language:
     Raises:
         ModelNotFound: the pipeline is not installed, with the command that installs it.
     """
-    name = model or default_model()
+    return _load_pipeline(model or default_model())
+
+
+@cache
+def _load_pipeline(name: str) -> Language:
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
