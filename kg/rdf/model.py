@@ -247,23 +247,38 @@ def _decimal(value: float) -> Literal:
 
 
 def to_turtle(graph: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> bytes:
-    """An article graph (or its triples, `article_triples`) as Turtle, its triples sorted, written by Oxigraph's serialiser: five
-    times faster than rdflib's (1.4 s against 6.5 s for the 285 Wikinews articles), which was a
-    sixth of a build. Literals are written on one line (newlines escaped), so every line after
-    the ``@prefix`` lines belongs to the body."""
+    """An article graph (or its triples, `article_triples`) as Turtle, its triples sorted,
+    written by Oxigraph's serialiser: five times faster than rdflib's (1.4 s against 6.5 s for
+    the 285 Wikinews articles), which was a sixth of a build. Literals are written on one line
+    (newlines escaped), so every line after the ``@prefix`` lines belongs to the body."""
     import pyoxigraph as ox
 
-    def term(value):
-        if isinstance(value, URIRef):
-            return ox.NamedNode(value)
-        if isinstance(value, Literal):
-            if value.language:
-                return ox.Literal(str(value), language=value.language)
-            if value.datatype is not None:
-                return ox.Literal(str(value), datatype=ox.NamedNode(value.datatype))
-            return ox.Literal(str(value))
-        raise TypeError(f"kg writes no blank nodes: {value!r}")
+    made: dict = {}  # an article repeats its IRIs and predicates: each is converted once
 
-    triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted(graph)]
+    def term(value):
+        if value in made:
+            return made[value]
+        if isinstance(value, URIRef):
+            made[value] = converted = ox.NamedNode(value)
+        elif isinstance(value, Literal):
+            if value.language:
+                converted = ox.Literal(str(value), language=value.language)
+            elif value.datatype is not None:
+                converted = ox.Literal(str(value), datatype=ox.NamedNode(value.datatype))
+            else:
+                converted = ox.Literal(str(value))
+        else:
+            raise TypeError(f"kg writes no blank nodes: {value!r}")
+        return converted
+
+    triples = [ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted(graph, key=_triple_order)]
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "id"}
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def _triple_order(triple: tuple[URIRef, URIRef, URIRef | Literal]) -> tuple:
+    """The order rdflib sorts kg's triples in (subjects and predicates are IRIs, compared as
+    strings; IRI objects before literals, literals compared as rdflib compares them), three times
+    faster to sort by than rdflib's terms: their comparisons run in Python."""
+    s, p, o = triple
+    return (str(s), str(p), 1, o) if isinstance(o, Literal) else (str(s), str(p), 0, str(o))
