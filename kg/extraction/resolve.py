@@ -250,11 +250,12 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
     the article names one organisation or place whose name has that word as its head: its last word, or
     the word before "of"."""
     pairs = []
+    types = [g.type for g in groups]  # a group's type sums all its evidence: counted once
     for i, short in enumerate(groups):
         words = {ascii_key(n) for n in short.names}
-        if short.type != "Organization" or short.known or any(" " in w for w in words):
+        if types[i] != "Organization" or short.known or any(" " in w for w in words):
             continue
-        owners = [j for j, g in enumerate(groups) if j != i and g.type in ("Organization", "Place")
+        owners = [j for j, g in enumerate(groups) if j != i and types[j] in ("Organization", "Place")
                   and any(_heads(ascii_key(n)) & words for n in g.names)]
         if len({groups[j].full_name for j in owners}) == 1:
             pairs += [(i, j) for j in owners]
@@ -332,12 +333,13 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
     """An acronym joins the name it abbreviates: one given in brackets after the name, or one
     whose letters are the initials of a longer name in the article."""
     pairs = []
+    types = [g.type for g in groups]  # a group's type sums all its evidence: counted once
     for i, short in enumerate(groups):
         acronyms = {m.name for m in short.mentions if m.name.replace(".", "").isupper() and len(m.name) <= 8}
         if not acronyms:
             continue  # nothing can match: spares the pairs loop (a quarter of resolution's time)
         for j, long in enumerate(groups):
-            if i == j or not _compatible(short, long) or long.type in ("Person",):
+            if i == j or not _compatible(short, long) or types[j] in ("Person",):
                 continue
             given = {m.acronym for m in long.mentions if m.acronym}
             if acronyms & given or any(
@@ -402,13 +404,15 @@ def _merge_mistyped_full_names(groups: list[Group]) -> list[Group]:
     some evidence of a person's name, though NER typed that one otherwise ("Jean-Luc Keller" as an
     organisation): the evidence of both then decides the type. Not a name with a type word in it."""
     pairs = []
+    types = [g.type for g in groups]  # type and name parts of every group, computed once
+    names = [_name_parts(g.full_name) for g in groups]
     for i, short in enumerate(groups):
-        parts = _name_parts(short.full_name)
-        if short.type != "Person" or short.known or len(parts) != 1:
+        parts = names[i]
+        if types[i] != "Person" or short.known or len(parts) != 1:
             continue
-        owners = [j for j, g in enumerate(groups) if g.type != "Person" and not g.known
-                  and len(_name_parts(g.full_name)) >= 2 and _name_parts(g.full_name)[-1] == parts[0]
-                  and not any(w in type_words() for w in _name_parts(g.full_name)) and "Person" in g.votes]
+        owners = [j for j, g in enumerate(groups) if types[j] != "Person" and not g.known
+                  and len(names[j]) >= 2 and names[j][-1] == parts[0]
+                  and not any(w in type_words() for w in names[j]) and "Person" in g.votes]
         if len(owners) == 1:
             pairs.append((i, owners[0]))
     return _merge(groups, pairs)
@@ -418,10 +422,12 @@ def _merge_full_names(full: list[Group]) -> list[Group]:
     """Full names where one's words contain the other's: "John Carter", "John R. Carter"; not
     two names that both give middle initials, and not the same ("John A. Smith", "John A. B. Smith")."""
     pairs = []
-    for i, a in enumerate(full):
+    parts = [set(_name_parts(g.full_name)) for g in full]  # computed once, not per pair
+    given = [_initials(g.full_name) for g in full]
+    for i in range(len(full)):
         for j in range(i + 1, len(full)):
-            pa, pb = set(_name_parts(a.full_name)), set(_name_parts(full[j].full_name))
-            ia, ib = _initials(a.full_name), _initials(full[j].full_name)
+            pa, pb = parts[i], parts[j]
+            ia, ib = given[i], given[j]
             if (pa <= pb or pb <= pa) and (not ia or not ib or ia == ib):
                 pairs.append((i, j))
     return _merge(full, pairs)
