@@ -300,7 +300,7 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
     if long.endswith(" " + short) and not people:
         before = re.sub(r"^\d+(st|nd|rd|th)( |$)", "", long[: -len(short) - 1])  # "the 42nd Congress": one sitting of it
         return not before or before in _country_keys()  # "French Senate", "U.S. Senate"
-    similar = len(short) >= 6 and short[0] == long[0] and difflib.SequenceMatcher(None, short, long).ratio() >= 0.9
+    similar = len(short) >= 6 and short[0] == long[0] and _similar(short, long, 0.9)
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
 
 
@@ -312,6 +312,14 @@ def _saint(key: str) -> str:
 
 
 SAINTS = {"st": "saint", "ste": "sainte"}
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    """difflib's ratio of two spellings is at least ``threshold``; its two cheap upper bounds
+    (lengths, then letters in common) rule most pairs out before the full comparison."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
 
 
 @cache
@@ -442,7 +450,7 @@ def _misspelt_surname(parts: set[str], group: Group) -> bool:
     if len(parts) != 1:
         return False
     word, surname = next(iter(parts)), _name_parts(group.full_name)[-1]
-    return len(word) >= 5 and word[0] == surname[0] and difflib.SequenceMatcher(None, word, surname).ratio() >= 0.85
+    return len(word) >= 5 and word[0] == surname[0] and _similar(word, surname, 0.85)
 
 
 def _nearest(candidates: list[Group], position: int) -> Group:
