@@ -108,9 +108,10 @@ def _attach_weak(weak: list[NameMention], groups: list[Group]) -> None:
     """A capitalised name spaCy missed ("Later on Friday Okonkwo met ...") is a mention of the
     one person whose name contains it; otherwise it is dropped."""
     people = [g for g in groups if g.type == "Person"]
+    names = [set(_name_parts(g.full_name)) for g in people]  # computed once, not per weak mention
     for mention in weak:
         parts = set(_name_parts(mention.name))
-        owners = [g for g in people if parts and parts <= set(_name_parts(g.full_name))]
+        owners = [g for g, words in zip(people, names) if parts and parts <= words]
         if len(owners) == 1:
             owners[0].mentions.append(mention)
             owners[0].mentions.sort(key=lambda m: m.start)
@@ -330,6 +331,7 @@ def _country_keys() -> frozenset[str]:
                      for name in (country.name, *country.aliases, *country.demonyms))
 
 
+@lru_cache(maxsize=65536)  # asked for every acronym and longer name of an article
 def initials(name: str) -> str:
     """The initials of a name's content words: "World Meteorological
     Organization" -> "WMO"."""
