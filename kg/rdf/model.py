@@ -98,6 +98,9 @@ class _Builder:
         self.readings: dict[tuple[URIRef, URIRef, URIRef], list[tuple[Evidence, float]]] = defaultdict(list)
         self.times: dict[tuple[URIRef, URIRef, URIRef], list[tuple[int, Time]]] = defaultdict(list)
         self.day = extraction.article.day
+        # the same on every fact of the article: made once
+        self.version = Literal(__version__)
+        self.reported = Literal(self.day.isoformat(), datatype=XSD.date) if self.day is not None else None
 
     def build(self) -> set[tuple[URIRef, URIRef, URIRef | Literal]]:
         self._article()
@@ -141,8 +144,9 @@ class _Builder:
     def _named(self, iri: URIRef, cls: URIRef, name: str, aliases: set[str]) -> None:
         g = self.graph
         g.add((iri, RDF.type, cls))
-        g.add((iri, RDFS.label, Literal(name)))
-        g.add((iri, SCHEMA.name, Literal(name)))
+        label = Literal(name)
+        g.add((iri, RDFS.label, label))
+        g.add((iri, SCHEMA.name, label))
         for alias in sorted(aliases - {name}):
             g.add((iri, SCHEMA.alternateName, Literal(alias)))
 
@@ -168,13 +172,13 @@ class _Builder:
         g.add((fact, RDF.predicate, p))
         g.add((fact, RDF.object, o))
         g.add((fact, KG.confidence, _decimal(max(c for _, c in evidence))))
-        g.add((fact, KG.extractorVersion, Literal(__version__)))
+        g.add((fact, KG.extractorVersion, self.version))
         g.add((fact, PROV.wasDerivedFrom, self.article))
         g.add((fact, PROV.wasAttributedTo, self.agent))
         for ev, _ in evidence:
             g.add((fact, KG.evidence, self._evidence(ev)))
-        if self.day is not None:
-            g.add((fact, KG.reportedOn, Literal(self.day.isoformat(), datatype=XSD.date)))
+        if self.reported is not None:
+            g.add((fact, KG.reportedOn, self.reported))
         if self.times.get((s, p, o)):
             # several sentences may say when: the first in reading order speaks for the fact
             time = min(self.times[(s, p, o)])[1]
