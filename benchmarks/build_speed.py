@@ -44,6 +44,18 @@ def workers(corpus: Path, work: Path, rounds: int) -> dict[str, list[Run]]:
                      "kg build --workers 2": kg_build(corpus, work / "w2", "--workers", "2")}, rounds)
 
 
+def components() -> list[str]:
+    """The spaCy components each side runs: bare spaCy runs every component the model enables;
+    kg the same ones (it disables none it reads) and two of its own, counted in kg's time."""
+    import spacy
+
+    from kg.extraction.pipeline import default_model, load_pipeline
+
+    bare = spacy.load(default_model())
+    return [f"- bare nlp.pipe runs {', '.join(bare.pipe_names)} ({default_model()})",
+            f"- kg build runs {', '.join(load_pipeline().pipe_names)}"]
+
+
 def report_speed(runs: dict[str, list[Run]]) -> list[str]:
     wall = {name: median(values, "wall") for name, values in runs.items()}
     lines = ["| command (one process) | wall (median) | CPU (median) | peak memory |", "|---|---|---|---|"]
@@ -99,7 +111,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
     try:
-        print("\n".join(report_speed(speed(args.corpus, work, args.rounds))))
+        print("\n".join(report_speed(speed(args.corpus, work, args.rounds)) + [""] + components()))
         if not args.no_workers:
             print("\n" + "\n".join(report_workers(workers(args.corpus, work, args.rounds))))
         if not args.no_memory:
