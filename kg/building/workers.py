@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import process as futures_process
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -210,6 +211,10 @@ class ProcessExecutor(_ChunkedExecutor):
             manager = getattr(self.pool, "_executor_manager_thread", None)
             if manager is not None:
                 manager.join(timeout=10)
+                if not manager.is_alive():
+                    # its wake-up pipe is closed: Python's exit hook must not write to it again
+                    # (a race that printed "Exception ignored ... Bad file descriptor" once in many runs)
+                    futures_process._threads_wakeups.pop(manager, None)
 
 
 def _worker_setup(parent: int) -> None:
