@@ -202,13 +202,13 @@ class ProcessExecutor(_ChunkedExecutor):
 
     def close(self, *, abort: bool = False) -> None:
         processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        manager = getattr(self.pool, "_executor_manager_thread", None)  # shutdown() forgets it
         self.pool.shutdown(wait=not abort, cancel_futures=True)
         if abort:  # Ctrl-C: do not wait for the chunks being built
             for process in processes:
                 process.terminate()
             # let the pool's manager thread finish closing its pipes now: at interpreter exit,
             # Python 3.11 may otherwise wake it through a pipe it is closing ("Bad file descriptor")
-            manager = getattr(self.pool, "_executor_manager_thread", None)
             if manager is not None:
                 manager.join(timeout=10)
                 if not manager.is_alive():
