@@ -18,7 +18,6 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import process as futures_process
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -202,19 +201,15 @@ class ProcessExecutor(_ChunkedExecutor):
 
     def close(self, *, abort: bool = False) -> None:
         processes = list((getattr(self.pool, "_processes", None) or {}).values())
-        manager = getattr(self.pool, "_executor_manager_thread", None)  # shutdown() forgets it
         self.pool.shutdown(wait=not abort, cancel_futures=True)
         if abort:  # Ctrl-C: do not wait for the chunks being built
             for process in processes:
                 process.terminate()
             # let the pool's manager thread finish closing its pipes now: at interpreter exit,
             # Python 3.11 may otherwise wake it through a pipe it is closing ("Bad file descriptor")
+            manager = getattr(self.pool, "_executor_manager_thread", None)
             if manager is not None:
                 manager.join(timeout=10)
-                if not manager.is_alive():
-                    # its wake-up pipe is closed: Python's exit hook must not write to it again
-                    # (a race that printed "Exception ignored ... Bad file descriptor" once in many runs)
-                    futures_process._threads_wakeups.pop(manager, None)
 
 
 def _worker_setup(parent: int) -> None:

@@ -5,6 +5,7 @@ imports it and adds its commands, and `kg.cli` imports them in the order `kg --h
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -75,5 +76,15 @@ def main_options(
 
 
 def main() -> None:
-    """Entry point of the ``kg`` script."""
-    app()
+    """Entry point of the ``kg`` script. A build stopped by Ctrl-C or SIGTERM has cleaned up by
+    the time it exits (every ``finally`` ran); it then leaves at once, without the interpreter's
+    exit hooks, one of which (concurrent.futures, Python 3.11) can race a worker pool's closing
+    pipes and print "Exception ignored ... Bad file descriptor"."""
+    try:
+        app()
+    except SystemExit as leaving:
+        if leaving.code in (130, 143):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(leaving.code)
+        raise
