@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..core.records import Entity, Evidence
 from .clauses import agents_of
 from .gazetteer import gazetteer
+from .resolve import head_words
 
 AGENT_TYPES = ("Person", "Country", "Organization")  # what can propose, back, oppose or say
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -136,9 +137,8 @@ class ArticleContext:
         noun = head.lemma_.lower()
         best, best_start = None, -1
         for key, entity in self.entities.items():
-            words = entity.name.lower().split()
-            heads = {words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i > 0)}
-            if entity.type != "Organization" or noun.rstrip("s") not in {h.rstrip("s") for h in heads}:
+            heads = {h.rstrip("s") for h in head_words(entity.name.lower())}
+            if entity.type != "Organization" or noun.rstrip("s") not in heads:
                 continue  # "the court": the Supreme Court; "the government": the Government of Chile
             starts = [m.start for m in entity.mentions if m.start < head.idx]
             if starts and max(starts) > best_start:

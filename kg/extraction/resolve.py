@@ -257,20 +257,17 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
         if types[i] != "Organization" or short.known or any(" " in w for w in words):
             continue
         owners = [j for j, g in enumerate(groups) if j != i and types[j] in ("Organization", "Place")
-                  and any(_heads(ascii_key(n)) & words for n in g.names)]
+                  and any(" " in (key := ascii_key(n)) and head_words(key) & words for n in g.names)]
         if len({groups[j].full_name for j in owners}) == 1:
             pairs += [(i, j) for j in owners]
     return _merge(groups, pairs)
 
 
-def _heads(name: str) -> set[str]:
-    """The head words of a name of several words: the last, and the one before "of" ("house" in
-    "the House of Delegates")."""
+def head_words(name: str) -> set[str]:
+    """The words that say what a lowercase name names: its last, and each one before "of" ("house"
+    in "the house of delegates")."""
     words = name.split()
-    if len(words) < 2:
-        return set()
-    of = words.index("of") if "of" in words else 0
-    return {words[-1]} | ({words[of - 1]} if of > 0 else set())
+    return {words[-1], *(words[i - 1] for i, word in enumerate(words) if word == "of" and i > 0)} if words else set()
 
 
 def _short_of(x: str, y: str) -> bool:
