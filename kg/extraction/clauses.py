@@ -14,8 +14,8 @@ Relations are read from clauses, not from one pattern per relation: `read_clause
   negated verb), or REFUSED ("refused to back", "declined to sign", "would never agree", "will
   not support"): a refusal is a stance, a plain negation is not;
 - **modality**: FACT, POSSIBLE ("may", "might", "could"), INTENDED ("will", "plans to", "is
-  going to", "would" in reported speech), REQUIRED ("must", "should", "has to", "needs to": what
-  someone wants done, not what is done), CONDITIONAL ("if", "unless", "until", "whether", "only
+  going to", "would" in reported speech), REQUIRED ("must", "should", "has to", "needs to", "it is
+  time to": what someone wants done, not what is done), CONDITIONAL ("if", "unless", "until", "whether", "only
   if", a question);
 - **attribution**: the head of who the text says it ("X said that ...", "according to X").
 
@@ -267,6 +267,16 @@ def _not_only(token: Token) -> bool:
     return token.lower_ == "not" and nxt is not None and nxt.lower_ in ("only", "just", "merely")
 
 
+def time_to(verb: Token) -> Token | None:
+    """The copula of "it is time to X", "now is the time to X": a call to do X (its infinitive
+    hangs on "time" as a relative clause)."""
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl") and head.lemma_.lower() == "time" and head.dep_ in ("attr", "nsubj") \
+            and head.head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return head.head
+    return None
+
+
 def governor(verb: Token) -> Token | None:
     """The predicate whose complement ``verb`` is ("refused [to back]", "committed to [backing]",
     "did not sign [or ratify]"), or None for a clause of its own."""
@@ -275,6 +285,8 @@ def governor(verb: Token) -> Token | None:
         return None
     if verb.dep_ in ("xcomp", "ccomp"):
         return head
+    if time_to(verb) is not None:
+        return time_to(verb)  # "it is not time to [raise taxes]" is negated
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head is not head:
         return head.head
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not any(
@@ -317,7 +329,7 @@ def _conditional(verb: Token) -> bool:
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
            for c in verb.children):
         return True
-    token = verb
+    token = time_to(verb) or verb
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
             return True
@@ -339,7 +351,7 @@ def modality_of(verb: Token) -> Modality:
                               and any(c.dep_ == "mark" for c in verb.children)):
         return Modality.CONDITIONAL
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & REQUIRING_AUX:
+    if auxes & REQUIRING_AUX or time_to(verb) is not None:  # "must leave", "it is time to leave"
         return Modality.REQUIRED
     if auxes & POSSIBLE_AUX:
         return Modality.POSSIBLE
@@ -367,7 +379,7 @@ def modality_of(verb: Token) -> Modality:
 def attribution_of(verb: Token) -> Token | None:
     """Who the text says it: the subject of the speech verb whose complement the clause is ("X
     said that Spain backs it"), or X in "according to X"."""
-    token = verb
+    token = time_to(verb) or verb
     for _ in range(6):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "according":

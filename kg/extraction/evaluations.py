@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from .clauses import is_asserted
 from .collector import ProposalFacts
 from .lexicon import speech_verbs
-from .phrases import proposal_head
+from .phrases import proposal_head, quoted_label
 
 # what says a measure may come, not whether it is good: its speaker is weighing it
 LIKELIHOOD_WORDS = {"inevitable", "likely", "possible", "unavoidable", "probable", "imminent", "option"}
@@ -95,7 +95,12 @@ def judgement(rel: ProposalFacts, verb: Token) -> None:
     if not agents:
         return
     objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
-    for complement in (c for c in verb.children if c.dep_ in SMALL_CLAUSE):
+    complements = [c for c in verb.children if c.dep_ in SMALL_CLAUSE]
+    if lemma in LABELLING_VERBS and not complements:  # "called the plan "reckless"", parsed as its modifier
+        labels = [(o, quoted_label(o)) for o in objects if quoted_label(o) is not None]
+        for theme, label in labels[:1]:
+            _add_verdict(rel, agents, theme, stance_of_words(_predicate_words(label), labelling=True), verb)
+    for complement in complements:
         if complement.dep_ in ("ccomp", "xcomp") and complement.pos_ in ("VERB", "AUX"):
             subjects = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
             participle = complement.tag_ in ("VBN", "VBD") and complement.lower_ in verdict_words()

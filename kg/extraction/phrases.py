@@ -159,6 +159,15 @@ def bare_definite(head: Token) -> bool:
     return bool(dets) and dets[0].lower_ in ANAPHOR_DETERMINERS and not others
 
 
+def quoted_label(noun: Token) -> Token | None:
+    """A word in quotation marks after a noun that the parser took for the noun's modifier:
+    "called the reform "reckless"" is a verdict on the reform, not a "reform reckless"."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i > noun.i and child.doc[child.i - 1].is_quote:
+            return child
+    return None
+
+
 def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
     """The tokens of a proposal's label: the phrase headed by ``head`` without determiners,
     possessors, relative clauses, appositions, agents ("by X", "of X") and edge punctuation."""
@@ -195,6 +204,8 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "announced the measure [at the daily briefing]": where it was said
         if child.text == "-" and not child.whitespace_ and not child.nbor(-1).whitespace_:
             drop = False  # "cease-fire": the hyphen of a compound is part of the word
+        if child.dep_ == "amod" and not clause and child.i > head.i and child.doc[child.i - 1].is_quote:
+            drop = True  # "called the reform "reckless"": a verdict on it, not part of its name
         if drop:
             excluded.update(t.i for t in child.subtree)
         if drop and child.dep_ == "appos" and not clause and child.nbor(-1).text in DASHES:

@@ -44,6 +44,8 @@ AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or
 STANCES = {"proposes", "backs", "opposes", "commitsTo"}
 PASSING_VERBS = {"pass", "clear"}  # "the bill passed the Senate": the Senate passed it
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
+# what demanding that a stance be taken says of the one demanding it ("must be scrapped": opposes)
+DEMANDED = {"opposes": "opposes", "backs": "backs", "commitsTo": "backs", "proposes": "proposes"}
 # going to court: the measure it is over is opposed
 LEGAL_ACTIONS = {"sue", "petition", "file"}
 # instruments one office issues alone: signing one puts it forward, it binds no signatory to another
@@ -71,6 +73,8 @@ class ProposalRelations(ProposalFacts):
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs() and not intended_stance(verb):
             return  # "called on Italy to join the project": the joining is what is proposed, not done
         clause = read_clause(verb)
+        if clause.modality is Modality.REQUIRED and clause.polarity is Polarity.ASSERTED:
+            self._demanded(verb, cues, clause)
         if clause.modality not in MODALITY_FACTOR or clause.polarity is Polarity.NEGATED:
             return  # "if Spain backs it", "Spain should back it": Spain's stance is not stated
         agents = self.agents(self.ctx.subjects(verb))
@@ -97,6 +101,32 @@ class ProposalRelations(ProposalFacts):
                     continue
                 self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor)
 
+    def _demanded(self, verb: Token, cues: list[Cue], clause) -> None:
+        """Who says a stance must be taken takes it: "she said the levy must be scrapped" and
+        "we must scrap the levy" oppose the levy; "it is time to pass the bill" backs it; "the
+        country should call for a vote" proposes the vote. The one who says it is the quotation's
+        speaker or the subject of the speech verb, never the clause's own subject ("Spain should
+        back it" states no stance of Spain)."""
+        speaker = self.speaker_at(verb)
+        if speaker is None and clause.attribution is not None:
+            said_by = self.agents(self.ctx.refers_to(clause.attribution))
+            speaker = said_by[0] if said_by else None
+        if speaker is None or self.ctx.entities[speaker].type not in AGENT_TYPES:
+            return
+        for cue in cues:
+            relation = DEMANDED.get(cue.relation)
+            for target in cue_targets(verb, cue) if relation else ():
+                if intended_stance(target) or intention_to_take_a_stance(target):
+                    continue
+                if proposal_head(target, inside=False) is not None:
+                    self._cue_target(verb, cue, _against_negated(relation, target), [speaker], target, 0.6, done=False)
+                    continue
+                # "should accept the outcome": no proposal named, the act demanded is the proposal
+                key = self.registry.of_phrase(verb)
+                if key is not None:
+                    self.take_stance([speaker], "proposes", key, verb, 0.55)
+                return
+
     def _passed_through(self, verb: Token, clause) -> bool:
         """"The bill passed the Senate", "the motion cleared the House": the body in the object
         position is the one that passed it (backs), the proposal is the subject."""
@@ -118,7 +148,7 @@ class ProposalRelations(ProposalFacts):
         return True
 
     def _cue_target(self, verb: Token, cue: Cue, relation: str, agents: list[str], target: Token,
-                    factor: float) -> None:
+                    factor: float, *, done: bool = True) -> None:
         ctx = self.ctx
         named = [k for k in ctx.refers_to(target) if ctx.entities[k].type in AGENT_TYPES]
         if named and not is_proposal_noun(target):
@@ -141,7 +171,7 @@ class ProposalRelations(ProposalFacts):
         if key is None or not agents:
             return
         self.registry.add_agents(key, agents, relation)
-        if relation == cue.relation:
+        if relation == cue.relation and done:  # "must be scrapped" is not scrapped yet
             self.registry.set_status(key, verb.lemma_.lower(), agents)
         for agent in agents:
             self.add(agent, relation, key, verb, cue.confidence * factor)

@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
-from .clauses import REFUSING_VERBS, Modality, Polarity, read_clause
+from .clauses import REFUSING_VERBS, Modality, Polarity, read_clause, time_to
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
@@ -76,7 +76,7 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
         return  # a cue verb states its own stance ("said she would veto the levy" opposes it)
     if verb.lemma_.lower() in speech_verbs() and any(c.dep_ in ("ccomp", "oprd") for c in verb.children):
         return  # it reports speech ("will say that ..."); "will call a referendum" is a plan
-    if verb.dep_ in ("relcl", "acl", "advcl", "amod", "pcomp", "csubj"):
+    if verb.dep_ in ("relcl", "acl", "advcl", "amod", "pcomp", "csubj") and time_to(verb) is None:
         return  # "the role companies should play": a description, not a statement of intent
     clause = read_clause(verb)
     stated = STATED.get(clause.modality)

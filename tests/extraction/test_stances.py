@@ -50,3 +50,40 @@ def test_stances_said_by_a_phrase(extract_from, text, present):
 ])
 def test_stances_no_phrase_stance_when_negated_conditional_or_about_a_person(extract_from, text):
     assert stances(extract_from(text)) == set()
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Ana Ruiz said the pension reform must be scrapped.", ("Ana Ruiz", "opposes", "pension reform")),
+    ('Ana Ruiz said: "We must scrap the pension reform."', ("Ana Ruiz", "opposes", "pension reform")),
+    ("Ana Ruiz said the Senate should pass the climate bill.", ("Ana Ruiz", "backs", "climate bill")),
+    ("Ana Ruiz said it was time to scrap the pension reform.", ("Ana Ruiz", "opposes", "pension reform")),
+    ('Tom Hart said: "Now is the time to raise the minimum wage."', ("Tom Hart", "proposes", "raise the minimum wage")),
+])
+def test_stances_who_demands_a_stance_takes_it(extract_from, text, present):
+    found = stances(extract_from(text))
+    assert present in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz said the government should not scrap the pension reform.",
+    "Ana Ruiz asked whether the government should scrap the pension reform.",
+    "Ana Ruiz said it was not time to scrap the pension reform.",
+    "The Senate should pass the climate bill, analysts say.",  # no one named demands it
+])
+def test_stances_no_demanded_stance_when_negated_asked_or_unattributed(extract_from, text):
+    assert not {s for s in stances(extract_from(text)) if s[0] in ("Ana Ruiz", "Senate")}
+
+
+def test_stances_a_demanded_act_is_not_done(extract_from):
+    extraction = extract_from("Ana Ruiz said the pension reform must be scrapped.")
+    assert [p.status for p in extraction.proposals.values()] == [None]
+
+
+@pytest.mark.parametrize("text, present", [
+    ('Ana Ruiz called Prime Minister Bo Lind\'s proposed pension reform "reckless".',
+     ("Ana Ruiz", "opposes", "pension reform")),
+    ('Senator Mia Cole called the new pay deal "a fair outcome".', ("Mia Cole", "backs", "pay deal")),
+])
+def test_stances_a_quoted_label_after_the_noun_is_a_verdict(extract_from, text, present):
+    found = stances(extract_from(text))
+    assert any(s[:2] == present[:2] and present[2] in s[2] and '"' not in s[2] for s in found), found
