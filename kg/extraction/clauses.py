@@ -145,6 +145,8 @@ def _own_agents(verb: Token) -> list[Token]:
             out += [o for o in child.children if o.dep_ == "pobj"]
         elif child.dep_ in ("nsubj", "csubj") and not is_passive(verb) and not _place_of_place(child, out):
             out.append(child)
+    if not out and verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
+        out += _subject_after_a_date(verb)
     if not out and verb.pos_ == "NOUN":  # "Spain's support", "criticism by Spain", "support from Spain"
         for child in verb.children:
             if child.dep_ == "poss":
@@ -152,6 +154,18 @@ def _own_agents(verb: Token) -> list[Token]:
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 out += [o for o in child.children if o.dep_ == "pobj"]
     return out
+
+
+def _subject_after_a_date(verb: Token) -> list[Token]:
+    """"On Friday the council voted": with no comma after the date, the parser takes the subject
+    for a second object of "on"; a preposition has one object, so a noun after the date is the
+    subject of the verb the phrase opens."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if len(objects) == 2 and objects[0].ent_type_ in ("DATE", "TIME") and not objects[1].ent_type_ \
+                and objects[1].pos_ in ("NOUN", "PROPN"):
+            return [objects[1]]
+    return []
 
 
 def _place_of_place(subject: Token, before: list[Token]) -> bool:
@@ -179,8 +193,8 @@ def _inherited_agents(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         # object control: "urged Spain to back", "called on Spain to back"
         controllers = [c for c in head.children if c.dep_ in OBJECT_CONTROL]
-        controllers += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                        for o in c.children if o.dep_ == "pobj"]
+        controllers += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > head.i
+                        for o in c.children if o.dep_ == "pobj"]  # not "On Friday [it] voted to"
         if controllers and head.lemma_.lower() not in ("promise", "pledge", "vow"):
             return controllers
         return _subject_for_complement(head)  # subject control: "Spain refused to back"
@@ -418,5 +432,8 @@ def intention_to_take_a_stance(noun: Token) -> bool:
 
 
 def _stance_cue(verb: Token) -> bool:
-    cues = cue_verbs().get(verb.lemma_.lower())
+    """A cue of backing or opposing, with its preposition here if it needs one ("fight the plan",
+    not "fight for equal pay")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+    cues = [c for c in cue_verbs().get(verb.lemma_.lower(), ()) if c.prep is None or c.prep in preps]
     return bool(cues) and all(c.relation in ("backs", "opposes") for c in cues)

@@ -273,7 +273,9 @@ def _resolve_title(title: TitleSpan, roles: list[Role], state: _Salience, senten
     # nobody holds the title yet: the person the text is about, if they hold no other office; only
     # for a title that is itself what the text is about ("The prime minister flew on"), not one
     # spoken of in a quotation or named in passing ("we told the president")
-    if guess and state.last_subject and sentence - state.last_subject[0] <= SALIENCE_SENTENCES:
+    # nor someone named earlier in the same sentence: "Ana Ruiz said the president should resign"
+    # is about someone else (she would be "she")
+    if guess and state.last_subject and 0 < sentence - state.last_subject[0] <= SALIENCE_SENTENCES:
         person = state.last_subject[1]
         if not any(r.person == person for r in roles):
             return person, 0.5

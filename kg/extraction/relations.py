@@ -118,7 +118,9 @@ class ProposalRelations(ProposalFacts):
             for target in cue_targets(verb, cue) if relation else ():
                 if intended_stance(target) or intention_to_take_a_stance(target):
                     continue
-                if proposal_head(target, inside=False) is not None:
+                # what is called for is the proposal ("must call for a ceasefire", "fight for equal pay")
+                any_noun = cue.any_object and relation == "proposes"
+                if proposal_head(target, any_noun=any_noun, inside=False) is not None:
                     self._cue_target(verb, cue, _against_negated(relation, target), [speaker], target, 0.6, done=False)
                     continue
                 # "should accept the outcome": no proposal named, the act demanded is the proposal
@@ -249,11 +251,22 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "to") and verb.lemma_ in ("agree", "vote", "decide"):
             targets += [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "advcl" and cue.clause and not passive and _after_a_tally(verb, child):
+            targets.append(child)  # "voted 66 to 27 to ban it": the count makes the parser hang it apart
     if passive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         targets.append(verb.head)
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":  # "It was co-sponsored by ..."
         targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return _with_conjuncts(targets)
+
+
+def _after_a_tally(verb: Token, clause: Token) -> bool:
+    """An infinitive right after a count on the verb ("voted 66 to 27 to ban it", "voted 9-0 to
+    approve"), which the parser takes for a purpose clause."""
+    tally = [c for c in verb.children if c.dep_ in ("npadvmod", "dobj", "advmod") and verb.i < c.i < clause.i
+             and any(t.like_num for t in c.subtree)]
+    return bool(tally) and clause.left_edge.i == tally[-1].right_edge.i + 1 and clause.left_edge.lower_ == "to" \
+        and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _small_clause(clause: Token) -> bool:

@@ -122,6 +122,9 @@ def test_roles_title_country_comes_from_its_own_phrase(extract_from, text, expec
     # a title someone will hold one day
     "Rishi Sunak, a future prime minister, studied economics at Oxford.",
     "Jane Porter, the would-be governor, toured the state on Friday.",
+    # a title in a clause someone reports is someone else's
+    "Ana Ruiz said the president should resign.",
+    "Tom Hart told reporters the minister had lied about the contracts.",
 ])
 def test_roles_no_role_from_a_hypothetical_or_generic_title(extract_from, text):
     assert roles(extract_from(text)) == set()

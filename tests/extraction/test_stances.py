@@ -87,3 +87,11 @@ def test_stances_a_demanded_act_is_not_done(extract_from):
 def test_stances_a_quoted_label_after_the_noun_is_a_verdict(extract_from, text, present):
     found = stances(extract_from(text))
     assert any(s[:2] == present[:2] and present[2] in s[2] and '"' not in s[2] for s in found), found
+
+
+@pytest.mark.parametrize("text, present", [
+    ('Ana Ruiz said, "We still need to fight for equal pension rights."', ("Ana Ruiz", "proposes", "equal pension rights")),
+    ("The Farmers' Union has fought for lower fuel taxes since 2015.", ("Farmers' Union", "proposes", "lower fuel taxes")),
+])
+def test_stances_fighting_for_something_proposes_it(extract_from, text, present):
+    assert present in stances(extract_from(text))
