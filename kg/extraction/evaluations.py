@@ -33,6 +33,10 @@ LABELLING_VERBS = {"call", "describe", "brand", "label", "dub", "term"}
 JUDGING_VERBS = {"find", "rule", "declare", "deem", "consider", "judge", "hold", "think", "believe", "argue",
                  "conclude", "say", *LABELLING_VERBS}
 SMALL_CLAUSE = ("oprd", "xcomp", "acomp", "ccomp", "advmod")
+# "X as Y": a label ("described the levy as reckless", "referred to it as a stunt") or a judgement
+# ("regards the levy as necessary")
+AS_LABELLING_VERBS = {"describe", "refer", "brand", "label", "characterise", "characterize", "dub", "term"}
+AS_JUDGING_VERBS = {"regard", "view", "see", "consider", "judge"}
 SENTIMENT_THRESHOLD = 0.3
 QUANTIFIERS = {"every", "any", "all", "each", "no", "some", "many", "most"}
 
@@ -89,6 +93,8 @@ def _predicate_words(token: Token) -> list[Token]:
 def judgement(rel: ProposalFacts, verb: Token) -> None:
     """A judging verb's verdict on a proposal (see the module docstring)."""
     lemma = verb.lemma_.lower()
+    if lemma in AS_LABELLING_VERBS | AS_JUDGING_VERBS and verb.pos_ == "VERB" and is_asserted(verb):
+        _labelled_as(rel, verb, lemma in AS_LABELLING_VERBS)
     if lemma not in JUDGING_VERBS or verb.pos_ != "VERB" or not is_asserted(verb):
         return
     agents = rel.agents(rel.ctx.subjects(verb))
@@ -118,6 +124,33 @@ def judgement(rel: ProposalFacts, verb: Token) -> None:
                 w.dep_ == "neg" for w in words):
             stance = "considers"  # "said a curfew could be inevitable": weighing it, for or against unsaid
         _add_verdict(rel, agents, theme, stance, verb)
+
+
+def _labelled_as(rel: ProposalFacts, verb: Token, labelling: bool) -> None:
+    """ "described the levy as reckless", "the ruling, which she referred to as a stunt",
+    "regards the plan as necessary": the words after "as" judge the object (for a relative
+    clause, the noun it describes)."""
+    as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    label = next((c for c in as_phrase.children if c.dep_ in ("pobj", "amod", "acomp")), None) if as_phrase else None
+    agents = rel.agents(rel.ctx.subjects(verb))
+    if label is None or not agents:
+        return
+    themes = [c for c in verb.children if c.dep_ == "dobj"]
+    themes += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    themes += [c for c in verb.children if c.dep_ == "pobj" and c.i < verb.i]  # "which [she] referred to"
+    if not themes:
+        return
+    theme = themes[0]
+    if theme.tag_ == "WDT" or theme.lower_ in ("which", "that"):
+        if verb.dep_ != "relcl":
+            return
+        theme = verb.head  # "the ruling, which she referred to as a stunt"
+    # a label in quotation marks is scored by sentiment too; "described it as a response to X" is no verdict
+    quoted = any(t.is_quote for t in label.subtree) or label.doc[label.left_edge.i - 1].is_quote
+    if all(t.is_title or not t.is_alpha for t in label.subtree):
+        return  # "referred to the plan as 'Plan B'": a name, not a verdict
+    stance = stance_of_words(_predicate_words(label), labelling=labelling and quoted)
+    _add_verdict(rel, agents, theme, stance, verb)
 
 
 def quoted_verdict(rel: ProposalFacts, copula: Token, speakers: list[tuple[int, int, str]]) -> None:

@@ -140,8 +140,11 @@ def is_anaphor(head: Token) -> bool:
     # "[T]his decision": editorial brackets in quotations
     if not dets or not (dets[0].lower_.replace("[", "").replace("]", "") in ANAPHOR_DETERMINERS or dets[0].dep_ == "poss"):
         return False
+    # a relative clause after a comma adds to what is known, it does not pick one out: "the
+    # council's decision, which the mayor called a stunt,"
     content = [c for c in head.children if c.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
-               and not (c.dep_ == "prep" and (c.lower_ == "by" or _is_occasion(c)))]
+               and not (c.dep_ == "prep" and (c.lower_ == "by" or _is_occasion(c)))
+               and not (c.dep_ == "relcl" and head.doc[c.left_edge.i - 1].text == ",")]
     # "the Greek-Cypriot agreement" names which one it is
     content += [c for c in head.children if c.dep_ == "amod" and any(t.ent_type_ for t in c.subtree)]
     if dets[0].dep_ == "poss":  # "his decision" points back; "Trump's foreign policy" names a thing

@@ -27,6 +27,8 @@ from .clauses import Modality, Polarity, intended_stance, intention_to_take_a_st
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, SELECTION_NOUNS, ArticleContext
 from .evaluations import (
+    AS_JUDGING_VERBS,
+    AS_LABELLING_VERBS,
     EVALUATED_ACTS,
     JUDGING_VERBS,
     evaluated_act,
@@ -340,7 +342,7 @@ def _triggers() -> frozenset[str]:
     """Lemmas that can start a proposal fact: cue verbs, proposal and stance nouns."""
     gaz = gazetteer()
     return frozenset({*cue_verbs(), *gaz.proposal_nouns, *STANCE_NOUNS, *BEHEST_NOUNS, *JUDGING_VERBS, *EVALUATED_ACTS,
-                      *PASSING_VERBS, "be"})
+                      *PASSING_VERBS, *AS_LABELLING_VERBS, *AS_JUDGING_VERBS, "be"})
 
 
 def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list[Quote],

@@ -90,8 +90,29 @@ def test_stances_a_quoted_label_after_the_noun_is_a_verdict(extract_from, text, 
 
 
 @pytest.mark.parametrize("text, present", [
-    ('Ana Ruiz said, "We still need to fight for equal pension rights."', ("Ana Ruiz", "proposes", "equal pension rights")),
+    ('Ana Ruiz said, "We must fight on for equal pension rights."', ("Ana Ruiz", "proposes", "equal pension rights")),
     ("The Farmers' Union has fought for lower fuel taxes since 2015.", ("Farmers' Union", "proposes", "lower fuel taxes")),
 ])
 def test_stances_fighting_for_something_proposes_it(extract_from, text, present):
     assert present in stances(extract_from(text))
+
+
+@pytest.mark.parametrize("text, present", [
+    ('Ana Ruiz described the new tariff plan as "reckless".', ("Ana Ruiz", "opposes", "new tariff plan")),
+    ("Ana Ruiz regards the tariff plan as necessary.", ("Ana Ruiz", "backs", "tariff plan")),
+    ('The city council voted to close the harbour. Tom Hart criticised the council\'s decision, which Mia Cole '
+     'has referred to as a "stunt".', ("Mia Cole", "opposes", "close the harbour")),
+    # a possessed act noun with a relative clause after a comma still points back
+    ('The city council voted to close the harbour. Tom Hart criticised the council\'s decision, which Mia Cole '
+     'has referred to as a "stunt".', ("Tom Hart", "opposes", "close the harbour")),
+])
+def test_stances_a_label_given_with_as_is_a_verdict(extract_from, text, present):
+    assert present in stances(extract_from(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz described the tariff plan as a response to rising prices.",  # no verdict in it
+    'Ana Ruiz referred to the tariff plan as "Plan B".',  # a name for it
+])
+def test_stances_no_verdict_from_a_neutral_description_or_a_name(extract_from, text):
+    assert stances(extract_from(text)) == set()
