@@ -186,8 +186,8 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
         if clause and (head.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "for" for m in head.children)) \
                 and child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"):
             # "announced [the army would be leaving the valley]", "called for [the army to leave]":
-            # the subject belongs to it
-            drop = False
+            # the subject belongs to it; not "[we must] finish the bridge", the speaker's own
+            drop = any(c.dep_ == "nsubj" and c.norm_ in ("i", "we") for c in head.children)
         if clause and child.dep_ == "nsubjpass" and child.pos_ in ("NOUN", "PROPN") \
                 and not any(c.dep_ == "agent" for c in head.children):  # "the court was petitioned by X": X's act
             drop = False  # "at her request, [the port] was closed": what was done is to the port
@@ -223,7 +223,7 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             # each conjunct is a proposal of its own
             excluded.update(t.i for t in child.subtree)
     for token in head.subtree:  # "to leave [and not seek an extension]": what is not wanted is not the proposal
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i not in excluded \
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i not in excluded and token.i != head.i \
                 and any(c.dep_ == "neg" for c in token.children):
             excluded.update(t.i for t in token.subtree)
             excluded.update(c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i)

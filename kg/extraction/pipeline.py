@@ -48,6 +48,32 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# an editor's letters in square brackets inside a word of a quotation: "[W]e", "[T]his", "govern[ing]"
+# (a whole word in brackets, "[is]", stays three tokens)
+EDITORIAL_WORD = re.compile(r"(?:\[\w+\]\w+|\w+\[\w+\]\w*)$")
+
+
+@Language.component("kg_editorial")
+def editorial_brackets(doc: Doc) -> Doc:
+    """A word with an editor's letters in brackets ("[W]e") is read as the word itself: the
+    tokenizer keeps it whole (`EDITORIAL_WORD`) and the model sees its plain form, so "[W]e" is a
+    pronoun, not a name."""
+    if "[" in doc.text:
+        for token in doc:
+            if "[" in token.text and EDITORIAL_WORD.match(token.text):
+                token.norm_ = token.text.replace("[", "").replace("]", "").lower()
+    return doc
+
+
+@Language.component("kg_editorial_lemmas")
+def editorial_lemmas(doc: Doc) -> Doc:
+    if "[" in doc.text:
+        for token in doc:
+            if "[" in token.text and EDITORIAL_WORD.match(token.text):
+                token.lemma_ = token.lemma_.replace("[", "").replace("]", "")
+    return doc
+
+
 def default_model() -> str:
     """The name of the first preferred model that is installed (the last one otherwise)."""
     for name in PREFERRED_MODELS:
@@ -79,9 +105,13 @@ def _load_pipeline(name: str) -> Language:
         raise ModelNotFound(f"spaCy pipeline '{name}' is not installed; install it with: {hint}") from None
     # "Chile/ Peru": a slash at the end of a word is punctuation, not part of the name
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, "/"]).search
+    nlp.tokenizer.token_match = EDITORIAL_WORD.match
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline '{name}' has no parser or named-entity recogniser; kg needs both")
     nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_editorial", first=True)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_editorial_lemmas", after="lemmatizer")
     # SpanRuler keeps NER's entities and resolves overlaps longest-first, so a gazetteer name
     # only replaces NER spans it covers ("World Meteorological Organization ...").
     ruler = nlp.add_pipe("span_ruler", name=RULER_NAME, after="ner",

@@ -40,7 +40,7 @@ from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
 from .phrases import REPORT_NOUNS, does_what_was_proposed, is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
-from .stances import critical_quotes, intention, purpose, refusal, stance_phrase
+from .stances import critical_quotes, intention, negated_conjuncts, purpose, refusal, stance_phrase
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 STANCES = {"proposes", "backs", "opposes", "commitsTo"}
@@ -367,6 +367,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
         if not behest(relations, token):
             proposal_noun(relations, token)
         stance_noun(relations, token)
+    negated_conjuncts(relations)
     critical_quotes(relations, quotes)
     used = {f.object for f in relations.facts if f.object.startswith("proposal:")}
     for key in sorted(used):

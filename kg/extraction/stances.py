@@ -72,7 +72,10 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
     (considers), "the minister said the law must be changed" (a demand). The one who says it is
     the quotation's speaker or the subject of the speech verb; for an intention or a possibility
     the clause must be about themselves ("I", "we", or a pronoun standing for them)."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS or _is_cue(verb):
+    # "get the bridge finished": what is to be done is the participle, whatever "get" is
+    causative = verb.lemma_.lower() == "get" and any(
+        c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBN" for c in verb.children)
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS and not causative or _is_cue(verb):
         return  # a cue verb states its own stance ("said she would veto the levy" opposes it)
     if verb.lemma_.lower() in speech_verbs() and any(c.dep_ in ("ccomp", "oprd") for c in verb.children):
         return  # it reports speech ("will say that ..."); "will call a referendum" is a plan
@@ -87,7 +90,7 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
     ctx = rel.ctx
     if ctx.in_quote(verb):
         speaker = next((key for start, end, key in speakers if start <= verb.idx < end), None)
-        own = any(a.lower_ in ("i", "we") for a in clause.agents)
+        own = any(a.norm_ in ("i", "we") for a in clause.agents)  # "[W]e" too
     elif clause.attribution is not None:
         said_by = rel.agents(ctx.refers_to(clause.attribution))
         speaker = said_by[0] if said_by else None
@@ -215,3 +218,31 @@ def _conditional(verb: Token) -> bool:
         if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in token.children):
             return True
     return False
+
+
+def negated_conjuncts(rel: ProposalFacts) -> None:
+    """What a proposal says will not be done is opposed by who puts it forward: "promised to cut
+    fares and not raise fees" opposes raising fees (the proposal's label leaves that part out)."""
+    positive = [f for f in rel.facts if f.relation in ("proposes", "commitsTo") and f.object.startswith("proposal:")]
+    for key in dict.fromkeys(f.object for f in positive):
+        agents = list(dict.fromkeys(f.subject for f in positive if f.object == key))
+        for head in (rel.ctx.doc[i] for i in sorted(rel.registry.heads_of(key))):
+            for verb in head.subtree:
+                if verb.dep_ != "conj" or verb.pos_ != "VERB" or not any(c.dep_ == "neg" for c in verb.children) \
+                        or verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                    continue
+                # what is not to be done ("not raise the levy"), or what is not sought ("not
+                # seek an extension", "not sign the treaty": refusing what a cue of support takes)
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                if _is_cue(verb):
+                    if any(c.relation not in POSITIVE for c in cue_verbs()[verb.lemma_.lower()]):
+                        continue  # "and not block the bill" states no stance
+                    named = proposal_head(objects[0], inside=False) if objects else None
+                    if named is None:
+                        continue
+                else:
+                    named = verb
+                other = rel.registry.of_phrase(named)
+                if other is not None and other != key:
+                    rel.take_stance(agents, "opposes", other, verb, 0.55)
+

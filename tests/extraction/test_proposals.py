@@ -236,10 +236,21 @@ def test_proposals_votes_refusals_and_rulings(extract_from, text, relation, who,
     assert any(w.lower().endswith(who.lower()) and words in label.lower() for w, label in found), found
 
 
-def test_proposals_what_is_not_wanted_is_left_out_of_the_label(extract_from):
+def test_proposals_what_is_not_wanted_is_left_out_of_the_label_and_opposed(extract_from):
     extraction = extract_from("Senator Ana Ruiz announced her intent to cut the tax and not raise the levy.")
-    labels = [p.label for p in extraction.proposals.values()]
-    assert labels and all("levy" not in label for label in labels), labels
+    proposed = [label for _, label in proposals_of(extraction, "proposes")]
+    assert proposed and all("levy" not in label for label in proposed), proposed
+    assert [label for _, label in proposals_of(extraction, "opposes")] == ["raise the levy"]
+
+
+@pytest.mark.parametrize("text, opposed", [
+    ("Mayor Ana Ruiz promised to cut bus fares and not raise parking fees.", "raise parking fees"),
+    ("Ana Ruiz proposed to cut bus fares and not to build the new tunnel.", "build the new tunnel"),
+    ("Ana Ruiz made clear her plan to quit the league and not seek more extensions.",
+     "more extensions"),
+])
+def test_proposals_what_a_proposal_says_will_not_be_done_is_opposed(extract_from, text, opposed):
+    assert ("Ana Ruiz", opposed) in proposals_of(extract_from(text), "opposes")
 
 
 @pytest.mark.parametrize("text, relation, who", [
