@@ -108,7 +108,7 @@ def agents_of(verb: Token) -> list[Token]:
     phrases act: a clause standing where a subject should be (often a misparse) is skipped."""
     heads = [t for t in _own_agents(verb) if t.pos_ in NOMINAL]
     if heads:
-        heads += _co_agents(verb, heads)
+        heads += _co_agents(verb, heads) + _stranded_conjuncts(heads)
     else:
         heads = [t for t in _inherited_agents(verb) if t.pos_ in NOMINAL]
     return _with_conjuncts(heads)
@@ -129,6 +129,20 @@ def _co_agents(verb: Token, subjects: list[Token]) -> list[Token]:
                 prep = None
             if prep is not None:
                 out += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in NOMINAL]
+    return out
+
+
+def _stranded_conjuncts(subjects: list[Token]) -> list[Token]:
+    """"UK-based retailer Tesco and Danish retailer Salling announced": the parser hangs the first
+    name inside the second's modifiers, with its "and" but no conjunct; a proper noun before the
+    subject's head with an "and" and nothing coordinated is a subject too."""
+    out = []
+    for subject in subjects:
+        for token in subject.subtree:
+            if token.i < subject.i and token.pos_ == "PROPN" and token.dep_ in ("nmod", "compound", "poss", "appos") \
+                    and any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children) \
+                    and not any(c.dep_ == "conj" for c in token.children):
+                out.append(token)
     return out
 
 

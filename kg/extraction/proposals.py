@@ -29,6 +29,8 @@ from .phrases import bare_definite, does_what_was_proposed, is_anaphor, label_te
 
 TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 SALIENCE_DECAY = 300.0  # tokens: a mention this far back counts e^-1 as much as one just before
+# nouns that name the same kind of thing: "their agreement ... the deal"
+SAME_KIND = ({"deal", "agreement", "accord", "pact"}, {"bill", "legislation"})
 GENERIC_ANAPHORS = {"move", "decision", "step", "change", "idea", "announcement", "it", "this", "that"}
 STATUS_RANK = {"proposed": 0, "under consideration": 1, "agreed": 2, "rejected": 3, "withdrawn": 3}
 STOP_LEMMAS = {"make", "take", "give", "get", "go", "come", "put", "set", "keep", "end", "start", "begin", "continue",
@@ -148,7 +150,8 @@ class ProposalRegistry:
         if not before:
             return None
         lemma = token.lemma_.lower()
-        same = [c for c in before if c.head == lemma] if lemma not in GENERIC_ANAPHORS else []
+        kind = next((group for group in SAME_KIND if lemma in group), {lemma})
+        same = [c for c in before if c.head in kind] if lemma not in GENERIC_ANAPHORS else []
         here = [c for c in before if any(sentence.start <= i < token.i for i in c.heads)]
         owners = {k for c in token.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)}
         if not owners and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and token.head.pos_ == "VERB":

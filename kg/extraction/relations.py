@@ -46,6 +46,8 @@ AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or
 STANCES = {"proposes", "backs", "opposes", "commitsTo"}
 PASSING_VERBS = {"pass", "clear"}  # "the bill passed the Senate": the Senate passed it
 MODALITY_FACTOR = {Modality.FACT: 1.0, Modality.INTENDED: 0.85, Modality.POSSIBLE: 0.6}
+# who must approve a measure has it before them: "the regulator has to approve the deal" (considers)
+APPROVING_VERBS = {"approve", "ratify", "authorise", "authorize", "clear", "confirm"}
 # what demanding that a stance be taken says of the one demanding it ("must be scrapped": opposes)
 DEMANDED = {"opposes": "opposes", "backs": "backs", "commitsTo": "backs", "proposes": "proposes"}
 # going to court: the measure it is over is opposed
@@ -77,6 +79,10 @@ class ProposalRelations(ProposalFacts):
         clause = read_clause(verb)
         if clause.modality is Modality.REQUIRED and clause.polarity is Polarity.ASSERTED:
             self._demanded(verb, cues, clause)
+            if verb.lemma_.lower() in APPROVING_VERBS:  # "the regulator has to approve the deal": weighing it
+                agents = self.agents(self.ctx.subjects(verb))
+                for target in (t for cue in cues for t in cue_targets(verb, cue)):
+                    self._cue_target(verb, cues[0], "considers", agents, target, 0.7, done=False)
         if clause.modality not in MODALITY_FACTOR or clause.polarity is Polarity.NEGATED:
             return  # "if Spain backs it", "Spain should back it": Spain's stance is not stated
         agents = self.agents(self.ctx.subjects(verb))
@@ -257,6 +263,9 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             targets.append(child)  # "voted 66 to 27 to ban it": the count makes the parser hang it apart
     if passive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         targets.append(verb.head)
+    if passive and verb.dep_ == "xcomp" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "the merger has to be approved", "the bill needs to be signed": the subject is the governor's
+        targets += [c for c in verb.head.children if c.dep_ == "nsubj"]
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":  # "It was co-sponsored by ..."
         targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return _with_conjuncts(targets)

@@ -139,3 +139,12 @@ def test_clauses_an_infinitive_after_a_vote_tally_is_what_was_voted(extract_from
     from test_relations import stances
 
     assert ("Grand Assembly", "backs", target) in stances(extract_from(text))
+
+
+def test_clauses_a_name_stranded_in_the_subjects_modifiers_is_a_co_agent(extract_from):
+    # the parser hangs "Andes Copper" and its "and" inside the second name's modifiers
+    from test_relations import stances
+
+    found = stances(extract_from(
+        "On Monday, Chile-based miner Andes Copper and Peru-based trader Lima Metals announced their merger."))
+    assert {who for who, relation, _ in found if relation == "proposes"} == {"Andes Copper", "Lima Metals"}

@@ -116,3 +116,15 @@ def test_stances_a_label_given_with_as_is_a_verdict(extract_from, text, present)
 ])
 def test_stances_no_verdict_from_a_neutral_description_or_a_name(extract_from, text):
     assert stances(extract_from(text)) == set()
+
+
+@pytest.mark.parametrize("text, present", [
+    ("The Competition Office, the national anti-monopoly agency, has to approve the merger.",
+     ("Competition Office", "considers", "merger")),
+    ("The merger still has to be approved by the Competition Office.", ("Competition Office", "considers", "merger")),
+    # "the deal" points back to "their agreement"
+    ("Andes Copper and Lima Metals signed an agreement on a joint mine. The Competition Office has to approve the deal.",
+     ("Competition Office", "considers", "agreement on a joint mine")),
+])
+def test_stances_who_has_to_approve_a_measure_considers_it(extract_from, text, present):
+    assert present in stances(extract_from(text))
