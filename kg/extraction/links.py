@@ -10,7 +10,7 @@ Each is read from a few patterns of English over the dependency parse:
 - memberOf: "Ana Ruiz of the Green Party", "X, an agency of Y", "X joined Y", a role in an
   organisation ("Green Party leader Ana Ruiz"), a party named before a name or title ("Republican
   Ana Ruiz", "Labour councillor Tom Berg"), "X is a Democrat", "X is a candidate for the
-  Democratic nomination";
+  Democratic nomination", "some Democrats, such as X,";
 - locatedIn: "Otranto, Italy", "the Zappeion Hall in Athens", and places whose country the
   gazetteer knows, when the article names that country.
 """
@@ -48,7 +48,7 @@ MEMBER_TITLES = {"mp", "member", "leader", "chairman", "chairwoman", "chair", "s
                  "whip", "treasurer", "chair"}
 # lemmas that can start a link (entity tokens and appositions always may)
 TRIGGERS = frozenset({"visit", "meet", "odds", "odd", "join", "member", "make", "consist", "compose", "comprise", "include",
-                      *ADVERSARY_NOUNS, *NOMINATION_NOUNS,
+                      *ADVERSARY_NOUNS, *NOMINATION_NOUNS, "as",
                       *MEET_NOUNS, *TRIP_NOUNS, *TRAVEL_VERBS, *GIVE_VERBS, *SUPPORT_VERBS, *CONFLICT_NOUNS,
                       *CONFLICT_VERBS})
 PERSON = ("Person",)
@@ -297,6 +297,38 @@ class EntityLinks:
             for party in parties:
                 self.add(person, "memberOf", party, token, 0.7)
 
+    def party_examples(self, token: Token) -> None:
+        """"Some Democrats, such as Ana Ruiz, ...", "Other Republicans have broken with him, such as
+        Tom Berg": the people given as examples of a party's members (the plural the examples
+        follow, or the subject of their clause when the parser hangs "such as" on a singular noun
+        no list of examples can follow) are members; not examples of another plural
+        ("candidates such as Ana Ruiz")."""
+        ctx = self.ctx
+        if token.lower_ != "as" or token.dep_ != "prep" or not any(c.lower_ == "such" for c in token.children) \
+                and not (token.i > 0 and ctx.doc[token.i - 1].lower_ == "such"):
+            return
+        examples = self.of_type([k for o in token.children if o.dep_ == "pobj" for k in ctx.refers_to(o)], PERSON)
+        if not examples:
+            return
+        group, node = None, token.head
+        if node.tag_ in ("NNS", "NNPS") and not ((key := ctx.token_entity.get(node.i)) and _party(ctx, key)):
+            return  # "candidates such as Ana Ruiz": examples of another plural
+        for _ in range(8):
+            if node.tag_ in ("NNS", "NNPS") and (key := ctx.token_entity.get(node.i)) and _party(ctx, key):
+                group = key
+                break
+            subjects = [c for c in node.children if c.dep_ == "nsubj"] if node.pos_ in ("VERB", "AUX") else []
+            if subjects:  # the first verb with a subject of its own: its subject is the group
+                key = ctx.token_entity.get(subjects[0].i)
+                if subjects[0].tag_ in ("NNS", "NNPS") and key and _party(ctx, key):
+                    group = key
+                break
+            if node.head == node or node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj"):
+                break
+            node = node.head
+        for person in examples if group else []:
+            self.add(person, "memberOf", group, token, 0.65)
+
     def party_before(self, token: Token) -> None:
         """"Republican Ana Ruiz", "Labour councillor Tom Berg", "Democratic committee chair Ana
         Ruiz": a party modifying a person's name, or a title before it."""
@@ -395,6 +427,7 @@ def entity_facts(ctx: ArticleContext, roles: list[Role]) -> list[Fact]:
             links.conflict(token)
             links.membership(token)
             links.nomination(token)
+            links.party_examples(token)
             links.located(token)
     for role in roles:  # a position in an organisation makes its holder a member
         if role.of and ctx.entities[role.of].type == "Organization" and _member_title(role.title):

@@ -128,8 +128,8 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
         title.person = person_named_by(title, ctx.token_entity, entities)
         if title.person:
             roles.append(Role(title.person, title.title, title.qualifier, ctx.evidence(title.head), 0.7))
-    for person, office, noun in offices_held(ctx.doc, ctx.token_entity, entities):  # "during her presidency"
-        roles.append(Role(person, office, None, ctx.evidence(noun), 0.7))
+    for person, office, of, noun in offices_held(ctx.doc, ctx.token_entity, entities):  # "during her presidency"
+        roles.append(Role(person, office, of, ctx.evidence(noun), 0.7))
     for title in references.values():  # a headline's "Greek prime minister" names someone later
         holders = {r.person for r in roles if core_title(r.title) == core_title(title.base)
                    and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}

@@ -26,7 +26,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Token
 
 from ..core.records import Entity
-from .clauses import agents_of
+from .clauses import agents_of, is_asserted
 from .titles import TitleSpan, title_heads, unheld_modifiers
 
 APPOINTING_VERBS = {"elect", "appoint", "name", "nominate", "choose", "select", "make", "confirm", "install",
@@ -180,11 +180,16 @@ def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: di
 
 
 def _before_name(title: TitleSpan, person) -> str | None:
-    """"Prime Minister Ana Ruiz", "Ambassador to the Holy See Ana Ruiz"."""
+    """"Prime Minister Ana Ruiz", "Ambassador to the Holy See Ana Ruiz", "MP (Member of
+    Parliament) Ana Ruiz" (a gloss in brackets between them)."""
     doc = title.span.doc
     after = title.span.end
     if after < len(doc) and (key := person(after)):
         return key
+    if after < len(doc) and doc[after].text == "(":
+        close = next((t.i for t in doc[after + 1:after + 8] if t.text == ")"), None)
+        if close is not None and close + 1 < len(doc) and (key := person(close + 1)):
+            return key
     for child in title.head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
             if any(t.lower_ in title_heads() for t in doc[child.i + 1:child.right_edge.i + 1]):
@@ -386,25 +391,39 @@ def office_nouns() -> dict[str, str]:
 
 
 RANK_WORDS = {"vice", "deputy", "co", "acting", "interim"}
+# verbs whose subject holds (or held) the office they take: "resigned the leadership of the party"
+HOLDING_VERBS = {"hold", "resign", "assume", "keep", "retain", "regain", "relinquish", "quit", "leave", "give",
+                 "hand", "take", "win", "inherit"}
 
 
-def offices_held(doc: Doc, token_entity: dict[int, str], entities: dict[str, Entity]) -> Iterator[tuple[str, str, Token]]:
-    """(person, title, noun) for a tenure said to be someone's: "during Ana Ruiz's presidency",
-    "her premiership", "the presidency of Ana Ruiz". Not one still to come ("her future
-    presidency", "a Ruiz presidency" says nothing held), nor another office ("his vice-presidency")."""
+def offices_held(doc: Doc, token_entity: dict[int, str],
+                 entities: dict[str, Entity]) -> Iterator[tuple[str, str, str | None, Token]]:
+    """(person, title, what it is of, noun) for a tenure said to be someone's: "during Ana Ruiz's
+    presidency", "her premiership", "the presidency of Ana Ruiz", "she resigned the leadership of
+    the Green Party" (a verb of holding or leaving an office, its subject the holder). Not one
+    still to come ("her future presidency", "a Ruiz presidency", "sought the presidency"), nor
+    another office ("his vice-presidency")."""
     nouns = office_nouns()
     for token in doc:
-        title = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+        pair = f"{doc[token.i - 1].lower_} {token.lower_}" if token.i else ""
+        title = nouns.get(pair) or nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
         if title is None or token.i in token_entity:
             continue
         if any(c.lower_ in unheld_modifiers() or c.lower_.rstrip("-") in RANK_WORDS for c in token.children) \
                 or any(t.lower_.rstrip("-") in RANK_WORDS for t in doc[max(0, token.i - 2):token.i]):
             continue
-        holders = [c for c in token.children if c.dep_ == "poss"]
-        holders += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj"]
+        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        def person(t: Token) -> bool:
+            return t.i in token_entity and entities[token_entity[t.i]].type == "Person"
+
+        holders = [t for t in [c for c in token.children if c.dep_ == "poss"] + of if person(t)]
+        if not holders and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS \
+                and is_asserted(token.head):  # not "she takes the chair's post if he dies"
+            holders = [t for t in agents_of(token.head) if person(t)]
+        organisation = next((k for o in of if (k := token_entity.get(o.i))
+                             and entities[k].type in ("Organization", "Country")), None)
         for holder in holders:
             key = token_entity.get(holder.i)
             if key and entities[key].type == "Person":
-                yield key, title, token
+                yield key, title, organisation, token
                 break

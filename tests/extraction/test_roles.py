@@ -196,6 +196,12 @@ def test_roles_a_title_over_another_titled_name_is_not_that_persons(extract_from
     # a tenure said to be someone's
     ("The law was passed during Tom Berg's presidency, before the coup.", ("Tom Berg", "president", None)),
     ("Ana Ruiz praised the reforms. Her premiership ended in 2004.", ("Ana Ruiz", "prime minister", None)),
+    # a verb of holding or leaving an office: its subject held it
+    ("The Green Party lost badly. Tom Berg said he would resign the leadership of the Green Party in May.",
+     ("Tom Berg", "leader", "Green Party")),
+    ("In 2010 Tom Berg regained the prime ministry of Norway for a second term.", ("Tom Berg", "prime minister", "Norway")),
+    # a gloss in brackets between the title and the name
+    ("Speakers included Green MP (Member of Parliament) Tom Berg and others.", ("Tom Berg", "mp", None)),
 ])
 def test_roles_coordinated_titles_loose_appositions_and_tenures(extract_from, text, expected):
     assert expected in roles(extract_from(text))
@@ -207,7 +213,10 @@ def test_roles_coordinated_titles_loose_appositions_and_tenures(extract_from, te
     # a tenure still to come, or another office
     "Critics feared a Ruiz presidency.",
     "During his vice-presidency, Tom Berg led the talks.",
+    # an office sought, or taken only in a hypothesis
+    "Tom Berg sought the presidency of the Chess League.",
+    "By the club rules, the treasurer Tom Berg takes over the chairmanship of the club if the chairman resigns.",
 ])
 def test_roles_no_shared_title_or_tenure(extract_from, text):
     found = roles(extract_from(text))
-    assert not any(title in ("president", "vice president") for _, title, _ in found), found
+    assert not any(title in ("president", "vice president", "chairman") for _, title, _ in found), found
