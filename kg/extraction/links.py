@@ -6,10 +6,11 @@ Each is read from a few patterns of English over the dependency parse:
 - visited: "X visited Y", "X travelled to Y", "X's trip to Y";
 - supports: "X backs Y", "X will give military support to Y", "X pours aid into Y";
 - conflict: "X's war on Y", "the Ukraine/Russia war", "X fought Y", "X and Y are at odds",
-  "X had disagreements with Y";
+  "X had disagreements with Y", "X is a critic of Y";
 - memberOf: "Ana Ruiz of the Green Party", "X, an agency of Y", "X joined Y", a role in an
   organisation ("Green Party leader Ana Ruiz"), a party named before a name or title ("Republican
-  Ana Ruiz", "Labour councillor Tom Berg"), "X is a Democrat";
+  Ana Ruiz", "Labour councillor Tom Berg"), "X is a Democrat", "X is a candidate for the
+  Democratic nomination", "some Democrats, such as X,";
 - locatedIn: "Otranto, Italy", "the Zappeion Hall in Athens", and places whose country the
   gazetteer knows, when the article names that country.
 """
@@ -34,6 +35,10 @@ CONFLICT_NOUNS = {"war", "conflict", "fight", "fighting", "dispute", "clash", "h
                   "disagreement", "rift", "battle", "confrontation"}
 CONFLICT_VERBS = {"fight", "attack", "invade", "bomb", "battle", "clash", "disagree", "feud", "strike", "shell",
                   "kill", "assassinate", "murder", "shoot", "behead", "kidnap", "abduct", "raid", "target", "sanction"}
+# "X is a critic of Y", "X, an opponent of Y,": a person or body set against another
+ADVERSARY_NOUNS = {"critic", "opponent", "adversary", "enemy", "foe", "nemesis", "detractor"}
+# what one seeks as a member of a party: "a candidate for the Green nomination"
+NOMINATION_NOUNS = {"nomination", "primary", "ticket"}
 PART_NOUNS = {"agency", "body", "organ", "arm", "branch", "member", "part", "subsidiary", "unit", "wing",
               "faction", "affiliate", "division"}
 MEMBER_TITLES = {"mp", "member", "leader", "chairman", "chairwoman", "chair", "senator", "member of parliament",
@@ -43,6 +48,7 @@ MEMBER_TITLES = {"mp", "member", "leader", "chairman", "chairwoman", "chair", "s
                  "whip", "treasurer", "chair"}
 # lemmas that can start a link (entity tokens and appositions always may)
 TRIGGERS = frozenset({"visit", "meet", "odds", "odd", "join", "member", "make", "consist", "compose", "comprise", "include",
+                      *ADVERSARY_NOUNS, *NOMINATION_NOUNS, "as",
                       *MEET_NOUNS, *TRIP_NOUNS, *TRAVEL_VERBS, *GIVE_VERBS, *SUPPORT_VERBS, *CONFLICT_NOUNS,
                       *CONFLICT_VERBS})
 PERSON = ("Person",)
@@ -196,10 +202,28 @@ class EntityLinks:
                         self.add(a, "conflict", b, token, 0.7)
             else:
                 self._pairs(sides, token, 0.65)
+        elif token.pos_ == "NOUN" and lemma in ADVERSARY_NOUNS and is_asserted(token.head):
+            # "Ana Ruiz is a critic of the mayor", "Ana Ruiz, an opponent of the mayor,"
+            others = self.of_type(self.objects(token, (), ("of",)), ACTORS)
+            for holder in self.of_type(self._described(token), ACTORS):
+                for other in others:
+                    self.add(holder, "conflict", other, token, 0.65)
         elif token.lower_ == "odds" and token.head.lower_ == "at":
             verb = token.head.head
             sides = self.of_type(self.ctx.subjects(verb), ACTORS) + self.of_type(self.objects(token, (), ("with",)), ACTORS)
             self._pairs(sides, token, 0.7)
+
+    def _described(self, noun: Token) -> list[str]:
+        """Whom a noun describes: the subject of a copula it completes ("Ana Ruiz is a critic",
+        "became a candidate"), the name it stands in apposition to ("Ana Ruiz, a critic of ...,"),
+        or the name it stands before ("the critic Ana Ruiz")."""
+        if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+            return self.ctx.subjects(noun.head)
+        if noun.dep_ == "appos":
+            return self.ctx.refers_to(noun.head)
+        if any(c.dep_ == "appos" for c in noun.children):
+            return [k for c in noun.children if c.dep_ == "appos" for k in self.ctx.refers_to(c)]
+        return []
 
     def _pairs(self, sides: list[str], token: Token, confidence: float) -> None:
         unique = list(dict.fromkeys(sides))
@@ -248,6 +272,62 @@ class EntityLinks:
             for member in self.of_type(named if token.dep_ == "oprd" else ctx.subjects(verb), ACTORS):
                 for org in self.of_type(self.objects(token, (), ("of",)), ("Organization",)):
                     self.add(member, "memberOf", org, token, 0.8)
+
+    def nomination(self, token: Token) -> None:
+        """"Ana Ruiz is a candidate for the Green nomination", "she won the Labour Party's
+        nomination": who seeks or wins a party's nomination is a member of the party."""
+        ctx = self.ctx
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINATION_NOUNS:
+            return
+        parties = []
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                key = ctx.token_entity.get(child.i) or _party_named_by(ctx, child)
+                if key and _party(ctx, key):
+                    parties.append(key)
+        if not parties:
+            return
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB" and is_asserted(token.head):
+            seekers = ctx.subjects(token.head)  # "she sought the Green nomination"
+        elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            seekers = self._described(token.head.head)  # "a candidate for the Green nomination"
+        else:
+            return
+        for person in self.of_type(seekers, PERSON):
+            for party in parties:
+                self.add(person, "memberOf", party, token, 0.7)
+
+    def party_examples(self, token: Token) -> None:
+        """"Some Democrats, such as Ana Ruiz, ...", "Other Republicans have broken with him, such as
+        Tom Berg": the people given as examples of a party's members (the plural the examples
+        follow, or the subject of their clause when the parser hangs "such as" on a singular noun
+        no list of examples can follow) are members; not examples of another plural
+        ("candidates such as Ana Ruiz")."""
+        ctx = self.ctx
+        if token.lower_ != "as" or token.dep_ != "prep" or not any(c.lower_ == "such" for c in token.children) \
+                and not (token.i > 0 and ctx.doc[token.i - 1].lower_ == "such"):
+            return
+        examples = self.of_type([k for o in token.children if o.dep_ == "pobj" for k in ctx.refers_to(o)], PERSON)
+        if not examples:
+            return
+        group, node = None, token.head
+        if node.tag_ in ("NNS", "NNPS") and not ((key := ctx.token_entity.get(node.i)) and _party(ctx, key)):
+            return  # "candidates such as Ana Ruiz": examples of another plural
+        for _ in range(8):
+            if node.tag_ in ("NNS", "NNPS") and (key := ctx.token_entity.get(node.i)) and _party(ctx, key):
+                group = key
+                break
+            subjects = [c for c in node.children if c.dep_ == "nsubj"] if node.pos_ in ("VERB", "AUX") else []
+            if subjects:  # the first verb with a subject of its own: its subject is the group
+                key = ctx.token_entity.get(subjects[0].i)
+                if subjects[0].tag_ in ("NNS", "NNPS") and key and _party(ctx, key):
+                    group = key
+                break
+            if node.head == node or node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj"):
+                break
+            node = node.head
+        for person in examples if group else []:
+            self.add(person, "memberOf", group, token, 0.65)
 
     def party_before(self, token: Token) -> None:
         """"Republican Ana Ruiz", "Labour councillor Tom Berg", "Democratic committee chair Ana
@@ -346,6 +426,8 @@ def entity_facts(ctx: ArticleContext, roles: list[Role]) -> list[Fact]:
             links.support(token)
             links.conflict(token)
             links.membership(token)
+            links.nomination(token)
+            links.party_examples(token)
             links.located(token)
     for role in roles:  # a position in an organisation makes its holder a member
         if role.of and ctx.entities[role.of].type == "Organization" and _member_title(role.title):

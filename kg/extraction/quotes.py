@@ -12,7 +12,7 @@ The speaker is read from the sentence, whatever the verb, in this order:
    agent is named ("X condemned the vote as "a farce"", "calling it "a farce", X told ...");
 2. a speech verb next to the quotation in its sentence ("..., he said", "said X: ...");
 3. "according to X";
-4. the clause before a colon ("X defended the decision: "...");
+4. the clause before a colon ("X defended the decision: "..."", "a statement from X: "..."");
 5. the sentence before, when it ends with a colon or reports speech;
 6. the speaker of the quotation just before, when this one goes on from it.
 
@@ -294,12 +294,41 @@ def _before_colon(ctx: ArticleContext, span: Span, inside: range) -> tuple[str |
     node = doc[i - 1]
     for _ in range(10):
         if node.pos_ in ("VERB", "AUX") and node.i not in inside:
+            # "the palace released a statement from the king": the message's source, not who released it
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns() for c in node.children) \
+                    and (key := _message_source(ctx, node)):
+                return key, 0.8
             keys = _speakers_of(ctx, node)
             return (keys[0], 0.8) if keys else (None, 0.0)
+        if node.lemma_.lower() in speech_nouns() and (key := _message_source(ctx, node)):
+            return key, 0.8
         if node.head == node:
             break
         node = node.head
     return None, 0.0
+
+
+def _message_source(ctx: ArticleContext, noun: Token) -> str | None:
+    """Whose message a speech noun is, when its own phrase says: "a statement from the king", "the
+    ministry's statement", "a letter by Ana Ruiz"; not the one who passes it on. Given a verb
+    whose object is the message, its own "from" ("published a statement from the king", the
+    parser hanging "from" on the verb) and the source its object names."""
+    if noun.pos_ in ("VERB", "AUX"):
+        messages = [c for c in noun.children if c.dep_ == "dobj" and c.lemma_.lower() in speech_nouns()]
+        found = [_message_source(ctx, m) for m in messages]
+        verb_from = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+        for prep in verb_from:
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                found += [k for k in ctx.refers_to(obj) if ctx.entities[k].type in SPEAKERS and not ctx.in_quote(obj)]
+        return next((ctx.government_of(k) for k in found if k), None)
+    for child in noun.children:
+        heads = [child] if child.dep_ == "poss" else \
+            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") else []
+        for head in heads:
+            keys = [k for k in ctx.refers_to(head) if ctx.entities[k].type in SPEAKERS]
+            if keys and not ctx.in_quote(head):
+                return ctx.government_of(keys[0])
+    return None
 
 
 def _sentence_before(ctx: ArticleContext, span: Span, inside: range) -> tuple[str | None, float]:

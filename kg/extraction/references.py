@@ -19,7 +19,7 @@ from ..core.records import Role
 from .context import ArticleContext
 from .gazetteer import gazetteer
 from .descriptions import bind_descriptions
-from .roles import person_named_by, qualifier_after_name, qualifier_of
+from .roles import offices_held, person_named_by, qualifier_after_name, qualifier_of
 from .titles import TitleSpan, find_titles, hypothetical, is_reference, unheld
 
 PAIR_NOUNS = {"man": "Person", "woman": "Person", "leader": "Person", "president": "Person", "minister": "Person",
@@ -128,6 +128,8 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
         title.person = person_named_by(title, ctx.token_entity, entities)
         if title.person:
             roles.append(Role(title.person, title.title, title.qualifier, ctx.evidence(title.head), 0.7))
+    for person, office, of, noun in offices_held(ctx.doc, ctx.token_entity, entities):  # "during her presidency"
+        roles.append(Role(person, office, of, ctx.evidence(noun), 0.7))
     for title in references.values():  # a headline's "Greek prime minister" names someone later
         holders = {r.person for r in roles if core_title(r.title) == core_title(title.base)
                    and r.of in (None, title.qualifier) and (title.qualifier is None or r.of == title.qualifier)}

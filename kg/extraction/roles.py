@@ -8,7 +8,8 @@ Five patterns of English carry a role:
   Lars Holm, said";
 - a copula: "Holm, who is the finance minister", "Holm was the party's treasurer";
 - "as": "Holm served as the Danish ambassador", "his second term as Danish prime minister";
-- a post held: "Holm, who occupied the office of treasurer", "she took up the post of mayor".
+- a post held: "Holm, who occupied the office of treasurer", "she took up the post of mayor";
+- a tenure: "during Holm's premiership", "the presidency of Lars Holm" (`offices_held`).
 
 A title's country or organisation comes from its own noun phrase ("Danish", "Denmark's", "of
 Denmark", "the committee") and never from a neighbouring clause. The titles themselves are found
@@ -18,11 +19,15 @@ a person in `references.py`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import cache
+from importlib.resources import files
+
 from spacy.tokens import Doc, Token
 
 from ..core.records import Entity
-from .clauses import agents_of
-from .titles import TitleSpan, title_heads
+from .clauses import agents_of, is_asserted
+from .titles import TitleSpan, title_heads, unheld_modifiers
 
 APPOINTING_VERBS = {"elect", "appoint", "name", "nominate", "choose", "select", "make", "confirm", "install",
                     "designate", "crown", "re-elect", "reelect", "swear"}
@@ -90,7 +95,9 @@ def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[
     inside = {token_entity[t.i] for t in title.span if t.i in token_entity}  # a name cut out of the title
     for child in (c for token in title.span for c in token.children):  # "secretary-general of the alliance"
         if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i >= title.span.end:
-            for key in _phrase_entities(child, token_entity):
+            # the complement's own name first: "director of Chile's Red Cross" is of the Red Cross
+            own = [key for obj in child.children if obj.dep_ == "pobj" and (key := token_entity.get(obj.i))]
+            for key in own + _phrase_entities(child, token_entity):
                 if entities[key].type in acting and key not in inside:
                     return key
             if child.n_rights == 0:  # "Chancellor of Austria Karl Nehring", the name parsed apart
@@ -102,12 +109,20 @@ def qualifier_of(title: TitleSpan, token_entity: dict[int, str], entities: dict[
 
 
 def _led(name: Token, token_entity: dict[int, str], entities: dict[str, Entity]) -> str | None:
-    """"The court, led by President Ana Ruiz": the organisation a person heads."""
+    """"The court, led by President Ana Ruiz", "the court is headed by President Ana Ruiz": the
+    organisation a person heads."""
     agent = name.head
     verb = agent.head
-    if name.dep_ != "pobj" or agent.dep_ != "agent" or verb.lemma_.lower() not in LEADING_VERBS:
+    if name.dep_ != "pobj" or verb.lemma_.lower() not in LEADING_VERBS:
         return None
-    heads = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+    if agent.dep_ == "agent":
+        heads = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+    elif agent.dep_ == "prep" and agent.lower_ == "by" and verb.dep_ == "acomp":
+        # the participle read as an adjective ("the court is headed by"; "is lead by", a common
+        # misspelling): the subject of the copula
+        heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    else:
+        return None
     for head in heads:
         key = token_entity.get(head.i)
         if key and entities[key].type in ("Organization", "Country"):
@@ -157,7 +172,7 @@ def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: di
         return key if key and entities[key].type == "Person" and key not in own else None
 
     for pattern in (_before_name, _apposition, _copula, _as_phrase, _post_held, _listed_in_apposition,
-                    _comma_apposition):
+                    _comma_apposition, _shared_name, _complement_apposition):
         key = pattern(title, person)
         if key:
             return key
@@ -165,11 +180,16 @@ def person_named_by(title: TitleSpan, token_entity: dict[int, str], entities: di
 
 
 def _before_name(title: TitleSpan, person) -> str | None:
-    """"Prime Minister Ana Ruiz", "Ambassador to the Holy See Ana Ruiz"."""
+    """"Prime Minister Ana Ruiz", "Ambassador to the Holy See Ana Ruiz", "MP (Member of
+    Parliament) Ana Ruiz" (a gloss in brackets between them)."""
     doc = title.span.doc
     after = title.span.end
     if after < len(doc) and (key := person(after)):
         return key
+    if after < len(doc) and doc[after].text == "(":
+        close = next((t.i for t in doc[after + 1:after + 8] if t.text == ")"), None)
+        if close is not None and close + 1 < len(doc) and (key := person(close + 1)):
+            return key
     for child in title.head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
             if any(t.lower_ in title_heads() for t in doc[child.i + 1:child.right_edge.i + 1]):
@@ -297,6 +317,11 @@ def _comma_apposition(title: TitleSpan, person) -> str | None:
             stop += 1
         if stop >= len(doc) or doc[stop].text in CLOSING or doc[stop].is_space:
             return key
+        # "The party's leader, Ana Ruiz announced ...": no comma closes the apposition, and the
+        # parser makes the title and the name two subjects of one verb
+        root = doc[stop - 1]
+        if root.dep_ == "nsubj" and title.head.dep_ == "nsubj" and root.head == title.head.head:
+            return key
     while start > 0 and (doc[start - 1].lower_ in ("the", "a", "an") or doc[start - 1].ent_type_ in ("GPE", "NORP")):
         start -= 1
     if start > 1 and doc[start - 1].text == "," and doc[start].lower_ in ("the", "a", "an") and (key := person(start - 2)) \
@@ -316,3 +341,89 @@ def _phrase_end(title: TitleSpan) -> int:
     return end
 
 
+
+
+def _shared_name(title: TitleSpan, person) -> str | None:
+    """Two titles joined by "and" before one name are both that person's: "Green Party leader
+    and Finance Minister Ana Ruiz". Not after a determiner ("the president and Prime Minister Ana
+    Ruiz" may be two people), and the second title must run straight into the name."""
+    doc = title.span.doc
+    start, end = title.span.start, title.span.end
+    while start > 0 and doc[start - 1].ent_type_ in ("ORG", "GPE", "NORP"):
+        start -= 1
+    if start > 0 and doc[start - 1].lower_ in ("the", "a", "an", "this", "that", "his", "her", "their", "its"):
+        return None
+    if end + 2 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    for stop in range(end + 2, min(len(doc), end + 6)):
+        if (key := person(stop)) is not None:
+            second = doc[end + 1:stop]
+            words = [t for t in second if not (t.ent_type_ in ("ORG", "GPE", "NORP") and t.lower_ not in title_heads())]
+            return key if words and words[-1].lower_ in title_heads() and not any(t.is_punct and t.text != "-" for t in second) else None
+        if doc[stop].is_punct and doc[stop].text != "-":
+            return None
+    return None
+
+
+def _complement_apposition(title: TitleSpan, person) -> str | None:
+    """The parser hangs the apposition of a title on the organisation its "of" names: in "the
+    director of the Red Cross, Ana Ruiz, said" the name is an apposition of "Red Cross", which an
+    organisation cannot have: it names the director."""
+    for token in title.span:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.i < title.span.end:
+                continue
+            for obj in prep.subtree:
+                if obj.dep_ == "appos" and obj.head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") \
+                        and person(obj.head.i) is None and (key := person(obj.i)):
+                    return key
+    return None
+
+
+# --- a tenure: "during Ana Ruiz's presidency" ------------------------------------------------
+
+@cache
+def office_nouns() -> dict[str, str]:
+    """Nouns naming the tenure of an office, and the office (``data/office_nouns.tsv``)."""
+    text = files("kg.extraction").joinpath("data", "office_nouns.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {noun.strip(): title.strip() for noun, title in rows}
+
+
+RANK_WORDS = {"vice", "deputy", "co", "acting", "interim"}
+# verbs whose subject holds (or held) the office they take: "resigned the leadership of the party"
+HOLDING_VERBS = {"hold", "resign", "assume", "keep", "retain", "regain", "relinquish", "quit", "leave", "give",
+                 "hand", "take", "win", "inherit"}
+
+
+def offices_held(doc: Doc, token_entity: dict[int, str],
+                 entities: dict[str, Entity]) -> Iterator[tuple[str, str, str | None, Token]]:
+    """(person, title, what it is of, noun) for a tenure said to be someone's: "during Ana Ruiz's
+    presidency", "her premiership", "the presidency of Ana Ruiz", "she resigned the leadership of
+    the Green Party" (a verb of holding or leaving an office, its subject the holder). Not one
+    still to come ("her future presidency", "a Ruiz presidency", "sought the presidency"), nor
+    another office ("his vice-presidency")."""
+    nouns = office_nouns()
+    for token in doc:
+        pair = f"{doc[token.i - 1].lower_} {token.lower_}" if token.i else ""
+        title = nouns.get(pair) or nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+        if title is None or token.i in token_entity:
+            continue
+        if any(c.lower_ in unheld_modifiers() or c.lower_.rstrip("-") in RANK_WORDS for c in token.children) \
+                or any(t.lower_.rstrip("-") in RANK_WORDS for t in doc[max(0, token.i - 2):token.i]):
+            continue
+        of = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        def person(t: Token) -> bool:
+            return t.i in token_entity and entities[token_entity[t.i]].type == "Person"
+
+        holders = [t for t in [c for c in token.children if c.dep_ == "poss"] + of if person(t)]
+        if not holders and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLDING_VERBS \
+                and is_asserted(token.head):  # not "she takes the chair's post if he dies"
+            holders = [t for t in agents_of(token.head) if person(t)]
+        organisation = next((k for o in of if (k := token_entity.get(o.i))
+                             and entities[k].type in ("Organization", "Country")), None)
+        for holder in holders:
+            key = token_entity.get(holder.i)
+            if key and entities[key].type == "Person":
+                yield key, title, organisation, token
+                break

@@ -109,6 +109,18 @@ def test_quotes_speaker_of_any_construction(extract_from, text, speaker, quote):
     assert (speaker, quote) in speakers(extract_from(text))
 
 
+@pytest.mark.parametrize("text, speaker, quote", [
+    # a message from someone, before a colon: its source speaks, not who passed it on
+    ('The agency released the following message from Ana Ruiz: "We will rebuild every school that was lost."',
+     "Ana Ruiz", "We will rebuild every school that was lost."),
+    ('King Harald spoke on Sunday. The palace later published a short statement from the king: '
+     '"The family asks for calm and for privacy in these days."',
+     "Harald", "The family asks for calm and for privacy in these days."),
+])
+def test_quotes_a_message_before_a_colon_is_its_sources(extract_from, text, speaker, quote):
+    assert (speaker, quote) in speakers(extract_from(text))
+
+
 def test_quotes_a_quotation_spanning_paragraphs_keeps_its_speaker(extract_from):
     text = ('Amir Khan opened the meeting. "I want to thank everyone for coming tonight.\n\n'
             '"This has been a long year for all of us, and we are not finished yet."')

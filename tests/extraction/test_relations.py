@@ -205,6 +205,26 @@ def test_relations_parties_killings_and_capitals(extract_from, text, fact):
     assert fact in found or symmetric and (fact[2], fact[1], fact[0]) in found, sorted(found)
 
 
+@pytest.mark.parametrize("text, fact", [
+    # a critic or opponent of someone is in political conflict with them
+    ("Ana Ruiz is a fierce critic of Chilean president Tom Berg.", ("Ana Ruiz", "conflict", "Tom Berg")),
+    ("Ana Ruiz, a longtime opponent of Mayor Tom Berg, lost the vote.", ("Ana Ruiz", "conflict", "Tom Berg")),
+    # who seeks or wins a party's nomination is a member of the party
+    ("The Green Party held its vote. Tom Berg is the front-runner for the Green nomination.",
+     ("Tom Berg", "memberOf", "Green Party")),
+    ("Ana Ruiz won the Republican Party's nomination in May.", ("Ana Ruiz", "memberOf", "Republican Party")),
+    # people given as examples of a party's members
+    ("The Democratic Party met. Some Democrats, such as Senator Tom Berg, backed the bill.",
+     ("Tom Berg", "memberOf", "Democratic Party")),
+    ("The Republican Party split. Other Republicans have broken with the governor and urged him to move on "
+     "with the vote, such as former mayor Tom Berg, who spoke out.", ("Tom Berg", "memberOf", "Republican Party")),
+])
+def test_relations_critics_and_nominations(extract_from, text, fact):
+    found = fact_set(extract_from(text))
+    symmetric = fact[1] in ("met", "conflict")
+    assert fact in found or symmetric and (fact[2], fact[1], fact[0]) in found, sorted(found)
+
+
 def test_relations_a_capital_acting_is_its_country(extract_from):
     extraction = extract_from("Moscow rejected the peace plan on Tuesday.")
     assert ("Russia", "opposes") in relations_to_proposals(extraction)
@@ -316,3 +336,13 @@ def test_relations_complements_of_cue_verbs(extract_from, text, present, absent)
 ])
 def test_relations_a_bill_that_may_or_did_not_pass_has_no_backer(extract_from, text):
     assert stances(extract_from(text)) == set()
+
+
+def test_relations_no_conflict_from_a_denied_critic(extract_from):
+    found = fact_set(extract_from("Ana Ruiz is not a critic of Tom Berg."))
+    assert not any(rel == "conflict" for _, rel, _ in found), found
+
+
+def test_relations_examples_of_another_plural_are_no_members(extract_from):
+    found = fact_set(extract_from("The Republican Party split. Republicans urged voters to back candidates such as Tom Berg."))
+    assert ("Tom Berg", "memberOf", "Republican Party") not in found, found

@@ -180,3 +180,46 @@ def test_roles_a_title_over_another_titled_name_is_not_that_persons(extract_from
     found = roles(extract_from("A former adviser for U.S. President Ruth Bell was charged on Monday."))
     assert ("Ruth Bell", "president", "United States") in found
     assert not any(who == "Ruth Bell" and "adviser" in title for who, title, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two titles joined by "and" before one name are both that person's
+    ("Green Party leader and Finance Minister Ana Ruiz said the vote was fair.", ("Ana Ruiz", "leader", "Green Party")),
+    # an apposition no comma closes: the parser makes the title and the name two subjects
+    ("The Liberal Party's chairman, Tom Berg said he will not stand in the next race.",
+     ("Tom Berg", "chairman", "Liberal Party")),
+    # the apposition hung on the organisation the title is of; the title is of that organisation,
+    # not of the country that owns it
+    ("Later, the head of Chile's Red Cross, Marta Gonzalez, said the army had failed.",
+     ("Marta Gonzalez", "head", "International Committee of the Red Cross")),
+    # a participle the parser reads as an adjective, and its common misspelling
+    ("The Tribunal of Lima is lead by President Ana Ruiz.", ("Ana Ruiz", "president", "Tribunal of Lima")),
+    # cabinet portfolios before "secretary"
+    ("Energy Secretary Tom Berg visited Ohio on Monday.", ("Tom Berg", "energy secretary", None)),
+    # a tenure said to be someone's
+    ("The law was passed during Tom Berg's presidency, before the coup.", ("Tom Berg", "president", None)),
+    ("Ana Ruiz praised the reforms. Her premiership ended in 2004.", ("Ana Ruiz", "prime minister", None)),
+    # a verb of holding or leaving an office: its subject held it
+    ("The Green Party lost badly. Tom Berg said he would resign the leadership of the Green Party in May.",
+     ("Tom Berg", "leader", "Green Party")),
+    ("In 2010 Tom Berg regained the prime ministry of Norway for a second term.", ("Tom Berg", "prime minister", "Norway")),
+    # a gloss in brackets between the title and the name
+    ("Speakers included Green MP (Member of Parliament) Tom Berg and others.", ("Tom Berg", "mp", None)),
+])
+def test_roles_coordinated_titles_loose_appositions_and_tenures(extract_from, text, expected):
+    assert expected in roles(extract_from(text))
+
+
+@pytest.mark.parametrize("text", [
+    # after a determiner the two titles may be two people
+    "The president and Prime Minister Ana Ruiz met on Friday.",
+    # a tenure still to come, or another office
+    "Critics feared a Ruiz presidency.",
+    "During his vice-presidency, Tom Berg led the talks.",
+    # an office sought, or taken only in a hypothesis
+    "Tom Berg sought the presidency of the Chess League.",
+    "By the club rules, the treasurer Tom Berg takes over the chairmanship of the club if the chairman resigns.",
+])
+def test_roles_no_shared_title_or_tenure(extract_from, text):
+    found = roles(extract_from(text))
+    assert not any(title in ("president", "vice president", "chairman") for _, title, _ in found), found
