@@ -119,7 +119,7 @@ def test_stances_no_verdict_from_a_neutral_description_or_a_name(extract_from, t
 
 
 @pytest.mark.parametrize("text, present", [
-    ("The Competition Office, the national anti-monopoly agency, has to approve the merger.",
+    ("The Competition Office, which polices cartels, has to approve the merger.",
      ("Competition Office", "considers", "merger")),
     ("The merger still has to be approved by the Competition Office.", ("Competition Office", "considers", "merger")),
     # "the deal" points back to "their agreement"
