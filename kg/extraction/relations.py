@@ -365,6 +365,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             intention(relations, token, speakers)
             refusal(relations, token)
             selection(relations, token)
+            transfer(relations, token)
             purpose(relations, token)
         stance_phrase(relations, token)
         if token.lemma_.lower() not in triggers:
@@ -415,6 +416,45 @@ def selection(rel: ProposalRelations, verb: Token) -> None:
         return
     key = rel.registry.of_selection(people[0], post)
     rel.take_stance(agents, "proposes", key, verb, 0.75 * MODALITY_FACTOR[clause.modality])
+
+
+# buying or selling a company: a deal its parties are bound to ("X acquired Y", "X sold Y to Z")
+TRANSFER_VERBS = {"acquire", "buy", "purchase", "sell", "take"}
+TRANSFER_STANCE = {Modality.FACT: "commitsTo", Modality.INTENDED: "proposes", Modality.POSSIBLE: "considers"}
+
+
+def transfer(rel: ProposalRelations, verb: Token) -> None:
+    """"HDT acquired the arms maker Hirtenberger", "Tesco will sell its stores to Salling",
+    "Salling took over the chain": a deal over a company (an organisation named in the object, or
+    the company's own operation, chain, stake, ...), its buyer and seller bound to it (proposing
+    it when they only plan it). Buying goods is no deal: "bought two masks"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in TRANSFER_VERBS or (
+            lemma == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)):
+        return
+    clause = read_clause(verb)
+    relation = TRANSFER_STANCE.get(clause.modality)
+    if clause.polarity is not Polarity.ASSERTED or relation is None or is_passive(verb):
+        return
+    ctx = rel.ctx
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    company = any(ctx.entities[k].type == "Organization" for o in objects for k in ctx.refers_to(o))
+    business = any(o.lemma_.lower() in BUSINESS_NOUNS and any(c.dep_ == "poss" for c in o.children) for o in objects)
+    if not company and not business:
+        return  # the object is a company, or a company's business ("its Polish operation")
+    agents = rel.agents(ctx.subjects(verb))
+    if not company and not any(ctx.entities[k].type == "Organization" for k in agents):
+        return  # "she sold her shares": a person's trade, no deal between companies
+    counterparts = [k for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "from")
+                    for o in c.children if o.dep_ == "pobj" for k in ctx.refers_to(o)
+                    if ctx.entities[k].type in AGENT_TYPES]
+    key = rel.registry.of_phrase(verb) if agents else None
+    if key is not None:
+        rel.take_stance([*agents, *counterparts], relation, key, verb, 0.7)
+
+
+BUSINESS_NOUNS = {"operation", "operations", "branch", "subsidiary", "unit", "division", "business", "arm", "chain",
+                  "stake", "share", "shares", "assets", "stores", "plant", "factory", "brand"}
 
 
 def _home_country(ctx: ArticleContext, proposers: set[str], roles: list[Role]) -> str | None:

@@ -346,3 +346,23 @@ def test_relations_no_conflict_from_a_denied_critic(extract_from):
 def test_relations_examples_of_another_plural_are_no_members(extract_from):
     found = fact_set(extract_from("The Republican Party split. Republicans urged voters to back candidates such as Tom Berg."))
     assert ("Tom Berg", "memberOf", "Republican Party") not in found, found
+
+
+@pytest.mark.parametrize("text, present", [
+    ("On Monday, the state-owned firm Codelco acquired the copper producer Andes Mining Group.",
+     ("Codelco", "commitsTo", "acquired the copper producer Andes Mining Group")),
+    ("Tesco will sell its Polish operation to Salling Group.", ("Salling Group", "proposes", "sell its Polish operation to Salling Group")),
+    ("Salling Group took over the Netto chain in 2010.", ("Salling Group", "commitsTo", "took over the Netto chain")),
+])
+def test_relations_buying_or_selling_a_company_is_a_deal(extract_from, text, present):
+    assert present in stances(extract_from(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz bought two masks from Farma Plus.",  # goods, not a company
+    "Ana Ruiz sold her shares in the club.",  # a person's trade
+    "Tesco did not sell its Polish operation.",
+    "The stake was sold to Salling Group.",  # no buyer or seller acting
+])
+def test_relations_no_deal_from_trade_in_goods_or_a_negated_sale(extract_from, text):
+    assert stances(extract_from(text)) == set()
