@@ -91,6 +91,7 @@ class ProposalRelations(ProposalFacts):
             # "X will not be tolerated", "the plan will be adopted" in a quotation: its speaker's policy
             speaker = self.speaker_at(verb)
             agents = self.agents([speaker]) if speaker is not None else []
+        done = clause.modality is Modality.FACT  # "would prefer to agree a deal" has not agreed it
         for cue in cues:
             relation = cue.relation if clause.polarity is Polarity.ASSERTED else cue.refused
             if relation is None:
@@ -105,9 +106,9 @@ class ProposalRelations(ProposalFacts):
                     if relation == "commitsTo" and target.pos_ in ("VERB", "AUX"):
                         for stance in cue_verbs()[target.lemma_.lower()]:
                             for backed in cue_targets(target, stance) if stance.relation == "backs" else ():
-                                self._cue_target(verb, cue, relation, agents, backed, factor)
+                                self._cue_target(verb, cue, relation, agents, backed, factor, done=done)
                     continue
-                self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor)
+                self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor, done=done)
 
     def _demanded(self, verb: Token, cues: list[Cue], clause) -> None:
         """Who says a stance must be taken takes it: "she said the levy must be scrapped" and

@@ -42,6 +42,9 @@ def test_proposals_anaphora_points_back(extract_from):
     ("Peru is considering a new mining royalty.", "under consideration"),
     ("Bolivia and Chile signed a water-sharing agreement.", "agreed"),
     ("The Bundestag rejected the pension reform.", "rejected"),
+    # what will or may be done has not been done: a stance, no status
+    ("Peru will sign the water-sharing agreement next week.", None),
+    ("Bolivia may ratify the water-sharing agreement.", None),
 ])
 def test_proposals_status(extract_from, text, status):
     extraction = extract_from(text)
