@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote, Role
-from .clauses import Modality, Polarity, intended_stance, intention_to_take_a_stance, is_passive, read_clause
+from .clauses import Modality, Polarity, intended_stance, is_asserted, intention_to_take_a_stance, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, SELECTION_NOUNS, ArticleContext
 from .evaluations import (
@@ -367,6 +367,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             refusal(relations, token)
             selection(relations, token)
             transfer(relations, token)
+            joined_in(relations, token)
             purpose(relations, token)
         stance_phrase(relations, token)
         if token.lemma_.lower() not in triggers:
@@ -417,6 +418,29 @@ def selection(rel: ProposalRelations, verb: Token) -> None:
         return
     key = rel.registry.of_selection(people[0], post)
     rel.take_stance(agents, "proposes", key, verb, 0.75 * MODALITY_FACTOR[clause.modality])
+
+
+LEGAL_ACTION_NOUNS = {"lawsuit", "suit", "action", "case", "petition", "challenge", "complaint", "appeal"}
+
+
+def joined_in(rel: ProposalRelations, verb: Token) -> None:
+    """"X is joined in the lawsuit by Y": both take part in it; a legal action is proposed by
+    whoever brings it, anything else ("joined in the boycott") committed to."""
+    if verb.lemma_.lower() != "join" or not is_passive(verb) or not is_asserted(verb):
+        return
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            head = proposal_head(obj, inside=False)
+            if head is None:
+                continue
+            by = [o for t in (verb, obj) for c in t.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+                  for o in c.children if o.dep_ == "pobj"]
+            parties = rel.agents([k for t in [*(c for c in verb.children if c.dep_ == "nsubjpass"), *by]
+                                  for k in rel.ctx.refers_to(t)])
+            key = rel.registry.of_phrase(head) if parties else None
+            if key is not None:
+                relation = "proposes" if obj.lemma_.lower() in LEGAL_ACTION_NOUNS else "commitsTo"
+                rel.take_stance(parties, relation, key, verb, 0.7)
 
 
 # buying or selling a company: a deal its parties are bound to ("X acquired Y", "X sold Y to Z")

@@ -366,3 +366,11 @@ def test_relations_buying_or_selling_a_company_is_a_deal(extract_from, text, pre
 ])
 def test_relations_no_deal_from_trade_in_goods_or_a_negated_sale(extract_from, text):
     assert stances(extract_from(text)) == set()
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Ana Ruiz was joined in the lawsuit by Tom Hart.", {("Ana Ruiz", "proposes", "lawsuit"), ("Tom Hart", "proposes", "lawsuit")}),
+    ("Chile was joined in the boycott by Peru.", {("Chile", "commitsTo", "boycott"), ("Peru", "commitsTo", "boycott")}),
+])
+def test_relations_who_is_joined_in_an_action_takes_part_in_it(extract_from, text, present):
+    assert present <= stances(extract_from(text))
