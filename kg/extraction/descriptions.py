@@ -22,6 +22,10 @@ DETERMINERS = {"the", "this", "that"}
 CONFIDENCE = 0.7
 
 
+# words that set an organisation apart from the one the article has named
+CONTRASTING = {"opposing", "other", "rival", "opposition", "competing", "different", "another", "second", "new"}
+
+
 @cache
 def org_nouns() -> frozenset[str]:
     """Nouns naming a kind of institution (``data/org_nouns.txt``), lowercase singular."""
@@ -68,6 +72,8 @@ def _describes(token: Token) -> bool:
         return False
     if any(c.dep_ in ("poss", "nummod") or c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return False  # "Germany's parliament", "the Labour party": another phrase says whose
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in CONTRASTING for c in token.children):
+        return False  # "the opposing party", "the rival union": not the one named before
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.lower_ in title_heads():
         return True
