@@ -374,3 +374,9 @@ def test_relations_no_deal_from_trade_in_goods_or_a_negated_sale(extract_from, t
 ])
 def test_relations_who_is_joined_in_an_action_takes_part_in_it(extract_from, text, present):
     assert present <= stances(extract_from(text))
+
+
+def test_relations_an_opposing_party_is_not_the_party_named_before(extract_from):
+    found = stances(extract_from("The Green Harvest Party nominated Ana Ruiz for mayor. Her candidacy was "
+                                 "later challenged by the opposing military party."))
+    assert not {s for s in found if s[0] == "Green Harvest Party" and s[1] == "opposes"}, found
