@@ -201,8 +201,11 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "resignation [Monday night]", not "a [100-year] partnership"
         if clause and child.i < head.i and child.dep_ in ("prep", "npadvmod", "advmod"):
             drop = True  # "[In a statement on Monday,] the army withdrew": where and when it was said
-        if clause and across_a_break(child, head):
-            drop = True  # "[the council met;] the vote was held early": another clause of the sentence
+        if clause and (across_a_break(child, head) or child.i < head.i and child.dep_ in ("ccomp", "parataxis")
+                       and any(t.text in DASHES for t in head.doc[child.right_edge.i + 1:head.i])):
+            # "[the council met;] the vote was held early", "[the curfew was unlawful] — so the
+            # council must meet": another clause of the sentence
+            drop = True
         if child.dep_ == "prep" and not clause and _is_occasion(child):
             drop = True  # "announced the measure [at the daily briefing]": where it was said
         if child.text == "-" and not child.whitespace_ and not child.nbor(-1).whitespace_:

@@ -77,8 +77,10 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
         c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBN" for c in verb.children)
     if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS and not causative or _is_cue(verb):
         return  # a cue verb states its own stance ("said she would veto the levy" opposes it)
-    if verb.lemma_.lower() in speech_verbs() and any(c.dep_ in ("ccomp", "oprd") for c in verb.children):
-        return  # it reports speech ("will say that ..."); "will call a referendum" is a plan
+    if verb.lemma_.lower() in speech_verbs() and any(c.dep_ in ("ccomp", "oprd") for c in verb.children) \
+            and not any(c.dep_ == "auxpass" for c in verb.children):
+        return  # it reports speech ("will say that ..."); "will call a referendum" is a plan, and
+        # "parliament must be recalled" no speech
     if verb.dep_ in ("relcl", "acl", "advcl", "amod", "pcomp", "csubj") and time_to(verb) is None:
         return  # "the role companies should play": a description, not a statement of intent
     clause = read_clause(verb)

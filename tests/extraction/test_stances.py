@@ -128,3 +128,12 @@ def test_stances_no_verdict_from_a_neutral_description_or_a_name(extract_from, t
 ])
 def test_stances_who_has_to_approve_a_measure_considers_it(extract_from, text, present):
     assert present in stances(extract_from(text))
+
+
+@pytest.mark.parametrize("text, present", [
+    # "recall" reports speech only in the active ("she recalled that ..."); a clause before a dash is another one
+    ('Mayor Ana Ruiz said, "The curfew was unlawful — so the council must be recalled at once."',
+     ("Ana Ruiz", "proposes", "council must be recalled at once")),
+])
+def test_stances_a_demand_after_a_dash_in_a_quotation(extract_from, text, present):
+    assert present in stances(extract_from(text))
