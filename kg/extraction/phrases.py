@@ -214,7 +214,7 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "called the reform "reckless"": a verdict on it, not part of its name
         if drop:
             excluded.update(t.i for t in child.subtree)
-        if drop and child.dep_ == "appos" and not clause and child.nbor(-1).text in DASHES:
+        if drop and child.dep_ == "appos" and not clause and child.doc[child.left_edge.i - 1].text in DASHES:
             # "the suspension — prorogation — of parliament": the gloss between dashes is left
             # out, what follows it belongs to the head
             excluded -= {t.i for c in child.children if c.dep_ == "prep" and c.nbor(-1).text in DASHES

@@ -523,3 +523,9 @@ def test_proposals_one_of_her_promises_is_hers_and_the_plural_no_node(extract_fr
     labels = [p.label for p in extraction.proposals.values()]
     assert not any(label.startswith("campaign promises") for label in labels), labels
     assert any(who == "Ana Ruiz" and "tunnel" in what for who, what in proposals_of(extraction, "commitsTo"))
+
+
+def test_proposals_a_gloss_between_dashes_keeps_what_follows(extract_from):
+    extraction = extract_from("The High Court issued a ruling on the closure — a temporary shutdown — of the Grand "
+                              "Canal until May. The court found the closure to be unlawful.")
+    assert ("High Court", "closure of the Grand Canal") in proposals_of(extraction, "opposes")
