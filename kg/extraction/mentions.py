@@ -105,7 +105,55 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             found.append(mention)
             if not mention.weak:
                 found.extend(_named_after_mentions(doc, doc[start:end], sentences, found))
-    yield from sorted(found, key=lambda m: m.start)
+    yield from _bracketed_names(doc, sorted(found, key=lambda m: m.start))
+
+
+ALIAS_CUES = frozenset({"also", "or", "aka", "a.k.a.", "known as", "also known as", "also called", "called",
+                        "also spelled", "also spelt", "originally", "originally called", "originally known as",
+                        "formerly", "formerly called", "formerly known as", "officially", "short for"})
+"""Words that open another name of the thing named before a bracket: "Jolfa (originally called New Julfa)"."""
+
+
+def _bracketed_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Other names given in brackets right after a name are names of the same thing: one after a
+    label and a colon ("Vantaa Airport (IATA: HEL)", "Apple (NASDAQ: AAPL)", "Kyiv (Ukrainian:
+    Київ)"), or after "also known as", "formerly", "or" ("Lviv (also known as Lemberg)"). The label
+    names a language or a code system, not something talked about: it is no name."""
+    ends = {m.end: m for m in reversed(found) if not m.nested}  # the whole name, not a place inside it
+    labels: set[int] = set()
+    for mention in found:
+        opening = _bracket_opening(doc, mention.start)
+        outer = ends.get(opening) if opening is not None else None
+        if outer is None or outer is mention:
+            continue
+        piece = list(doc[opening + 1:mention.start])
+        cut = max((k + 1 for k, t in enumerate(piece) if t.text in (";", ",")), default=0)
+        piece = piece[cut:]
+        if not piece and mention.end == mention.start + 1 < len(doc) and doc[mention.end].text == ":" \
+                and _gloss_label(doc[mention.start]):
+            labels.add(id(mention))  # "(IATA: ...": the label, not a name
+            continue
+        label = len(piece) >= 2 and piece[1].text == ":" and _gloss_label(piece[0]) \
+            and not any(t.is_punct for t in piece[2:])  # a part of the name NER left out: "Greek: Εὐσέβιος [Σωφρόνιος]"
+        if label or " ".join(t.lower_ for t in piece) in ALIAS_CUES:
+            mention.aka_of, mention.weak = (outer.start, outer.end), False
+    return [m for m in found if id(m) not in labels]
+
+
+def _bracket_opening(doc: Doc, start: int) -> int | None:
+    """The token index of the bracket that ``start`` is inside (within twenty tokens), if any."""
+    for i in range(start - 1, max(-1, start - 21), -1):
+        if doc[i].text in (")", "]"):
+            return None
+        if doc[i].text in ("(", "["):
+            return i
+    return None
+
+
+def _gloss_label(token: Token) -> bool:
+    """A word labelling a name given in brackets: a language ("Persian", NER's NORP) or a code
+    system written in capitals ("IATA", "NYSE")."""
+    return token.ent_type_ in ("NORP", "LANGUAGE") or token.text.isupper() and len(token.text) >= 2
 
 
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "ter", "de", "del", "della", "la", "le", "du", "des", "da", "di",
