@@ -105,7 +105,7 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             found.append(mention)
             if not mention.weak:
                 found.extend(_named_after_mentions(doc, doc[start:end], sentences, found))
-    yield from _bracketed_names(doc, sorted(found, key=lambda m: m.start))
+    yield from _named_as(doc, _bracketed_names(doc, sorted(found, key=lambda m: m.start)))
 
 
 ALIAS_CUES = frozenset({"also", "or", "aka", "a.k.a.", "known as", "also known as", "also called", "called",
@@ -138,6 +138,41 @@ def _bracketed_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         if label or " ".join(t.lower_ for t in piece) in ALIAS_CUES:
             mention.aka_of, mention.weak = (outer.start, outer.end), False
     return [m for m in found if id(m) not in labels]
+
+
+NAME_NOUNS = frozenset({"pseudonym", "nickname", "alias", "moniker", "sobriquet"})
+NAME_KINDS = frozenset({"pen", "stage", "ring", "assumed", "professional"})  # "a pen name", "her stage name"
+
+
+def _named_as(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """A name said to be another name of someone is theirs: "Mark Twain was the pen name of Samuel
+    Clemens", "Lady X, the stage name of Ann Y," (the noun "pseudonym", "nickname", "alias", or "name"
+    with "pen", "stage", "ring" before it, as a copula's complement or in apposition)."""
+    for token in doc:
+        if not (token.lemma_.lower() in NAME_NOUNS or token.lemma_.lower() == "name"
+                and any(c.lower_ in NAME_KINDS for c in token.children if c.dep_ in ("compound", "amod"))):
+            continue
+        if token.dep_ == "attr" and token.head.lemma_ == "be":
+            alias = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        elif token.dep_ == "appos":
+            alias = token.head
+        else:
+            continue
+        owner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if owner is not None and _mention_at(found, owner) is None:  # "of the writer Ann Lee"
+            owner = next((c for c in owner.children if c.dep_ == "appos"), None)
+        one, other = _mention_at(found, alias), _mention_at(found, owner)
+        if one is not None and other is not None and one is not other and other.aka_of is None:
+            other.aka_of = (one.start, one.end)
+    return found
+
+
+def _mention_at(found: list[NameMention], token: Token | None) -> NameMention | None:
+    """The whole name (not a place inside it) that ``token`` is part of."""
+    if token is None:
+        return None
+    return next((m for m in found if m.start <= token.i < m.end and not m.nested and not m.weak), None)
 
 
 def _bracket_opening(doc: Doc, start: int) -> int | None:

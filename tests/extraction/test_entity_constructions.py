@@ -253,3 +253,19 @@ def test_entities_initials_of_a_names_start_with_the_rest_written_out_are_the_na
                                   "at UA Lindale in his honour."))
     owner = [e for e in found.values() if "UA Lindale" in {e.name, *e.aliases}]
     assert len(owner) == 1 and owner[0].name == "University of Ardmore, Lindale", sorted(found)
+
+
+@pytest.mark.parametrize("text, person, other", [
+    ("Rook Vance was the pen name of the poet Edith Marr. Vance published four books.", "Edith Marr", "Rook Vance"),
+    ("Lady Zora, the stage name of Ann Whitcombe, sang in Leeds on Friday.", "Ann Whitcombe", "Lady Zora"),
+])
+def test_entities_a_pen_or_stage_name_is_its_owners(extract_from, text, person, other):
+    found = entities(extract_from(text))
+    owner = [e for e in found.values() if person in {e.name, *e.aliases}]
+    assert len(owner) == 1 and other in {owner[0].name, *owner[0].aliases}, sorted(found)
+
+
+def test_entities_a_monarchs_title_alone_is_no_name(extract_from):
+    found = entities(extract_from("The envoys waited a week before the Tsar received them. Tsar Ivan thanked them."))
+    assert "Tsar" not in found, sorted(found)
+    assert "Ivan" in found
