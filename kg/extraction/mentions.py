@@ -111,14 +111,15 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
 ALIAS_CUES = frozenset({"also", "or", "aka", "a.k.a.", "known as", "also known as", "also called", "called",
                         "also spelled", "also spelt", "originally", "originally called", "originally known as",
                         "formerly", "formerly called", "formerly known as", "officially", "short for"})
-"""Words that open another name of the thing named before a bracket: "Jolfa (originally called New Julfa)"."""
+"""Words that open another name of the thing named before a bracket: "Ridgeford (originally called Millbrook)"."""
 
 
 def _bracketed_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
     """Other names given in brackets right after a name are names of the same thing: one after a
     label and a colon ("Vantaa Airport (IATA: HEL)", "Apple (NASDAQ: AAPL)", "Kyiv (Ukrainian:
-    Київ)"), or after "also known as", "formerly", "or" ("Lviv (also known as Lemberg)"). The label
-    names a language or a code system, not something talked about: it is no name."""
+    Київ)"), or after "also known as", "formerly", "or" ("Lviv (also known as Lemberg)"). A label
+    naming a language is no name; one in capitals names the body that gives the codes ("IATA"), a
+    name of its own."""
     ends = {m.end: m for m in reversed(found) if not m.nested}  # the whole name, not a place inside it
     labels: set[int] = set()
     for mention in found:
@@ -129,9 +130,9 @@ def _bracketed_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
         piece = list(doc[opening + 1:mention.start])
         cut = max((k + 1 for k, t in enumerate(piece) if t.text in (";", ",")), default=0)
         piece = piece[cut:]
-        if not piece and mention.end == mention.start + 1 < len(doc) and doc[mention.end].text == ":" \
-                and _gloss_label(doc[mention.start]):
-            labels.add(id(mention))  # "(IATA: ...": the label, not a name
+        if not piece and mention.end == mention.start + 1 < len(doc) and doc[mention.end].text == ":":
+            if _gloss_label(doc[mention.start]) and not doc[mention.start].text.isupper():
+                labels.add(id(mention))  # "(Persian: ...": a language, not a name ("IATA" is an organisation's)
             continue
         label = len(piece) >= 2 and piece[1].text == ":" and _gloss_label(piece[0]) \
             and not any(t.is_punct for t in piece[2:])  # a part of the name NER left out: "Greek: Εὐσέβιος [Σωφρόνιος]"

@@ -193,7 +193,8 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
         if 1 <= second.start - first.end <= 2 and first.sentence == second.sentence:
             a, b = owner[id(first)], owner[id(second)]
             between = text[first.end_char:second.start_char].strip()
-            if a != b and (between in ("(", "[") or _peerage(between, second.name, text[second.end_char:]) and
+            labelling = text[second.end_char:second.end_char + 1] == ":"  # "(IATA: HEL)": the code is the name
+            if a != b and not labelling and (between in ("(", "[") or _peerage(between, second.name, text[second.end_char:]) and
                            groups[a].type == groups[b].type == "Person") and _compatible(groups[a], groups[b]):
                 pairs.append((a, b))
     by_name = {ascii_key(n): i for i, g in enumerate(groups) for n in g.names}
@@ -208,7 +209,7 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
 def _merge_other_names(groups: list[Group]) -> list[Group]:
     """A name given in brackets as another name of the one before ("Lviv (also known as Lemberg)",
     "Vantaa Airport (IATA: HEL)", `mentions._bracketed_names`) joins it; last, so that each name
-    has first found its own shorter forms ("Saint Jerome" and "Jerome (Latin: Eusebius ...)"). Such a
+    has first found its own shorter forms ("Saint Clare" and "Clare (Latin: Clara Offreducia)"). Such a
     name that joins none, nothing else typing it, is dropped."""
     owner = {(m.start, m.end): i for i, g in enumerate(groups) for m in g.mentions}
     pairs = [(i, owner[m.aka_of]) for i, g in enumerate(groups) for m in g.mentions
@@ -279,11 +280,12 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
 
 def _merge_tails(groups: list[Group]) -> list[Group]:
     """A name that ends a longer name of an organisation or a place, after the name of a place
-    where it is or after a hyphen, is a short form of it: "the Red Sox" of the "Boston Red Sox",
-    "the Outer Ring Road" of the "Leeds Outer Ring Road", "the Court of Justice" of the "European
-    Court of Justice", "Quds Force" of the "Revolutionary Guard Corps-Quds Force"; when the
-    article names one such longer name. Not a known place ("Phoenix" of "Downtown Phoenix"); a
-    short name only NER calls a person may be one ("the Pirates" of the "Pittsburgh Pirates")."""
+    where it is or after a hyphen, is a short form of it: "the Blue Herons" of the "Portland Blue
+    Herons", "the Inner Ring Road" of the "Leeds Inner Ring Road", "the Court on Human Rights" of
+    the "African Court on Human Rights", "Night Brigade" of the "Kestrel Guard Corps-Night
+    Brigade"; when the article names one such longer name (the "Democratic Party" is not the
+    "Social Democratic Party"). Not a known place ("Phoenix" of "Downtown Phoenix"); a short name
+    only NER calls a person may be one ("the Comets" of the "Denver Comets")."""
     pairs = []
     types = [g.type for g in groups]  # a group's type sums all its evidence: counted once
     gaz = gazetteer()
@@ -302,8 +304,8 @@ def _merge_tails(groups: list[Group]) -> list[Group]:
 
 
 def _weak_person(group: Group) -> bool:
-    """Only NER's label and the words around it call the name a person ("the Pirates", "the second
-    Pirates player"): no given name, title or surname says so."""
+    """Only NER's label and the words around it call the name a person ("the Comets", "the second
+    Comets player"): no given name, title or surname says so."""
     return group.type == "Person" and all(source in ("label", "context") for m in group.mentions
                                           for kind, source in m.evidence if kind == "Person")
 

@@ -208,7 +208,13 @@ def test_entities_another_name_in_brackets_after_a_label_or_cue_is_the_same(extr
     found = entities(extract_from(text))
     owner = [e for e in found.values() if name in {e.name, *e.aliases}]
     assert len(owner) == 1 and other in {owner[0].name, *owner[0].aliases}, sorted(found)
-    assert not {"IATA", "NASDAQ"} & set(found)  # the label names a code system, not a thing talked about
+    assert not {"IATA", "NASDAQ"} & set(owner[0].aliases)  # the label names who gives the code
+
+
+def test_entities_a_language_labelling_a_name_in_brackets_is_no_name(extract_from):
+    found = entities(extract_from("Tallinn (Estonian: Tallinn, formerly known as Reval) is a port."))
+    assert "Reval" in found["Tallinn"].aliases, sorted(found)
+    assert not {"Estonian", "Estonia"} & set(found)
 
 
 @pytest.mark.parametrize("text, long, short", [
