@@ -105,7 +105,91 @@ def find_mentions(doc: Doc, sentences: list[int] | None = None) -> Iterator[Name
             found.append(mention)
             if not mention.weak:
                 found.extend(_named_after_mentions(doc, doc[start:end], sentences, found))
-    yield from sorted(found, key=lambda m: m.start)
+    yield from _named_as(doc, _bracketed_names(doc, sorted(found, key=lambda m: m.start)))
+
+
+ALIAS_CUES = frozenset({"also", "or", "aka", "a.k.a.", "known as", "also known as", "also called", "called",
+                        "also spelled", "also spelt", "originally", "originally called", "originally known as",
+                        "formerly", "formerly called", "formerly known as", "officially", "short for"})
+"""Words that open another name of the thing named before a bracket: "Ridgeford (originally called Millbrook)"."""
+
+
+def _bracketed_names(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """Other names given in brackets right after a name are names of the same thing: one after a
+    label and a colon ("Vantaa Airport (IATA: HEL)", "Apple (NASDAQ: AAPL)", "Kyiv (Ukrainian:
+    Київ)"), or after "also known as", "formerly", "or" ("Lviv (also known as Lemberg)"). A label
+    naming a language is no name; one in capitals names the body that gives the codes ("IATA"), a
+    name of its own."""
+    ends = {m.end: m for m in reversed(found) if not m.nested}  # the whole name, not a place inside it
+    labels: set[int] = set()
+    for mention in found:
+        opening = _bracket_opening(doc, mention.start)
+        outer = ends.get(opening) if opening is not None else None
+        if outer is None or outer is mention:
+            continue
+        piece = list(doc[opening + 1:mention.start])
+        cut = max((k + 1 for k, t in enumerate(piece) if t.text in (";", ",")), default=0)
+        piece = piece[cut:]
+        if not piece and mention.end == mention.start + 1 < len(doc) and doc[mention.end].text == ":":
+            if _gloss_label(doc[mention.start]) and not doc[mention.start].text.isupper():
+                labels.add(id(mention))  # "(Persian: ...": a language, not a name ("IATA" is an organisation's)
+            continue
+        label = len(piece) >= 2 and piece[1].text == ":" and _gloss_label(piece[0]) \
+            and not any(t.is_punct for t in piece[2:])  # a part of the name NER left out: "Greek: Εὐσέβιος [Σωφρόνιος]"
+        if label or " ".join(t.lower_ for t in piece) in ALIAS_CUES:
+            mention.aka_of, mention.weak = (outer.start, outer.end), False
+    return [m for m in found if id(m) not in labels]
+
+
+NAME_NOUNS = frozenset({"pseudonym", "nickname", "alias", "moniker", "sobriquet"})
+NAME_KINDS = frozenset({"pen", "stage", "ring", "assumed", "professional"})  # "a pen name", "her stage name"
+
+
+def _named_as(doc: Doc, found: list[NameMention]) -> list[NameMention]:
+    """A name said to be another name of someone is theirs: "Mark Twain was the pen name of Samuel
+    Clemens", "Lady X, the stage name of Ann Y," (the noun "pseudonym", "nickname", "alias", or "name"
+    with "pen", "stage", "ring" before it, as a copula's complement or in apposition)."""
+    for token in doc:
+        if not (token.lemma_.lower() in NAME_NOUNS or token.lemma_.lower() == "name"
+                and any(c.lower_ in NAME_KINDS for c in token.children if c.dep_ in ("compound", "amod"))):
+            continue
+        if token.dep_ == "attr" and token.head.lemma_ == "be":
+            alias = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        elif token.dep_ == "appos":
+            alias = token.head
+        else:
+            continue
+        owner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if owner is not None and _mention_at(found, owner) is None:  # "of the writer Ann Lee"
+            owner = next((c for c in owner.children if c.dep_ == "appos"), None)
+        one, other = _mention_at(found, alias), _mention_at(found, owner)
+        if one is not None and other is not None and one is not other and other.aka_of is None:
+            other.aka_of = (one.start, one.end)
+    return found
+
+
+def _mention_at(found: list[NameMention], token: Token | None) -> NameMention | None:
+    """The whole name (not a place inside it) that ``token`` is part of."""
+    if token is None:
+        return None
+    return next((m for m in found if m.start <= token.i < m.end and not m.nested and not m.weak), None)
+
+
+def _bracket_opening(doc: Doc, start: int) -> int | None:
+    """The token index of the bracket that ``start`` is inside (within twenty tokens), if any."""
+    for i in range(start - 1, max(-1, start - 21), -1):
+        if doc[i].text in (")", "]"):
+            return None
+        if doc[i].text in ("(", "["):
+            return i
+    return None
+
+
+def _gloss_label(token: Token) -> bool:
+    """A word labelling a name given in brackets: a language ("Persian", NER's NORP) or a code
+    system written in capitals ("IATA", "NYSE")."""
+    return token.ent_type_ in ("NORP", "LANGUAGE") or token.text.isupper() and len(token.text) >= 2
 
 
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "ter", "de", "del", "della", "la", "le", "du", "des", "da", "di",

@@ -43,6 +43,7 @@ class NameMention:
     ambiguous: bool = False  # a short name two people share: not recorded as a name of either
     forms: set[str] = field(default_factory=set)  # other surface forms: "Ruth Allard, KC"
     gloss: str | None = None  # another name given for it in brackets: "Kyōto-eki [Kyoto Station]"
+    aka_of: tuple[int, int] | None = None  # where the name it is another name of is: "Lviv (also known as Lemberg)"
     dep: str = ""  # the name's syntactic role: nsubj, poss, compound, ...
     modifies_noun: bool = False  # it modifies a common noun: "the Acme Corp merger"
     weak: bool = False  # a capitalised run nothing types: kept only if it repeats a known name

@@ -86,15 +86,18 @@ def resolve_entities(mentions: list[NameMention], text: str) -> tuple[dict[str, 
     Returns:
         The entities by key, and for every token of every name mention, its entity's key.
     """
-    groups = _initial_groups(_disambiguate_places([m for m in mentions if (m.evidence or m.gloss) and not m.weak]))
+    named = [m for m in mentions if (m.evidence or m.gloss or m.aka_of is not None) and not m.weak]
+    groups = _initial_groups(_disambiguate_places(named))
     groups = _merge_bracketed(groups, text)
     groups = _merge_variants(groups)
     groups = _merge_acronyms(groups)
     groups = _merge_heads(groups)
+    groups = _merge_tails(groups)
     groups = _merge_people(_merge_mistyped_full_names(groups))
     groups = [g for g in groups if not _unlikely(g)]
     _attach_weak([m for m in mentions if m.weak], groups)
-    return _entities(groups)
+    groups = _merge_other_names(groups)
+    return _entities([g for g in groups if any(m.evidence or m.gloss for m in g.mentions)])
 
 
 def _unlikely(group: Group) -> bool:
@@ -190,7 +193,8 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
         if 1 <= second.start - first.end <= 2 and first.sentence == second.sentence:
             a, b = owner[id(first)], owner[id(second)]
             between = text[first.end_char:second.start_char].strip()
-            if a != b and (between in ("(", "[") or _peerage(between, second.name, text[second.end_char:]) and
+            labelling = text[second.end_char:second.end_char + 1] == ":"  # "(IATA: HEL)": the code is the name
+            if a != b and not labelling and (between in ("(", "[") or _peerage(between, second.name, text[second.end_char:]) and
                            groups[a].type == groups[b].type == "Person") and _compatible(groups[a], groups[b]):
                 pairs.append((a, b))
     by_name = {ascii_key(n): i for i, g in enumerate(groups) for n in g.names}
@@ -199,6 +203,17 @@ def _merge_bracketed(groups: list[Group], text: str) -> list[Group]:
             other = by_name.get(ascii_key(mention.gloss)) if mention.gloss else None
             if other is not None and other != i and _compatible(group, groups[other]):
                 pairs.append((i, other))
+    return _merge(groups, pairs)
+
+
+def _merge_other_names(groups: list[Group]) -> list[Group]:
+    """A name given in brackets as another name of the one before ("Lviv (also known as Lemberg)",
+    "Vantaa Airport (IATA: HEL)", `mentions._bracketed_names`) joins it; last, so that each name
+    has first found its own shorter forms ("Saint Clare" and "Clare (Latin: Clara Offreducia)"). Such a
+    name that joins none, nothing else typing it, is dropped."""
+    owner = {(m.start, m.end): i for i, g in enumerate(groups) for m in g.mentions}
+    pairs = [(i, owner[m.aka_of]) for i, g in enumerate(groups) for m in g.mentions
+             if m.aka_of in owner and owner[m.aka_of] != i and _compatible(g, groups[owner[m.aka_of]])]
     return _merge(groups, pairs)
 
 
@@ -263,6 +278,59 @@ def _merge_heads(groups: list[Group]) -> list[Group]:
     return _merge(groups, pairs)
 
 
+def _merge_tails(groups: list[Group]) -> list[Group]:
+    """A name that ends a longer name of an organisation or a place, after the name of a place
+    where it is or after a hyphen, is a short form of it: "the Blue Herons" of the "Portland Blue
+    Herons", "the Inner Ring Road" of the "Leeds Inner Ring Road", "the Court on Human Rights" of
+    the "African Court on Human Rights", "Night Brigade" of the "Kestrel Guard Corps-Night
+    Brigade"; when the article names one such longer name (the "Democratic Party" is not the
+    "Social Democratic Party"). Not a known place ("Phoenix" of "Downtown Phoenix"); a short name
+    only NER calls a person may be one ("the Comets" of the "Denver Comets")."""
+    pairs = []
+    types = [g.type for g in groups]  # a group's type sums all its evidence: counted once
+    gaz = gazetteer()
+    for i, short in enumerate(groups):
+        if types[i] not in ("Organization", "Place") and not _weak_person(short) or short.known:
+            continue
+        keys = {k for n in short.names if (k := ascii_key(n)) and not gaz.place(n) and k not in _country_keys()}
+        owners = [j for j, g in enumerate(groups) if j != i and types[j] in ("Organization", "Place")
+                  and _compatible(short, g) and any(_tail_of(key, name) for key in keys for name in g.names)]
+        if owners and len({groups[j].full_name for j in owners}) == 1:
+            pairs += [(i, j) for j in owners]
+            if types[i] == "Person":  # the longer name says what it is
+                for mention in short.mentions:
+                    mention.evidence = [(kind, source) for kind, source in mention.evidence if kind != "Person"]
+    return _merge(groups, pairs)
+
+
+def _weak_person(group: Group) -> bool:
+    """Only NER's label and the words around it call the name a person ("the Comets", "the second
+    Comets player"): no given name, title or surname says so."""
+    return group.type == "Person" and all(source in ("label", "context") for m in group.mentions
+                                          for kind, source in m.evidence if kind == "Person")
+
+
+def _tail_of(key: str, name: str) -> bool:
+    """``key`` ends ``name`` after a place's name ("boston" + "red sox") or after a hyphen."""
+    long = ascii_key(name)
+    if not long.endswith(" " + key):
+        return False
+    prefix = long[: -len(key) - 1]
+    return _place_key(prefix) or "-" in name and ascii_key(name.rsplit("-", 1)[1]) == key
+
+
+def _place_key(key: str) -> bool:
+    """A place's name, a country's name or demonym, or a continent's adjective ("european")."""
+    return key in _country_keys() or key in _continent_adjectives() or gazetteer().place(key) is not None
+
+
+@cache
+def _continent_adjectives() -> frozenset[str]:
+    """"european", "african", "asian", "north american": a continent's name with "-n" after "a", else "-an"."""
+    continents = {ascii_key(p.name) for p in gazetteer().places.values() if p.kind == "continent"}
+    return frozenset(c + ("n" if c.endswith("a") else "an") for c in continents)
+
+
 def head_words(name: str) -> set[str]:
     """The words that say what a lowercase name names: its last, and each one before "of" ("house"
     in "the house of delegates")."""
@@ -281,7 +349,8 @@ def _short_of(x: str, y: str) -> bool:
 def _variant(x: str, y: str, *, people: bool = False) -> bool:
     """Two forms of one name: equal, misspelt, or the longer one adds only a word that says what
     it is ("Green Party"), a country word before it ("French Senate") or "of" and a country after
-    it ("the Senate of France"). What is named after a
+    it ("the Senate of France"), or a country and a legal form after a company's name ("Vexmoor
+    Norway Ltd", its arm there, named as the company). What is named after a
     known place, and a land division or natural feature named after any place, is another thing
     ("Coimbra University", "Kent County", "the Avon River"). People's shorter names are merged by their name parts instead (see
     `_merge_people`)."""
@@ -294,12 +363,22 @@ def _variant(x: str, y: str, *, people: bool = False) -> bool:
             return False  # "Coimbra" and "Coimbra University", "Kent" and "Kent County" are two things
         if rest[0] == "of" and " ".join(rest[1 + (rest[1:2] == ["the"]):]) in _country_keys() and not people:
             return True  # "the Senate of Ruritania" is "the Senate", as "the Ruritanian Senate" is
+        if not people:
+            rest = _after_country(rest)  # "Vexmoor Norway Ltd": the company's arm in a country
         return all(word in type_words() and type_words()[word] != "Person" or word in PARTICLES for word in rest)
     if long.endswith(" " + short) and not people:
         before = re.sub(r"^\d+(st|nd|rd|th)( |$)", "", long[: -len(short) - 1])  # "the 42nd Congress": one sitting of it
         return not before or before in _country_keys()  # "French Senate", "U.S. Senate"
     similar = len(short) >= 6 and short[0] == long[0] and _similar(short, long, 0.9)
     return similar and (not people or len(short.split()) == len(long.split()) >= 2)
+
+
+def _after_country(words: list[str]) -> list[str]:
+    """The words after a country's name opening ``words`` (up to three words long), or ``words``."""
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[:n]) in _country_keys():
+            return words[n:]
+    return words
 
 
 def _saint(key: str) -> str:
@@ -353,7 +432,28 @@ def _merge_acronyms(groups: list[Group]) -> list[Group]:
                     initials(name) == acronym.replace(".", "") and len(name.split()) > 1
                     for acronym in acronyms for name in long.names):
                 pairs.append((i, j))
-    return _merge(groups, pairs)
+    return _merge(groups, pairs + _initialled_pairs(groups, types))
+
+
+def _initialled_pairs(groups: list[Group], types: list[str]) -> list[tuple[int, int]]:
+    """A name opening with the initials of the start of a longer name, the rest written out, is
+    that name: "UC Davis" is the "University of California, Davis", "UA Lindale" the "University
+    of Ardmore, Lindale"."""
+    return [(i, j) for i, short in enumerate(groups) for j, long in enumerate(groups)
+            if j != i and types[j] != "Person" and _compatible(short, long)
+            and any(_initialled(x, y) for x in short.names for y in long.names)]
+
+
+def _initialled(short: str, long: str) -> bool:
+    first, _, rest = short.partition(" ")
+    letters = first.replace(".", "")
+    if not rest or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return False
+    words = long.split()
+    count = len(rest.split())
+    if len(words) <= count or ascii_key(" ".join(words[-count:])) != ascii_key(rest):
+        return False
+    return initials(" ".join(words[:-count])) == letters
 
 
 def _name_parts(name: str) -> list[str]:

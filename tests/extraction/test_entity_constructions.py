@@ -194,3 +194,84 @@ def test_entities_an_abbreviated_place_in_a_name_is_also_spelt_out(extract_from)
 def test_resolve_st_opening_a_name_is_saint(one, other, same):
     from kg.extraction.resolve import _variant
     assert _variant(one, other) is same
+
+
+@pytest.mark.parametrize("text, name, other", [
+    ("Vantaa Airport (IATA: HEL) is north of Helsinki. Most flights to HEL were cancelled on Monday.",
+     "Vantaa Airport", "HEL"),
+    ("Shares of Brightwell Foods (NASDAQ: BWFD) rose on Monday after Brightwell Foods said profits grew.",
+     "Brightwell Foods", "BWFD"),
+    ("Tallinn (formerly known as Reval) is the capital of Estonia.", "Tallinn", "Reval"),
+    ("Ella Novak (also known as Nora) left the band.", "Ella Novak", "Nora"),
+])
+def test_entities_another_name_in_brackets_after_a_label_or_cue_is_the_same(extract_from, text, name, other):
+    found = entities(extract_from(text))
+    owner = [e for e in found.values() if name in {e.name, *e.aliases}]
+    assert len(owner) == 1 and other in {owner[0].name, *owner[0].aliases}, sorted(found)
+    assert not {"IATA", "NASDAQ"} & set(owner[0].aliases)  # the label names who gives the code
+
+
+def test_entities_a_language_labelling_a_name_in_brackets_is_no_name(extract_from):
+    found = entities(extract_from("Tallinn (Estonian: Tallinn, formerly known as Reval) is a port."))
+    assert "Reval" in found["Tallinn"].aliases, sorted(found)
+    assert not {"Estonian", "Estonia"} & set(found)
+
+
+@pytest.mark.parametrize("text, long, short", [
+    ("She joined the Portland Blue Herons in 2015. The Blue Herons finished last that season.",
+     "Portland Blue Herons", "Blue Herons"),
+    ("The Leeds Inner Ring Road was closed on Sunday. Traffic on the Inner Ring Road was slow.",
+     "Leeds Inner Ring Road", "Inner Ring Road"),
+    ("The Kestrel Guard Corps-Night Brigade attacked the base. The Night Brigade denied it on Friday.",
+     "Kestrel Guard Corps-Night Brigade", "Night Brigade"),
+    ("The African Court on Human Rights ruled on Monday. The Court on Human Rights said the law was void.",
+     "African Court on Human Rights", "Court on Human Rights"),
+])
+def test_entities_the_tail_of_a_longer_name_after_a_place_or_hyphen_is_its_short_form(extract_from, text, long, short):
+    found = entities(extract_from(text))
+    assert long in found, sorted(found)
+    assert short in found[long].aliases
+    assert short not in found
+
+
+def test_entities_a_party_whose_name_ends_another_partys_stays_apart(extract_from):
+    found = entities(extract_from("The Social Democratic Party and the Democratic Party both lost seats in the election."))
+    assert {"Social Democratic Party", "Democratic Party"} <= set(found)
+
+
+def test_entities_a_companys_arm_in_a_country_is_the_company(extract_from):
+    found = entities(extract_from("Brightwell Foods Ireland Limited lodged the appeal. Brightwell Foods said it "
+                                  "would comply with the ruling."))
+    owner = [e for e in found.values() if "Brightwell Foods" in {e.name, *e.aliases}]
+    assert len(owner) == 1 and "Brightwell Foods Ireland Limited" in {owner[0].name, *owner[0].aliases}
+
+
+def test_entities_a_team_only_ner_calls_a_person_is_the_tail_of_its_full_name(extract_from):
+    found = entities(extract_from("He signed with the Pittsburgh Pirates in 2012. He was the second Pirates player "
+                                  "to do it."))
+    assert "Pittsburgh Pirates" in found, sorted(found)
+    assert "Pirates" in found["Pittsburgh Pirates"].aliases
+    assert found["Pittsburgh Pirates"].type != "Person"
+
+
+def test_entities_initials_of_a_names_start_with_the_rest_written_out_are_the_name(extract_from):
+    found = entities(extract_from("He taught at the University of Ardmore, Lindale, for a decade. A dinner was held "
+                                  "at UA Lindale in his honour."))
+    owner = [e for e in found.values() if "UA Lindale" in {e.name, *e.aliases}]
+    assert len(owner) == 1 and owner[0].name == "University of Ardmore, Lindale", sorted(found)
+
+
+@pytest.mark.parametrize("text, person, other", [
+    ("Rook Vance was the pen name of the poet Edith Marr. Vance published four books.", "Edith Marr", "Rook Vance"),
+    ("Lady Zora, the stage name of Ann Whitcombe, sang in Leeds on Friday.", "Ann Whitcombe", "Lady Zora"),
+])
+def test_entities_a_pen_or_stage_name_is_its_owners(extract_from, text, person, other):
+    found = entities(extract_from(text))
+    owner = [e for e in found.values() if person in {e.name, *e.aliases}]
+    assert len(owner) == 1 and other in {owner[0].name, *owner[0].aliases}, sorted(found)
+
+
+def test_entities_a_monarchs_title_alone_is_no_name(extract_from):
+    found = entities(extract_from("The envoys waited a week before the Tsar received them. Tsar Ivan thanked them."))
+    assert "Tsar" not in found, sorted(found)
+    assert "Ivan" in found
