@@ -170,7 +170,9 @@ class ProposalRelations(ProposalFacts):
                             self.add(agent, "supports", other, verb, cue.confidence * 0.8)
             return
         # "issued an opinion on the closure": who reports on a proposal does not put it forward
-        head = proposal_head(target, any_noun=cue.any_object, inside=target.lemma_.lower() not in REPORT_NOUNS)
+        # what is allowed is the whole clause: "allowed the ban to lapse" does not back the ban
+        inside = target.lemma_.lower() not in REPORT_NOUNS and verb.lemma_.lower() not in ("allow", "permit")
+        head = proposal_head(target, any_noun=cue.any_object, inside=inside)
         if head is None:  # "doubted her authority [to do as she had planned]", hung on the verb
             head = next((c for c in verb.children if c.dep_ == "advcl" and c.i == target.right_edge.i + 2
                          and does_what_was_proposed(c)), None)
@@ -248,9 +250,13 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
             targets += [c for c in verb.children if c.dep_ == "xcomp"]
         return _with_conjuncts(targets)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    # "allowed the ban to lapse": the object is the infinitive's subject, what is backed is the clause
+    controlled = any(c.dep_ == "xcomp" and c.lemma_ != "be" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "xcomp" and child.lemma_ == "be":
             continue  # "consider it to be off limits" is a judgement, not a proposal
+        if child.dep_ == "dobj" and controlled and not passive:
+            continue
         if child.dep_ in ("dobj", "xcomp") and not passive:
             targets.append(child)
         elif child.dep_ == "nsubjpass" and not any(t.dep_ == "nsubjpass" for t in targets):

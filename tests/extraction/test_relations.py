@@ -380,3 +380,15 @@ def test_relations_an_opposing_party_is_not_the_party_named_before(extract_from)
     found = stances(extract_from("The Green Harvest Party nominated Ana Ruiz for mayor. Her candidacy was "
                                  "later challenged by the opposing military party."))
     assert not {s for s in found if s[0] == "Green Harvest Party" and s[1] == "opposes"}, found
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Israel allowed aid trucks to enter Gaza on Monday.", ("Israel", "backs", "aid trucks to enter Gaza")),
+    ("Chile will not allow the merger.", ("Chile", "opposes", "merger")),
+])
+def test_relations_allowing_an_act_backs_it(extract_from, text, present):
+    assert present in stances(extract_from(text))
+
+
+def test_relations_letting_a_measure_lapse_does_not_back_it(extract_from):
+    assert not {s for s in stances(extract_from("Chile allowed the ban to lapse.")) if s[1] == "backs"}
