@@ -38,6 +38,9 @@ SMALL_CLAUSE = ("oprd", "xcomp", "acomp", "ccomp", "advmod")
 AS_LABELLING_VERBS = {"describe", "refer", "brand", "label", "characterise", "characterize", "dub", "term"}
 AS_JUDGING_VERBS = {"regard", "view", "see", "consider", "judge"}
 SENTIMENT_THRESHOLD = 0.3
+# heads of a label that says what kind of thing something is, not how good it is
+DESCRIPTIVE_LABELS = {"matter", "issue", "question", "case", "part", "form", "kind", "type", "sort", "way", "example",
+                      "means", "tool", "response", "reaction", "answer", "measure", "step", "instrument"}
 QUANTIFIERS = {"every", "any", "all", "each", "no", "some", "many", "most"}
 
 
@@ -71,8 +74,10 @@ def stance_of_words(tokens: list[Token], *, labelling: bool = False) -> str | No
         score = _sentiment().polarity_scores(" ".join(t.text for t in tokens))["compound"]
         if score >= SENTIMENT_THRESHOLD:
             stance = "backs"
-        else:
+        elif score <= -SENTIMENT_THRESHOLD or not any(t.lemma_.lower() in DESCRIPTIVE_LABELS for t in tokens):
             stance = "opposes"
+        else:
+            return None  # "called it "a question of health"": what kind of thing it is, no verdict
     if negated:  # "not lawful", "was not necessary"
         return "opposes" if stance == "backs" else "backs"
     return stance

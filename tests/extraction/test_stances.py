@@ -137,3 +137,13 @@ def test_stances_who_has_to_approve_a_measure_considers_it(extract_from, text, p
 ])
 def test_stances_a_demand_after_a_dash_in_a_quotation(extract_from, text, present):
     assert present in stances(extract_from(text))
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('Ana Ruiz proposed a sugar tax. Tom Hart called it "a question of public health".', None),
+    ('Ana Ruiz proposed a sugar tax. Tom Hart called it "a non-starter".', "opposes"),
+    ('Ana Ruiz proposed a sugar tax. Tom Hart called it "a good start".', "backs"),
+])
+def test_stances_a_quoted_label_says_what_kind_of_thing_or_how_good(extract_from, text, stance):
+    found = {relation for who, relation, _ in stances(extract_from(text)) if who == "Tom Hart"}
+    assert found == ({stance} if stance else set())
