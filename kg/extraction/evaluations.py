@@ -172,6 +172,31 @@ def quoted_verdict(rel: ProposalFacts, copula: Token, speakers: list[tuple[int, 
     _add_verdict(rel, rel.agents([speaker]), subjects[0], stance, copula)
 
 
+EFFECT_THRESHOLD = 0.4  # VADER compound score of what a measure is said to do, for a stance
+
+
+def quoted_effect(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, str]]) -> None:
+    """What a quotation says a measure will do is its speaker's verdict on it: "The levy will help
+    every family" backs the levy, "this ban will hurt small shops" opposes it (sentiment of the
+    predicate, its subject left out). Only a measure named before, as the clause's subject."""
+    if verb.pos_ != "VERB" or verb.lemma_ == "be" or not rel.ctx.in_quote(verb) or not is_asserted(verb):
+        return
+    if verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.lemma_.lower() in speech_verbs():
+        return
+    speaker = next((key for start, end, key in speakers if start <= verb.idx < end), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    if speaker is None or not subjects:
+        return
+    head = proposal_head(subjects[0], inside=False)
+    known = len(rel.registry.candidates)
+    if head is None or rel.registry.of_phrase(head) is None or len(rel.registry.candidates) > known:
+        return  # "the rain will help farmers": no measure; only one already named is judged
+    predicate = [t for t in verb.subtree if t.i not in {s.i for s in subjects[0].subtree}]
+    score = _sentiment().polarity_scores(" ".join(t.text for t in predicate))["compound"]
+    stance = "backs" if score >= EFFECT_THRESHOLD else "opposes" if score <= -EFFECT_THRESHOLD else None
+    _add_verdict(rel, rel.agents([speaker]), subjects[0], stance, verb)
+
+
 EVALUATED_ACTS = {"decision", "move", "step", "choice", "idea", "call", "plan", "proposal", "deal", "policy"}
 
 

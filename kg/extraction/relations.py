@@ -33,6 +33,7 @@ from .evaluations import (
     JUDGING_VERBS,
     evaluated_act,
     judgement,
+    quoted_effect,
     quoted_verdict,
 )
 from .gazetteer import gazetteer
@@ -373,6 +374,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             refusal(relations, token)
             selection(relations, token)
             transfer(relations, token)
+            quoted_effect(relations, token, speakers)
             joined_in(relations, token)
             purpose(relations, token)
         stance_phrase(relations, token)

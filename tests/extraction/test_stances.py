@@ -147,3 +147,15 @@ def test_stances_a_demand_after_a_dash_in_a_quotation(extract_from, text, presen
 def test_stances_a_quoted_label_says_what_kind_of_thing_or_how_good(extract_from, text, stance):
     found = {relation for who, relation, _ in stances(extract_from(text)) if who == "Tom Hart"}
     assert found == ({stance} if stance else set())
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('Mayor Ana Ruiz proposed a levy on sugary drinks. Tom Hart said, "The levy will help every family in the city."',
+     "backs"),
+    ('Mayor Ana Ruiz proposed a levy on sugary drinks. Tom Hart said, "This levy will hurt small shops badly."',
+     "opposes"),
+    ('Mayor Ana Ruiz proposed a levy on sugary drinks. Tom Hart said, "The rain will help every farmer."', None),
+])
+def test_stances_what_a_quotation_says_a_measure_will_do(extract_from, text, stance):
+    found = {relation for who, relation, _ in stances(extract_from(text)) if who == "Tom Hart"}
+    assert found == ({stance} if stance else set())
