@@ -24,7 +24,7 @@ from .references import resolve_references
 from .relations import proposal_facts
 from .resolve import resolve_entities
 
-FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+FIRST_PERSON = {"i", "me", "my", "myself", "mine", "we", "us", "our", "ourselves"}  # "we": the speaker and theirs
 
 
 def extract(article: Article, doc: Doc) -> Extraction:
@@ -76,7 +76,7 @@ def _bind_first_person(ctx: ArticleContext, quotes: list[Quote]) -> None:
         if span is None:
             continue
         for token in span:
-            if token.lower_ in FIRST_PERSON and ctx.in_quote(token) and token.i not in ctx.token_entity:
+            if token.norm_ in FIRST_PERSON and ctx.in_quote(token) and token.i not in ctx.token_entity:
                 ctx.token_entity[token.i] = quote.speaker
                 ctx.confidence_of_token[token.i] = 0.8
 

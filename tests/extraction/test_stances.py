@@ -159,3 +159,16 @@ def test_stances_a_quoted_label_says_what_kind_of_thing_or_how_good(extract_from
 def test_stances_what_a_quotation_says_a_measure_will_do(extract_from, text, stance):
     found = {relation for who, relation, _ in stances(extract_from(text)) if who == "Tom Hart"}
     assert found == ({stance} if stance else set())
+
+
+@pytest.mark.parametrize("text, present", [
+    ('"We will vote against the pension bill," Ana Ruiz said.', ("Ana Ruiz", "opposes", "pension bill")),
+    ('Tom Hart said, "We prepared changes to the penal code last month."', ("Tom Hart", "proposes", "changes to the penal code")),
+    ("Chile is preparing a new law on water rights.", ("Chile", "proposes", "new law on water rights")),
+])
+def test_stances_we_in_a_quotation_is_its_speaker(extract_from, text, present):
+    assert present in stances(extract_from(text))
+
+
+def test_stances_preparing_a_report_is_no_proposal(extract_from):
+    assert stances(extract_from("The Finance Ministry prepared a report on the floods.")) == set()
