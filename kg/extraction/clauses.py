@@ -270,10 +270,20 @@ def themes_of(verb: Token, preps: tuple[str, ...] = ()) -> list[Token]:
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
-        for t in (token, *token.conjuncts):
+        for t in (token, *token.conjuncts, *_listed(token)):
             if t not in out:
                 out.append(t)
     return out
+
+
+def _listed(token: Token) -> list[Token]:
+    """"Rubio of Florida, Lee of Utah, and Perdue of Georgia": in a list the parser may take a
+    middle name for an apposition of the first; a proper noun in apposition before the last
+    conjunct is one more member of the list."""
+    conjuncts = [c for c in token.children if c.dep_ == "conj"]
+    if token.pos_ != "PROPN" or not conjuncts:
+        return []
+    return [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < conjuncts[-1].i]
 
 
 # --- polarity -----------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ class ProposalRelations(ProposalFacts):
     def cue_verb(self, verb: Token) -> None:
         """A cue verb's stance, read from its clause: asserted, it states the cue's relation;
         refused ("refused to sign"), what refusing it states; negated or conditional, nothing."""
-        cues = cue_verbs().get(verb.lemma_.lower())
+        cues = cue_verbs().get(_prefixed(verb))
         if verb.pos_ == "VERB" and self._passed_through(verb, read_clause(verb)):
             return
         if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -219,6 +219,15 @@ def _also_implied(verb: Token, relation: str, head: Token, agents: list[str], ct
             c.dep_ == "poss" and set(ctx.refers_to(c)) & set(agents) for c in head.children):
         return "commitsTo"
     return None
+
+
+def _prefixed(verb: Token) -> str:
+    """The verb's lemma with a prefix the tokenizer split off: "co-sponsored" is "co-sponsor"."""
+    doc, i = verb.doc, verb.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+            and doc[i - 2].lower_ in ("co", "re", "pre", "counter"):
+        return f"{doc[i - 2].lower_}-{verb.lemma_.lower()}"
+    return verb.lemma_.lower()
 
 
 def cue_targets(verb: Token, cue: Cue) -> list[Token]:

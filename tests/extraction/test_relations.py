@@ -392,3 +392,9 @@ def test_relations_allowing_an_act_backs_it(extract_from, text, present):
 
 def test_relations_letting_a_measure_lapse_does_not_back_it(extract_from):
     assert not {s for s in stances(extract_from("Chile allowed the ban to lapse.")) if s[1] == "backs"}
+
+
+def test_relations_co_sponsors_listed_with_their_states_each_back_it(extract_from):
+    found = stances(extract_from("Senator Ana Ruiz proposed a ban on fur farming. The bill was co-sponsored by Senators Tom "
+                                 "Hart of Ohio, Mia Cole of Utah, and Dan Ortiz of Iowa, all Democrats."))
+    assert {who for who, relation, _ in found if relation == "backs"} == {"Tom Hart", "Mia Cole", "Dan Ortiz"}

@@ -163,7 +163,7 @@ def test_stances_what_a_quotation_says_a_measure_will_do(extract_from, text, sta
 
 @pytest.mark.parametrize("text, present", [
     ('"We will vote against the pension bill," Ana Ruiz said.', ("Ana Ruiz", "opposes", "pension bill")),
-    ('Tom Hart said, "We prepared changes to the penal code last month."', ("Tom Hart", "proposes", "changes to the penal code")),
+    ('Tom Hart said, "We have prepared a new tax on taxis."', ("Tom Hart", "proposes", "new tax on taxis")),
     ("Chile is preparing a new law on water rights.", ("Chile", "proposes", "new law on water rights")),
 ])
 def test_stances_we_in_a_quotation_is_its_speaker(extract_from, text, present):
