@@ -170,6 +170,22 @@ def _own_agents(verb: Token) -> list[Token]:
     return out
 
 
+def displaced_infinitive(verb: Token) -> Token | None:
+    """"urged her, if she cannot govern, to step down": an infinitive after a comma that closes a
+    condition set between a verb's object and its complement, which the parser hangs inside the
+    condition; it is the verb's complement."""
+    if not any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i):
+        if not any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "when", "since", "as") for m in clause.children):
+            continue
+        for token in clause.subtree:
+            if token.pos_ == "VERB" and token.i > clause.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                    and token.doc[token.left_edge.i - 1].text == "," and token.right_edge.i >= clause.right_edge.i - 1:
+                return token
+    return None
+
+
 def _subject_after_a_date(verb: Token) -> list[Token]:
     """"On Friday the council voted": with no comma after the date, the parser takes the subject
     for a second object of "on"; a preposition has one object, so a noun after the date is the
@@ -200,10 +216,21 @@ def _subject_for_complement(verb: Token) -> list[Token]:
     return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in NOMINAL])
 
 
+def displacing_verb(verb: Token) -> Token | None:
+    """The verb whose displaced infinitive (`displaced_infinitive`) ``verb`` is."""
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.dep_ != "advcl" and displaced_infinitive(ancestor) is not None:
+            return ancestor if displaced_infinitive(ancestor).i == verb.i else None
+    return None
+
+
 def _inherited_agents(verb: Token) -> list[Token]:
     head = verb.head
     if head is verb:
         return []
+    governing = displacing_verb(verb)
+    if governing is not None:  # "urged her, if she cannot govern, to step down"
+        return [c for c in governing.children if c.dep_ == "dobj"]
     if verb.dep_ == "xcomp":
         # object control: "urged Spain to back", "called on Spain to back"
         controllers = [c for c in head.children if c.dep_ in OBJECT_CONTROL]
@@ -364,7 +391,9 @@ def _conditional(verb: Token) -> bool:
     # the consequent of a condition: "would vote for it [only if ...]", "will sign [unless ...]";
     # "not ... until" is "only when" ("will not sign until ..."); "will keep paying until ..." is a time
     marks = ("if", "unless", "until") if _negation(verb) is not None else ("if", "unless")
+    displaced = displaced_infinitive(verb) if verb.pos_ == "VERB" else None
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+           and not (displaced is not None and displaced in c.subtree)  # the condition of what is urged
            for c in verb.children):
         return True
     token = time_to(verb) or verb

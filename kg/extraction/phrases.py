@@ -14,6 +14,7 @@ from importlib.resources import files
 
 from spacy.tokens import Token
 
+from .clauses import displacing_verb
 from .context import ArticleContext
 from .gazetteer import gazetteer
 from .lexicon import cue_verbs
@@ -236,7 +237,11 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             excluded -= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in excluded and t.text not in ("[", "]")]
     tokens += _argument_on_the_verb(head, ctx)
-    if head.dep_ in ("xcomp", "advcl"):  # "urged Chile and Peru [to sign the accord]": who is to do it
+    governing = displacing_verb(head)
+    if governing is not None:  # "urged [Ana Ruiz], if she cannot govern, to step down"
+        tokens = [t for c in governing.children if c.dep_ == "dobj" and ctx.refers_to(c) for t in c.subtree] + [
+            t for t in tokens if t.i >= head.left_edge.i]
+    elif head.dep_ in ("xcomp", "advcl"):  # "urged Chile and Peru [to sign the accord]": who is to do it
         for sibling in head.head.children:
             controllers = [sibling] if sibling.dep_ == "dobj" and head.dep_ == "xcomp" else [
                 o for o in sibling.children if o.dep_ == "pobj" and o.right_edge.i + 1 == head.left_edge.i] \

@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote, Role
-from .clauses import Modality, Polarity, intended_stance, is_asserted, intention_to_take_a_stance, is_passive, read_clause
+from .clauses import Modality, Polarity, displaced_infinitive, intended_stance, is_asserted, intention_to_take_a_stance, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, SELECTION_NOUNS, ArticleContext
 from .evaluations import (
@@ -285,7 +285,9 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
         targets += [c for c in verb.head.children if c.dep_ == "nsubj"]
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":  # "It was co-sponsored by ..."
         targets += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return _with_conjuncts(targets)
+    displaced = displaced_infinitive(verb) if not passive else None
+    # "urged her, if she cannot govern, to step down" (its conjuncts are the parser's, not the text's)
+    return _with_conjuncts(targets) + ([displaced] if displaced is not None else [])
 
 
 def _after_a_tally(verb: Token, clause: Token) -> bool:

@@ -148,3 +148,15 @@ def test_clauses_a_name_stranded_in_the_subjects_modifiers_is_a_co_agent(extract
     found = stances(extract_from(
         "On Monday, Chile-based miner Andes Copper and Peru-based trader Lima Metals announced their merger."))
     assert {who for who, relation, _ in found if relation == "proposes"} == {"Andes Copper", "Lima Metals"}
+
+
+@pytest.mark.parametrize("text, present", [
+    ('Tom Hart said, "I urge Ana Ruiz, if she cannot run the city, and has no will to run it, to step down."',
+     ("Tom Hart", "proposes", "Ana Ruiz step down")),
+    ("The Green Party urged Mayor Ana Ruiz, if she wants peace in the valley, to cut water prices.",
+     ("Green Party", "proposes", "Mayor Ana Ruiz cut water prices")),
+])
+def test_clauses_an_infinitive_after_a_condition_is_what_is_urged(extract_from, text, present):
+    from test_relations import stances
+
+    assert present in stances(extract_from(text))
