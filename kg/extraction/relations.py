@@ -407,9 +407,11 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             relations.add(key, "concerns", entity, token, 0.7)
         home = _home_country(ctx, registry.proposers.get(key, set()), roles)
         places = {e for e, _ in concerned if ctx.entities[e].type in ("Country", "Place")}
-        if home is not None and not places:
+        law = registry._get(key).head in LEGISLATIVE_NOUNS
+        if home is not None and home not in places and (not places or law):
             # "the prime minister of Chile signed a decree banning X": a measure of a country's
-            # own government, naming no other place, is about that country
+            # own government, naming no other place, is about that country; its laws are, whatever
+            # other place they name ("the Hong Kong government proposed a law on extradition to China")
             token = ctx.doc[min(registry.heads_of(key))]
             relations.add(key, "concerns", home, token, 0.5)
     return relations.facts
@@ -501,9 +503,16 @@ BUSINESS_NOUNS = {"operation", "operations", "branch", "subsidiary", "unit", "di
                   "stake", "share", "shares", "assets", "stores", "plant", "factory", "brand"}
 
 
+LEGISLATIVE_NOUNS = {"law", "bill", "amendment", "legislation", "act", "decree", "regulation", "ordinance",
+                     "constitution", "statute"}
+
+
 def _home_country(ctx: ArticleContext, proposers: set[str], roles: list[Role]) -> str | None:
-    """The one country whose government the proposers are: the country itself, or the country of a
-    national office one of them holds."""
+    """The one country (or region) whose government the proposers are: the country itself, the place
+    a "Government of X" governs, or the country of a national office one of them holds."""
     countries = {k for k in proposers if ctx.entities[k].type == "Country"}
+    governed = {ctx.entities[k].name.removeprefix("Government of ").removeprefix("the ") for k in proposers
+                if ctx.entities[k].type == "Organization" and ctx.entities[k].name.startswith("Government of ")}
+    countries |= {k for k, e in ctx.entities.items() if e.type in ("Country", "Place") and e.name in governed}
     countries |= {r.of for r in roles if r.person in proposers and r.of and ctx.entities[r.of].type == "Country"}
     return countries.pop() if len(countries) == 1 else None

@@ -529,3 +529,16 @@ def test_proposals_a_gloss_between_dashes_keeps_what_follows(extract_from):
     extraction = extract_from("The High Court issued a ruling on the closure — a temporary shutdown — of the Grand "
                               "Canal until May. The court found the closure to be unlawful.")
     assert ("High Court", "closure of the Grand Canal") in proposals_of(extraction, "opposes")
+
+
+@pytest.mark.parametrize("text, concerned, not_concerned", [
+    # a government's law is about its own country, whatever other place it names
+    ("The Chilean government tabled an amendment to its law so Peru can extradite suspects.", "Chile", None),
+    # other measures are about what they name
+    ("The Chilean government proposed sanctions on Peru.", "Peru", "Chile"),
+])
+def test_proposals_a_governments_law_concerns_its_country(extract_from, text, concerned, not_concerned):
+    extraction = extract_from(text)
+    names = {k: e.name for k, e in extraction.entities.items()}
+    found = {names[f.object] for f in extraction.facts if f.relation == "concerns" and f.object in names}
+    assert concerned in found and not_concerned not in found, found
