@@ -118,6 +118,16 @@ class ProposalRegistry:
             return None
         return self._add(head, tokens)
 
+    def of_refusal(self, verb: Token) -> str | None:
+        """The plan not to do what ``verb`` says ("will not seek re-election"): its label keeps the
+        negation and the auxiliary."""
+        pronouns = {t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON" for t in c.subtree}
+        tokens = [t for t in label_tokens(verb, self.ctx) if t.i not in pronouns]
+        if not tokens:
+            return None
+        kept = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+        return self._add(verb, sorted({t.i: t for t in [*kept, *tokens]}.values(), key=lambda t: t.i))
+
     def named_before(self, noun: Token) -> bool:
         """A proposal with this head noun was named before ``noun``: "a fishing quota ... the quota"."""
         lemma = noun.lemma_.lower()

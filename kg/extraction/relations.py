@@ -41,7 +41,7 @@ from .lexicon import Cue, cue_verbs, speech_verbs
 from .nominals import BEHEST_NOUNS, STANCE_NOUNS, behest, proposal_noun, stance_noun
 from .phrases import REPORT_NOUNS, does_what_was_proposed, is_proposal_noun, proposal_head, proposal_kind
 from .proposals import ProposalRegistry
-from .stances import critical_quotes, intention, negated_conjuncts, purpose, refusal, stance_phrase
+from .stances import critical_quotes, intention, negated_conjuncts, own_refusal, purpose, refusal, stance_phrase
 
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 STANCES = {"proposes", "backs", "opposes", "commitsTo"}
@@ -109,6 +109,9 @@ class ProposalRelations(ProposalFacts):
                             for backed in cue_targets(target, stance) if stance.relation == "backs" else ():
                                 self._cue_target(verb, cue, relation, agents, backed, factor, done=done)
                     continue
+                if target.dep_ == "ccomp" and _against_negated(relation, target) != relation \
+                        and set(self.ctx.subjects(target)) & set(agents):
+                    continue  # "announced she would not run again": her plan (stances.own_refusal)
                 self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor, done=done)
 
     def _demanded(self, verb: Token, cues: list[Cue], clause) -> None:
@@ -385,6 +388,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             refusal(relations, token)
             selection(relations, token)
             transfer(relations, token)
+            own_refusal(relations, token)
             quoted_effect(relations, token, speakers)
             joined_in(relations, token)
             purpose(relations, token)

@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
-from .clauses import REFUSING_VERBS, Modality, Polarity, read_clause, time_to
+from .clauses import REFUSING_VERBS, Modality, Polarity, is_asserted, read_clause, time_to
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
@@ -247,4 +247,28 @@ def negated_conjuncts(rel: ProposalFacts) -> None:
                 other = rel.registry.of_phrase(named)
                 if other is not None and other != key:
                     rel.take_stance(agents, "opposes", other, verb, 0.55)
+
+
+def own_refusal(rel: ProposalFacts, verb: Token) -> None:
+    """Saying one will not do something oneself is a plan of one's own: "she announced she will not
+    seek re-election", "he said he would not run again" propose not doing it (the label keeps the
+    "not"). Not when refusing states a stance ("will not sign the treaty" opposes the treaty)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or verb.lemma_.lower() in LIGHT_VERBS:
+        return
+    cues = cue_verbs().get(verb.lemma_.lower(), ())
+    if _is_cue(verb) and any(c.refused is not None for c in cues):
+        return  # "will not sign it": a refusal, opposes what is not signed
+    clause = read_clause(verb)
+    if clause.polarity is not Polarity.REFUSED or clause.modality is Modality.CONDITIONAL:
+        return
+    said = verb.head
+    if said.lemma_.lower() not in speech_verbs() | {"announce", "declare", "confirm", "decide"} or not is_asserted(said):
+        return
+    speakers = rel.agents(rel.ctx.subjects(said))
+    own = [k for a in clause.agents for k in rel.ctx.refers_to(a)]
+    if not speakers or speakers[0] not in own:
+        return  # "she said he will not run": someone else's plan, not hers
+    key = rel.registry.of_refusal(verb)
+    if key is not None:
+        rel.take_stance(speakers[:1], "proposes", key, verb, 0.6)
 

@@ -172,3 +172,18 @@ def test_stances_we_in_a_quotation_is_its_speaker(extract_from, text, present):
 
 def test_stances_preparing_a_report_is_no_proposal(extract_from):
     assert stances(extract_from("The Finance Ministry prepared a report on the floods.")) == set()
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Ana Ruiz, who leads the Green Party, declared she would not seek its leadership again in 2030.",
+     ("Ana Ruiz", "proposes", "would not seek its leadership again")),
+    ("Ana Ruiz announced that she would not run for a second term.", ("Ana Ruiz", "proposes", "would not run for a second term")),
+    # refusing what someone else proposed is opposing it
+    ("Ana Ruiz said she will not sign the treaty.", ("Ana Ruiz", "opposes", "treaty")),
+])
+def test_stances_saying_one_will_not_do_something_is_a_plan(extract_from, text, present):
+    assert present in stances(extract_from(text))
+
+
+def test_stances_no_plan_of_hers_from_what_she_says_another_will_not_do(extract_from):
+    assert stances(extract_from("Ana Ruiz said Tom Hart will not seek re-election.")) == set()
