@@ -228,7 +228,16 @@ class ProposalRegistry:
         before = [c for c in self.candidates if min(c.tokens, default=0) < position]
         return max(before, key=lambda c: c.last).key if before else None
 
-    def _add(self, head: Token, tokens: list[Token]) -> str:
+    def apart_from(self, head: Token, other: str) -> str | None:
+        """The proposal headed by ``head``, never merged into ``other`` though its words lie inside
+        it ("a budget that does not fund [the bridge]": the bridge's funding is another one)."""
+        for candidate in self.candidates:
+            if head.i in candidate.heads and candidate.key != other:
+                return candidate.key
+        tokens = label_tokens(head, self.ctx)
+        return self._add(head, tokens, apart={other}) if tokens else None
+
+    def _add(self, head: Token, tokens: list[Token], apart: set[str] = frozenset()) -> str:
         label = label_text(tokens)
         # entity names are shared by many proposals of one article: they do not make two one
         raw = {t.lemma_.lower() for t in tokens if t.is_alpha and t.lemma_.lower() not in STOP_LEMMAS
@@ -242,6 +251,8 @@ class ProposalRegistry:
             if proposal_kind(head) == "act" else set()
         owned = {(owner, label) for owner in self._owners(head)}
         for candidate in self.candidates:
+            if candidate.key in apart:
+                continue
             if _same_proposal(candidate, lemmas, names, entities) or _same_words(candidate, raw, lemmas, head.lemma_.lower()) \
                     or _spelled_alike(label, candidate.labels):
                 candidate.possessors |= possessors

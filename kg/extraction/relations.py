@@ -197,6 +197,19 @@ class ProposalRelations(ProposalFacts):
         also = _also_implied(verb, relation, head, agents, ctx)
         if also is not None:
             self.take_stance(agents, also, key, verb, cue.confidence * factor * 0.9)
+        if relation == "opposes":
+            self._demanded_by_refusal(verb, head, key, agents, cue.confidence * factor * 0.8)
+
+    def _demanded_by_refusal(self, verb: Token, head: Token, refused: str, agents: list[str], confidence: float) -> None:
+        """Refusing "a budget that does not fund the wall" is demanding that it fund the wall: what
+        the negated relative clause leaves out is proposed."""
+        for clause in (c for c in head.children if c.dep_ == "relcl" and any(n.dep_ == "neg" for n in c.children)):
+            for obj in (o for o in clause.children if o.dep_ == "dobj"):
+                # "does not fund [the bridge]": the funding; "does not protect the river": protecting it
+                wanted = proposal_head(obj, inside=False) or clause
+                key = self.registry.apart_from(wanted, refused)
+                if key is not None:
+                    self.take_stance(agents, "proposes", key, verb, confidence)
 
     def _challenged(self, verb: Token, action: Token, action_key: str, agents: list[str], confidence: float) -> None:
         """Who goes to court over a measure opposes it: "sued the city over the ban", "filed a

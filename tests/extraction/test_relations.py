@@ -398,3 +398,13 @@ def test_relations_co_sponsors_listed_with_their_states_each_back_it(extract_fro
     found = stances(extract_from("Senator Ana Ruiz proposed a ban on fur farming. The bill was co-sponsored by Senators Tom "
                                  "Hart of Ohio, Mia Cole of Utah, and Dan Ortiz of Iowa, all Democrats."))
     assert {who for who, relation, _ in found if relation == "backs"} == {"Tom Hart", "Mia Cole", "Dan Ortiz"}
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Mayor Ana Ruiz has said she will not approve a budget that does not include funding for a new bridge.",
+     ("Ana Ruiz", "proposes", "funding for a new bridge")),
+    ("Mayor Ana Ruiz rejected a plan that did not protect the river.", ("Ana Ruiz", "proposes", "protect the river")),
+])
+def test_relations_refusing_what_lacks_something_demands_it(extract_from, text, present):
+    found = stances(extract_from(text))
+    assert present in found and any(s[1] == "opposes" for s in found), found
