@@ -75,7 +75,9 @@ def intention(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int, st
     # "get the bridge finished": what is to be done is the participle, whatever "get" is
     causative = verb.lemma_.lower() == "get" and any(
         c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBN" for c in verb.children)
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS and not causative or _is_cue(verb):
+    # "it is time to give the public a say": a call to act names what is to be done, light verb or not
+    called = time_to(verb) is not None and any(c.dep_ == "dobj" for c in verb.children)
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS and not (causative or called) or _is_cue(verb):
         return  # a cue verb states its own stance ("said she would veto the levy" opposes it)
     if verb.lemma_.lower() in speech_verbs() and any(c.dep_ in ("ccomp", "oprd") for c in verb.children) \
             and not any(c.dep_ == "auxpass" for c in verb.children):

@@ -401,7 +401,7 @@ def test_relations_co_sponsors_listed_with_their_states_each_back_it(extract_fro
 
 
 @pytest.mark.parametrize("text, present", [
-    ("Mayor Ana Ruiz has said she will not approve a budget that does not include funding for a new bridge.",
+    ("Mayor Ana Ruiz says she will veto any budget that does not include funding for a new bridge.",
      ("Ana Ruiz", "proposes", "funding for a new bridge")),
     ("Mayor Ana Ruiz rejected a plan that did not protect the river.", ("Ana Ruiz", "proposes", "protect the river")),
 ])

@@ -58,6 +58,8 @@ def test_stances_no_phrase_stance_when_negated_conditional_or_about_a_person(ext
     ("Ana Ruiz said the Senate should pass the climate bill.", ("Ana Ruiz", "backs", "climate bill")),
     ("Ana Ruiz said it was time to scrap the pension reform.", ("Ana Ruiz", "opposes", "pension reform")),
     ('Tom Hart said: "Now is the time to raise the minimum wage."', ("Tom Hart", "proposes", "raise the minimum wage")),
+    ('Ana Ruiz tweeted, "Enough is enough - it is time to give workers a say on pensions."',
+     ("Ana Ruiz", "proposes", "give workers a say on pensions")),
 ])
 def test_stances_who_demands_a_stance_takes_it(extract_from, text, present):
     found = stances(extract_from(text))
