@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from .lexicon import cue_verbs, speech_verbs
 
 NEGATIONS = {"not", "n't", "never", "no", "nor"}
+NEGATIVE_SUBJECTS = {"nobody", "noone", "none", "nothing", "neither"}  # "nobody should", "none of them backed"
 REFUSING_VERBS = {"refuse", "decline"}  # their infinitive is refused: "refused to sign"
 DENYING_VERBS = {"deny", "dispute"}  # their clause is denied: "denied that it signed"
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
@@ -322,6 +323,9 @@ def _negation(verb: Token) -> Token | None:
                 return child
         if child.dep_ == "advmod" and child.lower_ == "longer" and any(
                 c.lower_ == "no" for c in child.children):  # "no longer supports"
+            return child
+        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NEGATIVE_SUBJECTS or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children)):  # "no one should have to pay"
             return child
     return None
 

@@ -292,7 +292,12 @@ def _merge_tails(groups: list[Group]) -> list[Group]:
     for i, short in enumerate(groups):
         if types[i] not in ("Organization", "Place") and not _weak_person(short) or short.known:
             continue
-        keys = {k for n in short.names if (k := ascii_key(n)) and not gaz.place(n) and k not in _country_keys()}
+        # the surname of a person the article names ("Lee" of "Dana Lee") is that person's, even
+        # after a hyphen: "the Marsh-Lee ticket" pairs two people's names
+        surnames = {ascii_key(n).rsplit(" ", 1)[-1] for j, g in enumerate(groups) if j != i and types[j] == "Person"
+                    and not _weak_person(g) for n in g.names if " " in ascii_key(n)}
+        keys = {k for n in short.names if (k := ascii_key(n)) and not gaz.place(n) and k not in _country_keys()
+                and k not in surnames}
         owners = [j for j, g in enumerate(groups) if j != i and types[j] in ("Organization", "Place")
                   and _compatible(short, g) and any(_tail_of(key, name) for key in keys for name in g.names)]
         if owners and len({groups[j].full_name for j in owners}) == 1:

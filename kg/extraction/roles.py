@@ -353,6 +353,8 @@ def _shared_name(title: TitleSpan, person) -> str | None:
         start -= 1
     if start > 0 and doc[start - 1].lower_ in ("the", "a", "an", "this", "that", "his", "her", "their", "its"):
         return None
+    if start > 0 and doc[start - 1].lower_ == "for":  # an office sought: "Ana Ruiz for president and Ben Ode"
+        return None
     if end + 2 >= len(doc) or doc[end].lower_ != "and":
         return None
     for stop in range(end + 2, min(len(doc), end + 6)):

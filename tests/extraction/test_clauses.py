@@ -54,6 +54,7 @@ def test_clauses_themes(nlp, text, lemma, preps, themes):
     ("Norway did not back the treaty.", "back", Polarity.NEGATED),
     ("Norway never signed the treaty.", "sign", Polarity.NEGATED),
     ("Norway no longer supports the treaty.", "support", Polarity.NEGATED),
+    ("No country signed the new fishing treaty in May.", "sign", Polarity.NEGATED),
     ("Norway refused to back the treaty.", "back", Polarity.REFUSED),
     ("Norway declined to sign the treaty.", "sign", Polarity.REFUSED),
     ("Norway would never agree to the treaty.", "agree", Polarity.REFUSED),

@@ -234,6 +234,14 @@ def test_entities_the_tail_of_a_longer_name_after_a_place_or_hyphen_is_its_short
     assert short not in found
 
 
+def test_entities_a_persons_surname_after_a_hyphen_is_not_the_short_form_of_a_ticket(extract_from):
+    # two people's surnames joined by a hyphen name a pairing of them, not a body with a short form
+    found = entities(extract_from("Governor Paul Ferris chose Senator Dana Whitcombe as his running mate. Her "
+                                  "sister Maya Whitcombe is a lawyer. Critics said Ferris-Whitcombe would lose in "
+                                  "November. Whitcombe said she would campaign in Ohio. Whitcombe spoke in Denver."))
+    assert "Whitcombe" not in found.get("Ferris-Whitcombe", found["Dana Whitcombe"]).aliases
+
+
 def test_entities_a_party_whose_name_ends_another_partys_stays_apart(extract_from):
     found = entities(extract_from("The Social Democratic Party and the Democratic Party both lost seats in the election."))
     assert {"Social Democratic Party", "Democratic Party"} <= set(found)

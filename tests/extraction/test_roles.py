@@ -219,6 +219,8 @@ def test_roles_coordinated_titles_loose_appositions_and_tenures(extract_from, te
     # an office sought, or taken only in a hypothesis
     "Tom Berg sought the presidency of the Chess League.",
     "By the club rules, the treasurer Tom Berg takes over the chairmanship of the club if the chairman resigns.",
+    # the office a ticket runs for is no title of the next name
+    "The Harbor Party nominated activist Lena Ortiz for president and professor Tom Garvey for vice president.",
 ])
 def test_roles_no_shared_title_or_tenure(extract_from, text):
     found = roles(extract_from(text))

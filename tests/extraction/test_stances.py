@@ -71,6 +71,9 @@ def test_stances_who_demands_a_stance_takes_it(extract_from, text, present):
     "Ana Ruiz asked whether the government should scrap the pension reform.",
     "Ana Ruiz said it was not time to scrap the pension reform.",
     "The Senate should pass the climate bill, analysts say.",  # no one named demands it
+    # a negative subject negates the demand
+    'Ana Ruiz said, "Nobody should have to pay a toll to cross the new bridge."',
+    'Ana Ruiz said, "No one should have to pay a toll to cross the new bridge."',
 ])
 def test_stances_no_demanded_stance_when_negated_asked_or_unattributed(extract_from, text):
     assert not {s for s in stances(extract_from(text)) if s[0] in ("Ana Ruiz", "Senate")}
@@ -115,6 +118,8 @@ def test_stances_a_label_given_with_as_is_a_verdict(extract_from, text, present)
 @pytest.mark.parametrize("text", [
     "Ana Ruiz described the tariff plan as a response to rising prices.",  # no verdict in it
     'Ana Ruiz referred to the tariff plan as "Plan B".',  # a name for it
+    # a gathering judged is no proposal
+    'Delegates met for a three-day convention in Ohio. Tom Hart described the convention as a "dull infomercial".',
 ])
 def test_stances_no_verdict_from_a_neutral_description_or_a_name(extract_from, text):
     assert stances(extract_from(text)) == set()
