@@ -34,6 +34,9 @@ from .lexicon import cue_verbs, speech_verbs
 NEGATIONS = {"not", "n't", "never", "no", "nor"}
 NEGATIVE_SUBJECTS = {"nobody", "noone", "none", "nothing", "neither"}  # "nobody should", "none of them backed"
 REFUSING_VERBS = {"refuse", "decline"}  # their infinitive is refused: "refused to sign"
+# "not prepared to sign", "unwilling to sign": refused too
+WILLING_ADJECTIVES = {"prepared", "willing", "ready"}
+UNWILLING_ADJECTIVES = {"unwilling", "unprepared", "reluctant"}
 DENYING_VERBS = {"deny", "dispute"}  # their clause is denied: "denied that it signed"
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 POSSIBLE_AUX = {"may", "might", "could", "can", "ca"}
@@ -380,8 +383,17 @@ def polarity_of(verb: Token) -> Polarity:
         return Polarity.REFUSED if future or vowed else Polarity.NEGATED
     if above is None:
         return Polarity.ASSERTED
-    polarity = polarity_of(above)
     lemma = above.lemma_.lower()
+    if verb.dep_ == "xcomp" and lemma in WILLING_ADJECTIVES | UNWILLING_ADJECTIVES:
+        # "is not prepared to risk it", "are unwilling to accept": a refusal; "is ready to sign": asserted
+        copula = above.head if above.dep_ == "acomp" and above.head is not above else above
+        negated = _negation(above) is not None or _negation(copula) is not None
+        outer = governor(copula)  # what the copula itself is under: "said [she is not ready to ...]"
+        asserted = outer is None or polarity_of(outer) is Polarity.ASSERTED
+        if (lemma in UNWILLING_ADJECTIVES) != negated:
+            return Polarity.REFUSED if asserted else Polarity.NEGATED
+        return Polarity.ASSERTED if asserted else Polarity.NEGATED
+    polarity = polarity_of(above)
     if verb.dep_ == "xcomp" and lemma in REFUSING_VERBS:  # "refused to back", "declined to sign"
         return Polarity.REFUSED if polarity is Polarity.ASSERTED else Polarity.NEGATED
     if verb.dep_ == "ccomp" and lemma in DENYING_VERBS:  # "denied that it backed the plan"
@@ -434,8 +446,8 @@ def modality_of(verb: Token) -> Modality:
     head = verb.head
     if verb.dep_ == "xcomp" and head is not verb:
         lemma = head.lemma_.lower()
-        if lemma in INTENDING_VERBS or (lemma == "go" and head.tag_ == "VBG"):  # "plans to", "is going to"
-            return Modality.INTENDED
+        if lemma in INTENDING_VERBS | WILLING_ADJECTIVES or (lemma == "go" and head.tag_ == "VBG"):
+            return Modality.INTENDED  # "plans to", "is going to", "is ready to"
         if lemma in ("have", "need", "ought") and head.tag_ in ("VBZ", "VBP", "MD") and verb.i > head.i:
             # "has to leave", "need to act" (not "had to", a past necessity)
             return Modality.REQUIRED

@@ -245,7 +245,8 @@ class ProposalRegistry:
         lemmas = raw - self.topic_words
         names = {t.lower_ for t in tokens if t.pos_ == "PROPN" and t.i not in self.ctx.token_entity and t.is_alpha
                  and t.ent_type_ not in TIME_ENTITIES}
-        entities = {self.ctx.token_entity[t.i] for t in tokens if t.i in self.ctx.token_entity}
+        # named in it: "our towns" in a quotation is its speaker, but names no one
+        entities = {self.ctx.token_entity[t.i] for t in tokens if t.i in self.ctx.token_entity and t.pos_ != "PRON"}
         # "Bolton's resignation": who an act is by or about is concerned by it
         possessors = {k for c in head.children if c.dep_ == "poss" for k in self.ctx.refers_to(c)} \
             if proposal_kind(head) == "act" else set()

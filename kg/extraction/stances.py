@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
-from .clauses import REFUSING_VERBS, Modality, Polarity, is_asserted, read_clause, time_to
+from .clauses import REFUSING_VERBS, UNWILLING_ADJECTIVES, WILLING_ADJECTIVES, Modality, Polarity, is_asserted, read_clause, time_to
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
@@ -167,11 +167,12 @@ def _object(prep: Token) -> Token | None:
 def refusal(rel: ProposalFacts, verb: Token) -> None:
     """Refusing to do what was asked is opposing it: "the ministers refused to hand over the
     files" opposes handing them over ("refused to sign" is read from the cue itself)."""
-    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in REFUSING_VERBS:
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in (
+            REFUSING_VERBS | WILLING_ADJECTIVES | UNWILLING_ADJECTIVES):
         return
     lemma = verb.lemma_.lower()
     if lemma in LIGHT_VERBS or lemma in speech_verbs() or _is_cue(verb) or not any(
-            c.dep_ in ("dobj", "prt", "prep") for c in verb.children):
+            c.dep_ in ("dobj", "prt", "prep", "xcomp") for c in verb.children):
         return  # "refused to comment", "declined to say": no proposal
     clause = read_clause(verb)
     agents = rel.agents(rel.ctx.subjects(verb))
@@ -179,8 +180,7 @@ def refusal(rel: ProposalFacts, verb: Token) -> None:
         return
     key = rel.registry.of_phrase(verb)
     if key is not None:
-        for agent in agents:
-            rel.add(agent, "opposes", key, verb, 0.6)
+        rel.take_stance(agents, "opposes", key, verb, 0.6)
 
 
 def purpose(rel: ProposalFacts, verb: Token) -> None:

@@ -194,3 +194,21 @@ def test_stances_saying_one_will_not_do_something_is_a_plan(extract_from, text, 
 
 def test_stances_no_plan_of_hers_from_what_she_says_another_will_not_do(extract_from):
     assert stances(extract_from("Ana Ruiz said Tom Hart will not seek re-election.")) == set()
+
+
+@pytest.mark.parametrize("text, present", [
+    ('Tom Hart said, "We are not prepared to risk a hard border on our island."',
+     ("Tom Hart", "opposes", "risk a hard border on our island")),
+    ("The Teachers' Union is unwilling to accept the pay deal.", ("Teachers' Union", "opposes", "pay deal")),
+    ("Chile is not ready to sign the treaty.", ("Chile", "opposes", "treaty")),
+    ("Chile is ready to sign the treaty.", ("Chile", "commitsTo", "treaty")),
+])
+def test_stances_not_prepared_or_unwilling_is_a_refusal(extract_from, text, present):
+    found = stances(extract_from(text))
+    assert any(s[:2] == present[:2] and s[2].endswith(present[2]) for s in found), found
+
+
+def test_stances_being_ready_to_sign_is_no_signature(extract_from):
+    extraction = extract_from("Chile is ready to sign the treaty.")
+    assert [p.status for p in extraction.proposals.values()] == [None]
+    assert not any(f.relation == "concerns" and f.object.startswith("Person") for f in extraction.facts)
