@@ -22,12 +22,14 @@ from .nametypes import type_words
 from .pipeline import verb_lemmas
 
 MAX_LABEL_TOKENS = 24
+SEQUENCE_ADJECTIVES = {"initial", "first", "latest", "last", "earlier", "previous", "original", "recent", "current",
+                       "second", "new", "revised", "final"}
 ANAPHOR_DETERMINERS = {"the", "this", "that", "these", "those", "such"}
 ANAPHOR_NOUNS = {"move", "decision", "plan", "proposal", "idea", "step", "change", "announcement", "policy",
                  "deal", "agreement", "measure", "initiative", "project", "scheme", "request", "call", "bill",
                  "withdrawal", "operation", "pledge", "offer", "treaty", "accord", "pact", "law", "programme",
                  "program", "reform", "proclamation", "order", "demarcation", "pipeline", "partnership",
-                 "commitment", "promise", "intention", "vow"}
+                 "commitment", "promise", "intention", "vow", "attempt", "bid", "effort"}
 NOUN_DROPS = {"det", "predet", "poss", "relcl", "appos", "punct", "cc", "advmod", "case", "neg"}
 VERB_DROPS = {"mark", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "advcl", "agent"}
 # what is said about a proposal, not the proposal: no proposal inside them is the verb's
@@ -149,7 +151,8 @@ def is_anaphor(head: Token) -> bool:
     # "the Greek-Cypriot agreement" names which one it is
     content += [c for c in head.children if c.dep_ == "amod" and any(t.ent_type_ for t in c.subtree)]
     if dets[0].dep_ == "poss":  # "his decision" points back; "Trump's foreign policy" names a thing
-        content += [c for c in head.children if c.dep_ == "amod"]
+        # ("its initial attempt", "her latest plan" still point back: which one in time, not what)
+        content += [c for c in head.children if c.dep_ == "amod" and c.lower_ not in SEQUENCE_ADJECTIVES]
     return not content
 
 

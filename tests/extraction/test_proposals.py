@@ -542,3 +542,9 @@ def test_proposals_a_governments_law_concerns_its_country(extract_from, text, co
     names = {k: e.name for k, e in extraction.entities.items()}
     found = {names[f.object] for f in extraction.facts if f.relation == "concerns" and f.object in names}
     assert concerned in found and not_concerned not in found, found
+
+
+def test_proposals_its_initial_attempt_points_back(extract_from):
+    extraction = extract_from("The city council made an attempt to close the harbour. The High Court ruled against "
+                              "its initial attempt.")
+    assert ("High Court", "attempt to close the harbour") in proposals_of(extraction, "opposes")

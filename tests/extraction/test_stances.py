@@ -197,10 +197,11 @@ def test_stances_no_plan_of_hers_from_what_she_says_another_will_not_do(extract_
 
 
 @pytest.mark.parametrize("text, present", [
-    ('Tom Hart said, "We are not prepared to risk a hard border on our island."',
-     ("Tom Hart", "opposes", "risk a hard border on our island")),
+    ('Tom Hart said, "Frankly we are not prepared to accept a new tax on fuel."',
+     ("Tom Hart", "opposes", "new tax on fuel")),
     ("The Teachers' Union is unwilling to accept the pay deal.", ("Teachers' Union", "opposes", "pay deal")),
     ("Chile is not ready to sign the treaty.", ("Chile", "opposes", "treaty")),
+    ('Tom Hart said, "Frankly we were not prepared to risk closing the port."', ("Tom Hart", "opposes", "risk closing the port")),
     ("Chile is ready to sign the treaty.", ("Chile", "commitsTo", "treaty")),
 ])
 def test_stances_not_prepared_or_unwilling_is_a_refusal(extract_from, text, present):
