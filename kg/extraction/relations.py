@@ -175,7 +175,10 @@ class ProposalRelations(ProposalFacts):
             return
         # "issued an opinion on the closure": who reports on a proposal does not put it forward
         # what is allowed is the whole clause: "allowed the ban to lapse" does not back the ban
-        inside = target.lemma_.lower() not in REPORT_NOUNS and verb.lemma_.lower() not in ("allow", "permit")
+        permitting = verb.lemma_.lower() in ("allow", "permit")
+        if permitting and not agents:
+            return  # "an emergency, which would allow him to act": a means, nobody's stance to remember
+        inside = target.lemma_.lower() not in REPORT_NOUNS and not permitting
         head = proposal_head(target, any_noun=cue.any_object, inside=inside)
         if head is None:  # "doubted her authority [to do as she had planned]", hung on the verb
             head = next((c for c in verb.children if c.dep_ == "advcl" and c.i == target.right_edge.i + 2
