@@ -178,6 +178,8 @@ def _person_name_evidence(mention: NameMention, span: Span) -> None:
     first, of = words[0].lower_, words[1].lower_ == "of"
     if first in given_names() and not of:
         mention.vote("Person", "given_name")
+        if len(words) > 2 and words[1].lower_ in given_names() and span[1].text in ("-", "‐"):
+            mention.vote("Person", "given_names_joined")  # "Jean-Claude", "Anne-Marie"
     if len(words) > 2 and first in given_names() and of and words[2].text[:1].isupper():
         mention.vote("Person", "given_name_of")
     last = unicodedata.normalize("NFKD", words[-1].lower_).encode("ascii", "ignore").decode()
@@ -269,9 +271,21 @@ def agentive_demonym(span: Span) -> bool:
 
 
 def _titled(span: Span) -> bool:
-    """A title or form of address stands right before the name."""
+    """A title or form of address stands right before the name, or before the first of the names
+    it is coordinated with ("Presidents A of X and B of Y": B is titled too)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and (before.lower_.rstrip(".") in gazetteer().titles or after_title(span))
+    return before is not None and (before.lower_.rstrip(".") in gazetteer().titles or after_title(span)) \
+        or _under_a_plural_title(span)
+
+
+def _under_a_plural_title(span: Span) -> bool:
+    first = span.root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is span.root:
+        return False
+    plural = [t for t in span.doc[first.left_edge.i:first.i] if t.lower_.endswith("s") and t.text[:1].isupper()]
+    return any(t.lower_[:-1] in office_words() or t.lower_[:-1] in gazetteer().titles for t in plural)
 
 
 def _office_in_apposition(span: Span) -> bool:
