@@ -172,6 +172,7 @@ def quoted_verdict(rel: ProposalFacts, copula: Token, speakers: list[tuple[int, 
     _add_verdict(rel, rel.agents([speaker]), subjects[0], stance, copula)
 
 
+EFFECT_MODALS = {"will", "wo", "'ll", "would", "'d", "could", "can", "ca", "may", "might", "shall"}
 EFFECT_THRESHOLD = 0.4  # VADER compound score of what a measure is said to do, for a stance
 
 
@@ -191,6 +192,8 @@ def quoted_effect(rel: ProposalFacts, verb: Token, speakers: list[tuple[int, int
     known = len(rel.registry.candidates)
     if head is None or rel.registry.of_phrase(head) is None or len(rel.registry.candidates) > known:
         return  # "the rain will help farmers": no measure; only one already named is judged
+    if not any(c.dep_ == "aux" and c.lower_ in EFFECT_MODALS for c in verb.children):
+        return  # "the current law has meant fines", "the current is eroding the shelf": what is, not a forecast
     predicate = [t for t in verb.subtree if t.i not in {s.i for s in subjects[0].subtree}]
     score = _sentiment().polarity_scores(" ".join(t.text for t in predicate))["compound"]
     stance = "backs" if score >= EFFECT_THRESHOLD else "opposes" if score <= -EFFECT_THRESHOLD else None

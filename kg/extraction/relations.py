@@ -23,7 +23,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote, Role
-from .clauses import Modality, Polarity, displaced_infinitive, intended_stance, is_asserted, intention_to_take_a_stance, is_passive, read_clause
+from .clauses import Modality, Polarity, agents_of, displaced_infinitive, intended_stance, is_asserted, intention_to_take_a_stance, is_passive, read_clause
 from .collector import ProposalFacts
 from .context import AGENT_TYPES, SELECTION_NOUNS, ArticleContext
 from .evaluations import (
@@ -43,6 +43,7 @@ from .phrases import REPORT_NOUNS, does_what_was_proposed, is_proposal_noun, pro
 from .proposals import ProposalRegistry
 from .stances import critical_quotes, intention, negated_conjuncts, own_refusal, purpose, refusal, stance_phrase
 
+ALLOWING = {"allow", "permit"}  # what they back is the act allowed, when someone allows it
 AID_CUES = {"support", "back", "fund", "endorse", "arm"}  # backing a country or a person is support
 STANCES = {"proposes", "backs", "opposes", "commitsTo"}
 PASSING_VERBS = {"pass", "clear"}  # "the bill passed the Senate": the Senate passed it
@@ -74,6 +75,8 @@ class ProposalRelations(ProposalFacts):
         if verb.pos_ == "VERB" and self._passed_through(verb, read_clause(verb)):
             return
         if not cues or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            return
+        if verb.lemma_.lower() in ALLOWING and not self._allowed_by_someone(verb):
             return
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue_verbs() and not intended_stance(verb):
             return  # "called on Italy to join the project": the joining is what is proposed, not done
@@ -113,6 +116,13 @@ class ProposalRelations(ProposalFacts):
                         and set(self.ctx.subjects(target)) & set(agents):
                     continue  # "announced she would not run again": her plan (stances.own_refusal)
                 self._cue_target(verb, cue, _against_negated(relation, target), agents, target, factor, done=done)
+
+    def _allowed_by_someone(self, verb: Token) -> bool:
+        """"The government allowed the city to vote" backs the vote; what a thing allows is what it
+        makes possible, no one's stance: "the law allows two days for ...", "strong jaws allow
+        the fish to ..." (even when a country names the law: "Peruvian law")."""
+        heads = agents_of(verb)
+        return bool(heads) and not any(is_proposal_noun(h) for h in heads) and bool(self.agents(self.ctx.subjects(verb)))
 
     def _demanded(self, verb: Token, cues: list[Cue], clause) -> None:
         """Who says a stance must be taken takes it: "she said the levy must be scrapped" and
@@ -280,7 +290,9 @@ def cue_targets(verb: Token, cue: Cue) -> list[Token]:
         return _with_conjuncts(targets)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     # "allowed the ban to lapse": the object is the infinitive's subject, what is backed is the clause
-    controlled = any(c.dep_ == "xcomp" and c.lemma_ != "be" for c in verb.children)
+    # (not across a quotation mark: 'pledged a donation "to help developers"' is the donation's purpose)
+    controlled = any(c.dep_ == "xcomp" and c.lemma_ != "be" and not verb.doc[c.left_edge.i - 1].is_quote
+                     for c in verb.children)
     for child in verb.children:
         if child.dep_ == "xcomp" and child.lemma_ == "be":
             continue  # "consider it to be off limits" is a judgement, not a proposal

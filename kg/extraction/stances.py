@@ -12,7 +12,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..core.records import Fact, Quote
-from .clauses import REFUSING_VERBS, UNWILLING_ADJECTIVES, WILLING_ADJECTIVES, Modality, Polarity, is_asserted, read_clause, time_to
+from .clauses import FUTURE_AUX, REFUSING_VERBS, UNWILLING_ADJECTIVES, WILLING_ADJECTIVES, Modality, Polarity, is_asserted, read_clause, time_to
 from .collector import ProposalFacts
 from .context import AGENT_TYPES
 from .lexicon import cue_verbs, speech_verbs
@@ -251,12 +251,19 @@ def negated_conjuncts(rel: ProposalFacts) -> None:
                     rel.take_stance(agents, "opposes", other, verb, 0.55)
 
 
+HEARERS = {"me", "us", "you"}  # the one spoken to, in a narrated conversation
+
+
 def own_refusal(rel: ProposalFacts, verb: Token) -> None:
     """Saying one will not do something oneself is a plan of one's own: "she announced she will not
     seek re-election", "he said he would not run again" propose not doing it (the label keeps the
     "not"). Not when refusing states a stance ("will not sign the treaty" opposes the treaty)."""
     if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or verb.lemma_.lower() in LIGHT_VERBS:
         return
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return  # "I can't promise we will stay": what one cannot do is no plan
+    if any(c.dep_ in ("dobj", "dative") and c.norm_ in HEARERS for c in verb.children):
+        return  # "he told me he would not hurt me": a promise to the one spoken to, not a plan
     cues = cue_verbs().get(verb.lemma_.lower(), ())
     if _is_cue(verb) and any(c.refused is not None for c in cues):
         return  # "will not sign it": a refusal, opposes what is not signed

@@ -394,6 +394,22 @@ def test_relations_letting_a_measure_lapse_does_not_back_it(extract_from):
     assert not {s for s in stances(extract_from("Chile allowed the ban to lapse.")) if s[1] == "backs"}
 
 
+def test_relations_a_quoted_purpose_after_the_object_leaves_the_object_the_target(extract_from):
+    found = stances(extract_from('Oxfam pledged a grant of two million euros "to help flood victims rebuild".'))
+    assert any(who == "Oxfam" and "grant" in what for who, _, what in found), found
+
+
+@pytest.mark.parametrize("text, allowed", [
+    # what a law or a thing makes possible is no one's stance, even when a country is named in it
+    ("Peruvian law allows ten days for the court to name a new judge.", "judge"),
+    ("Chile passed a reform. The reform allows farmers to sell water rights.", "farmers"),
+    ("Broad wings allow the Andean condor to glide for hours.", "glide"),
+])
+def test_relations_no_stance_on_what_a_thing_allows(extract_from, text, allowed):
+    found = stances(extract_from(text))
+    assert not {s for s in found if allowed in s[2]}, found
+
+
 def test_relations_co_sponsors_listed_with_their_states_each_back_it(extract_from):
     found = stances(extract_from("Senator Ana Ruiz proposed a ban on fur farming. The bill was co-sponsored by Senators Tom "
                                  "Hart of Ohio, Mia Cole of Utah, and Dan Ortiz of Iowa, all Democrats."))

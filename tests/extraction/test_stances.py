@@ -162,6 +162,9 @@ def test_stances_a_quoted_label_says_what_kind_of_thing_or_how_good(extract_from
     ('Mayor Ana Ruiz proposed a levy on sugary drinks. Tom Hart said, "This levy will hurt small shops badly."',
      "opposes"),
     ('Mayor Ana Ruiz proposed a levy on sugary drinks. Tom Hart said, "The rain will help every farmer."', None),
+    # what a levy has done is no forecast of what the one proposed will do
+    ('Mayor Ana Ruiz proposed a levy on sugary drinks. Tom Hart said, "The levy has meant the threat of jail for shop owners."',
+     None),
 ])
 def test_stances_what_a_quotation_says_a_measure_will_do(extract_from, text, stance):
     found = {relation for who, relation, _ in stances(extract_from(text)) if who == "Tom Hart"}
@@ -213,3 +216,11 @@ def test_stances_being_ready_to_sign_is_no_signature(extract_from):
     extraction = extract_from("Chile is ready to sign the treaty.")
     assert [p.status for p in extraction.proposals.values()] == [None]
     assert not any(f.relation == "concerns" and f.object.startswith("Person") for f in extraction.facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hart told me that he would not hurt me.",  # a promise to the one spoken to
+    'Ana Ruiz said, "I cannot promise that we will keep the clinic open."',  # not able, no plan
+])
+def test_stances_no_plan_from_a_private_promise_or_what_one_cannot_do(extract_from, text):
+    assert not {s for s in stances(extract_from(text)) if s[1] == "proposes"}
