@@ -147,6 +147,11 @@ def _stranded_conjuncts(subjects: list[Token]) -> list[Token]:
                     and any(c.dep_ == "cc" and c.lower_ == "and" for c in token.children) \
                     and not any(c.dep_ == "conj" for c in token.children):
                 out.append(token)
+        # "A of X and B of Y met": the parser coordinates B with X; B's own "of" shows it is A's match
+        for of in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for place in (o for o in of.children if o.dep_ == "pobj"):
+                out += [c for c in place.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                        and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)]
     return out
 
 

@@ -155,7 +155,7 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         mention.vote(type_words().get(noun), "called")
     if mention.modifies_noun and type_words().get(span.root.head.lemma_.lower()):
         mention.vote(type_words()[span.root.head.lemma_.lower()], "context")  # "the XYZ militia"
-    if after_title(span) or _office_in_apposition(span):
+    if after_title(span) or _office_in_apposition(span) or _under_a_plural_title(span):
         mention.vote("Person", "title")
 
 
@@ -266,6 +266,8 @@ def agentive_demonym(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text == "-":
         return True
     head = root.head
+    if span.end < len(doc) and doc[span.end].lower_ in office_words():
+        return True  # "German Chancellor Olaf Scholz", whatever the parser hangs "German" on
     return head.lemma_.lower() in AGENTIVE_HEADS or head.lower_ in office_words() or head.ent_type_ == "PERSON" \
         or head.lemma_.lower() in gazetteer().proposal_nouns  # "the Chilean-Peruvian agreement"
 
@@ -282,6 +284,8 @@ def _under_a_plural_title(span: Span) -> bool:
     first = span.root
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of":  # "A of X and B": B hung on X
+            first = first.head.head
     if first is span.root:
         return False
     plural = [t for t in span.doc[first.left_edge.i:first.i] if t.lower_.endswith("s") and t.text[:1].isupper()]

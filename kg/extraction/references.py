@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..core.records import Role
 from .context import ArticleContext
 from .gazetteer import gazetteer
+from .lexicon import speech_verbs
 from .descriptions import bind_descriptions
 from .roles import offices_held, person_named_by, qualifier_after_name, qualifier_of
 from .titles import TitleSpan, find_titles, hypothetical, is_reference, unheld
@@ -115,6 +116,11 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
             if group:
                 ctx.token_group[token.i] = group
                 ctx.confidence_of_token[token.i] = 0.6
+        elif token.lower_ in ("it", "they") and token.pos_ == "PRON" and not ctx.in_quote(token):
+            body = _reporting_body(ctx, token)
+            if body is not None:  # "Chile said it would sign", "the party said they would vote"
+                ctx.token_entity[token.i] = body
+                ctx.confidence_of_token[token.i] = 0.75
         elif token.lower_ in PRONOUN_GENDER and token.pos_ == "PRON" and not ctx.in_quote(token):
             person = _resolve_pronoun(token, state, sentence, ctx)
             if person is not None:
@@ -138,6 +144,20 @@ def resolve_references(ctx: ArticleContext, sentences: list[int]) -> list[Role]:
     return _dedupe(_national_roles(roles, ctx.dominant_country(), _clearly_about(ctx)))
 
 
+def _reporting_body(ctx: ArticleContext, pronoun: Token) -> str | None:
+    """The country or organisation a subject "it" or "they" stands for in what that body says of
+    itself: "Chile said it would sign", "the union announced they would strike"."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in (
+            speech_verbs() | {"announce", "confirm", "warn", "insist", "vow", "pledge", "threaten", "decide"}):
+        return None
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    keys = ctx.refers_to(subjects[0]) if subjects else []
+    if len(keys) == 1 and ctx.entities[keys[0]].type in ("Country", "Organization"):
+        return keys[0]
+    return None
+
+
 def _clearly_about(ctx: ArticleContext) -> str | None:
     """The country the article is about: named at least three times, and twice as often as any other."""
     counts = sorted(((len(e.mentions), key) for key, e in ctx.entities.items() if e.type == "Country"), reverse=True)
@@ -154,7 +174,10 @@ def _listed_people(ctx: ArticleContext, title: TitleSpan) -> list[tuple[str, str
         return []
     head = first.head if first.dep_ in ("compound", "flat") else first
     out: list[tuple[str, str | None]] = []
-    for conj in head.conjuncts:
+    # "Presidents A of X and B of Y": the parser may coordinate B with X
+    stranded = [c for of in head.children if of.dep_ == "prep" and of.lower_ == "of" for x in of.children
+                if x.dep_ == "pobj" for c in x.conjuncts if any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)]
+    for conj in [*head.conjuncts, *stranded]:
         key = ctx.entity_of(conj)
         if key and key != title.person and ctx.entities[key].type == "Person" and key not in (k for k, _ in out):
             end = conj.i + 1

@@ -283,3 +283,24 @@ def test_entities_a_monarchs_title_alone_is_no_name(extract_from):
     found = entities(extract_from("The envoys waited a week before the Tsar received them. Tsar Ivan thanked them."))
     assert "Tsar" not in found, sorted(found)
     assert "Ivan" in found
+
+
+@pytest.mark.parametrize("text, name", [
+    # two given names joined by a hyphen, with no second sentence to help
+    ("Jean-Pierre Morel met Ursula Kemp in Lyon.", "Jean-Pierre Morel"),
+    ("Anne-Marie Dubois opened the new library on Monday.", "Anne-Marie Dubois"),
+])
+def test_entities_hyphen_joined_given_names_are_a_person(extract_from, text, name):
+    types = {e.name: e.type for e in extract_from(text).entities.values()}
+    assert types.get(name) == "Person", types
+
+
+def test_entities_a_name_under_a_plural_title_is_a_person(extract_from):
+    extraction = extract_from("Presidents Lena Park of Chile and Olaf Brandt of Peru met in Lima.")
+    types = {e.name: e.type for e in extraction.entities.values()}
+    assert types.get("Lena Park") == types.get("Olaf Brandt") == "Person", types
+    roles = {(extraction.entities[r.person].name, r.title, extraction.entities[r.of].name if r.of else None)
+             for r in extraction.roles}
+    assert {("Lena Park", "president", "Chile"), ("Olaf Brandt", "president", "Peru")} <= roles, roles
+    met = {f.relation for f in extraction.facts if f.relation == "met"}
+    assert met == {"met"}

@@ -424,3 +424,12 @@ def test_relations_co_sponsors_listed_with_their_states_each_back_it(extract_fro
 def test_relations_refusing_what_lacks_something_demands_it(extract_from, text, present):
     found = stances(extract_from(text))
     assert present in found and any(s[1] == "opposes" for s in found), found
+
+
+@pytest.mark.parametrize("text, present", [
+    ("France said it would never agree to the tariff plan.", ("France", "opposes", "tariff plan")),
+    ("The Kremlin said it would back the ceasefire plan.", ("Kremlin", "backs", "ceasefire plan")),
+    ("The Green Party announced they would vote against the budget.", ("Green Party", "opposes", "budget")),
+])
+def test_relations_it_in_what_a_body_says_is_that_body(extract_from, text, present):
+    assert present in stances(extract_from(text))

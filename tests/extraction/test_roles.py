@@ -225,3 +225,10 @@ def test_roles_coordinated_titles_loose_appositions_and_tenures(extract_from, te
 def test_roles_no_shared_title_or_tenure(extract_from, text):
     found = roles(extract_from(text))
     assert not any(title in ("president", "vice president", "chairman") for _, title, _ in found), found
+
+
+def test_roles_a_demonym_before_a_title_is_the_titles_country(extract_from):
+    extraction = extract_from("Danish Premier Lars Holm met the Chancellor of Austria, Karl Nehring.")
+    found = {(extraction.entities[r.person].name, r.title, extraction.entities[r.of].name if r.of else None)
+             for r in extraction.roles}
+    assert ("Lars Holm", "premier", "Denmark") in found, found
