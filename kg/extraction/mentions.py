@@ -481,7 +481,9 @@ def _is_title_word(doc: Doc, start: int, end: int) -> bool:
         return False
     word = doc[start].lower_.rstrip(".")
     titles = gazetteer().titles
-    return (word in titles or f"{word}." in titles) and not _named_thing(doc[start:end])
+    # the first word of a title of two ("Crown Prince X", "Prime Minister X")
+    two = f"{word} {doc[start + 1].lower_}" in titles and end - start > 2
+    return (word in titles or f"{word}." in titles or two) and not _named_thing(doc[start:end])
 
 
 def _named_thing(span: Span) -> bool:
@@ -555,6 +557,8 @@ def _form_of_address(doc: Doc, span: Span) -> Token | None:
     if span.start >= 2 and doc[span.start - 2].text[:1].isupper() and doc[span.start - 2].is_alpha \
             and not doc[span.start - 2].is_sent_start:
         return None
+    if span.start >= 2 and f"{doc[span.start - 2].lower_} {before.lower_}" in gazetteer().titles:
+        return None  # "Prime Minister Ana Ruiz", "Crown Prince X" opening a sentence
     return before
 
 

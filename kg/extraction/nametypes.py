@@ -147,7 +147,9 @@ def _other_evidence(mention: NameMention, span: Span, label: str) -> None:
         _person_name_evidence(mention, span)
     place = gaz.place(name)
     if place is not None and not _titled(span):  # "Queen Margrethe", "General Jackson" are people
-        mention.vote("Place", "place_list_person" if label == "PERSON" else "gazetteer" if place.population == 0 else "place_list")
+        capital = label == "PERSON" and len(span) == 1 and gaz.capital_of(name) is not None  # "Kyiv", "Ankara"
+        mention.vote("Place", "gazetteer" if capital else "place_list_person" if label == "PERSON"
+                     else "gazetteer" if place.population == 0 else "place_list")
     for word in describing_nouns(span):
         mention.vote(type_words().get(word), "context")
     noun = naming_noun(span)

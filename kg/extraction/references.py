@@ -30,6 +30,7 @@ PAIR_NOUNS = {"man": "Person", "woman": "Person", "leader": "Person", "president
 RANKS = {"vice", "deputy", "assistant", "under", "associate", "co", "sub", "lieutenant", "junior", "shadow"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
+DIPLOMATIC_WORDS = ("foreign", "ambassador", "envoy", "secretary of state", "diplomat")
 SALIENCE_SENTENCES = 4  # how far back a pronoun looks for its antecedent
 SHARED_OFFICES = {"minister", "senator", "sen.", "ambassador", "envoy", "special envoy", "congressman",
                   "congresswoman", "representative", "mp", "deputy"}  # a country has many of these
@@ -224,7 +225,12 @@ def _national_roles(roles: list[Role], dominant: str | None, clear: str | None) 
     if not placed and clear is not None:
         only = clear  # no office placed at all, in an article about one country
     def taken(role: Role, country: str) -> bool:
-        """A country has one president: the office is someone else's there."""
+        """A country has one president: the office is someone else's there. Nor does an office
+        take the country of a diplomat named in the same sentence: "Britain's Foreign Secretary X
+        met President Y" names two countries' officials."""
+        if any(r.of == country and r.person != role.person and r.evidence.start == role.evidence.start
+               and any(word in r.title for word in DIPLOMATIC_WORDS) for r in roles):
+            return True  # a foreign minister's counterpart in the sentence is foreign; a king's PM is not
         return core_title(role.title) not in SHARED_OFFICES and any(
             r.of == country and r.person != role.person and core_title(r.title) == core_title(role.title) for r in roles)
 

@@ -232,3 +232,22 @@ def test_roles_a_demonym_before_a_title_is_the_titles_country(extract_from):
     found = {(extraction.entities[r.person].name, r.title, extraction.entities[r.of].name if r.of else None)
              for r in extraction.roles}
     assert ("Lars Holm", "premier", "Denmark") in found, found
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Crown Prince Hamid bin Khalid met the envoy in Doha.", "Hamid bin Khalid", "crown prince"),
+    ("Prime Minister Ana Ruiz resigned on Monday.", "Ana Ruiz", "prime minister"),
+])
+def test_roles_a_title_of_two_words_opening_a_sentence_is_no_part_of_the_name(extract_from, text, name, title):
+    extraction = extract_from(text)
+    people = [e for e in extraction.entities.values() if e.type == "Person"]
+    assert [(e.name, sorted(e.aliases)) for e in people][:1] == [(name, [])]
+    assert (name, title) in {(extraction.entities[r.person].name, r.title) for r in extraction.roles}
+
+
+def test_roles_a_diplomats_counterpart_is_not_of_the_diplomats_country(extract_from):
+    extraction = extract_from("Britain's Foreign Secretary Tom Lane visited Kyiv and met President Olena Hrytsenko.")
+    found = {(extraction.entities[r.person].name, r.title, extraction.entities[r.of].name if r.of else None)
+             for r in extraction.roles}
+    assert ("Olena Hrytsenko", "president", "United Kingdom") not in found, found
+    assert {e.name: e.type for e in extraction.entities.values()}.get("Kyiv") == "Place"
