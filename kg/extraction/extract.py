@@ -24,7 +24,7 @@ from .references import resolve_references
 from .relations import proposal_facts
 from .resolve import resolve_entities
 
-FIRST_PERSON = {"i", "me", "my", "myself", "mine", "we", "us", "our", "ourselves"}  # "we": the speaker and theirs
+FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
 
 
 def extract(article: Article, doc: Doc) -> Extraction:
@@ -70,13 +70,16 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None, n
 
 
 def _bind_first_person(ctx: ArticleContext, quotes: list[Quote]) -> None:
-    """"I" and "my" inside a quotation are its speaker."""
+    """"I" and "my" inside a quotation are its speaker; so is a subject "we" ("we will vote against
+    it", "we proposed a bill"), not "us" and "our" (a spokesman's "our targets" are his army's:
+    audit 2 on unseen articles found them more often wrong than right)."""
     for quote in quotes:
         span = ctx.doc.char_span(quote.evidence.start, quote.evidence.end, alignment_mode="expand")
         if span is None:
             continue
         for token in span:
-            if token.norm_ in FIRST_PERSON and ctx.in_quote(token) and token.i not in ctx.token_entity:
+            stance = token.norm_ == "we" and token.dep_ in ("nsubj", "nsubjpass")
+            if (token.norm_ in FIRST_PERSON or stance) and ctx.in_quote(token) and token.i not in ctx.token_entity:
                 ctx.token_entity[token.i] = quote.speaker
                 ctx.confidence_of_token[token.i] = 0.8
 

@@ -224,3 +224,10 @@ def test_stances_being_ready_to_sign_is_no_signature(extract_from):
 ])
 def test_stances_no_plan_from_a_private_promise_or_what_one_cannot_do(extract_from, text):
     assert not {s for s in stances(extract_from(text)) if s[1] == "proposes"}
+
+
+def test_stances_us_and_our_in_a_quotation_are_not_its_speaker(extract_from):
+    extraction = extract_from('Mayor Ana Ruiz proposed a toll on the bridge. Colonel Tom Hart said, "The toll '
+                              'will hurt our supply trucks and divide us."')
+    names = {k: e.name for k, e in extraction.entities.items()}
+    assert not [f for f in extraction.facts if f.relation == "concerns" and names.get(f.object) == "Tom Hart"]
