@@ -603,4 +603,8 @@ def _display_name(group: Group, kind: str) -> str:
         place = gaz.place(name)
         if place is not None:
             return place.name
+        # "Melbourne (State Suburbs)": a known place among the names is the place's name
+        known = {gaz.place(n).name for n in set(group.names) if gaz.place(n) is not None}
+        if len(known) == 1:
+            return known.pop()
     return name

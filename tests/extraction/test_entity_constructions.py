@@ -304,3 +304,9 @@ def test_entities_a_name_under_a_plural_title_is_a_person(extract_from):
     assert {("Lena Park", "president", "Chile"), ("Olaf Brandt", "president", "Peru")} <= roles, roles
     met = {f.relation for f in extraction.facts if f.relation == "met"}
     assert met == {"met"}
+
+
+def test_entities_a_known_place_keeps_its_name_over_a_bracketed_qualifier(extract_from):
+    extraction = extract_from("Of the people in Brisbane (Inner Suburbs) aged over 15, most rent. Brisbane grew fast.")
+    names = {e.name for e in extraction.entities.values() if e.type == "Place"}
+    assert "Brisbane" in names and "Inner Suburbs" not in names, names
