@@ -46,8 +46,8 @@ class _Corpus:
         self.page: CorpusPage | None = None
         self.count = 0
         self._manager = atomic_output(self.trig, "w")
-        self.handle: IO = self._manager.__enter__()
         try:
+            self.handle: IO = self._manager.__enter__()
             for prefix, namespace in PREFIXES.items():
                 self.handle.write(f"@prefix {prefix}: <{namespace}> .\n")
             self.handle.write("\n")

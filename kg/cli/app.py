@@ -6,6 +6,7 @@ imports it and adds its commands, and `kg.cli` imports them in the order `kg --h
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -15,6 +16,8 @@ import typer
 from rich.console import Console
 
 from ..core.errors import KGError
+from ..core.files import remove_unfinished
+from ..core.scratch import remove_live_folders
 from ..core.signals import Terminated, sigterm_interrupts
 from ..core.version import __version__
 
@@ -79,11 +82,17 @@ def main() -> None:
     """Entry point of the ``kg`` script. A build stopped by Ctrl-C or SIGTERM has cleaned up by
     the time it exits (every ``finally`` ran); it then leaves at once, without the interpreter's
     exit hooks, one of which (concurrent.futures, Python 3.11) can race a worker pool's closing
-    pipes and print "Exception ignored ... Bad file descriptor"."""
+    pipes and print "Exception ignored ... Bad file descriptor". kg's own exit hooks run first:
+    they remove a temporary file or folder that the interrupt cut off from the code that would
+    have removed it, and a second Ctrl-C or SIGTERM no longer stops them."""
     try:
         app()
     except SystemExit as leaving:
         if leaving.code in (130, 143):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            remove_unfinished()
+            remove_live_folders()
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(leaving.code)

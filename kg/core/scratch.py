@@ -6,11 +6,12 @@ and holds a lock file its owner keeps locked (``flock``) while it runs. Its owne
 ``finally`` (success, failure, Ctrl-C, and SIGTERM, which `kg.core.signals` turns into an
 interrupt); as a last resort, every folder still there is removed when the process exits, so an
 interrupt landing between creating a folder and the code that would clean it loses nothing (a
-folder is registered before it is made). SIGKILL leaves it; the next kg process that starts one removes it
-(`remove_stale_folders`): a folder is stale when its lock is free (the kernel frees it when the
-owner dies, however it dies) and its pid runs no more. Only folders of this shape are touched,
-never another program's, and never those of a kg process still running (even in another pid
-namespace, where the pid means nothing but the lock still holds).
+folder is registered before it is made; the CLI runs `remove_live_folders` itself before leaving
+an interrupted command through ``os._exit``, which skips the exit hooks). SIGKILL leaves it; the
+next kg process that starts one removes it (`remove_stale_folders`): a folder is stale when its
+lock is free (the kernel frees it when the owner dies, however it dies) and its pid runs no more.
+Only folders of this shape are touched, never another program's, and never those of a kg process
+still running (even in another pid namespace, where the pid means nothing but the lock still holds).
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ class TemporaryFolder:
 
 
 @atexit.register
-def _remove_live_folders() -> None:
+def remove_live_folders() -> None:
+    """Remove this process's folders that are still there (at exit: the process is leaving)."""
     for folder in list(_LIVE.values()):
         folder.cleanup()
 

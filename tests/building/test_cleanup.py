@@ -92,6 +92,82 @@ def test_cleanup_when_a_build_is_stopped(corpus, tmp_path, sent, code, says, wor
     assert leftovers(tmp, out) == []
 
 
+STOPPED_AS_A_FILE_IS_CREATED = """
+import os, sys, time
+from pathlib import Path
+from kg.cli.app import main
+marker, real_open = Path(sys.argv[1]), os.open
+
+def open_and_wait(path, *args, **kwargs):  # the third article's temporary file exists: stop me now
+    fd = real_open(path, *args, **kwargs)
+    if Path(path).name.startswith(".story-2.ttl.") and not marker.exists():
+        marker.touch()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+    return fd
+
+os.open = open_and_wait
+sys.argv = ["kg", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("sent, code, workers", [
+    (signal.SIGTERM, 143, 2),
+    (signal.SIGINT, 130, 2),
+    (signal.SIGTERM, 143, 1),
+])
+def test_cleanup_when_a_build_is_stopped_as_a_file_is_created(corpus, tmp_path, sent, code, workers):
+    """The signal lands just after an article's temporary file is created: the moment a signal
+    mask was once meant to hold back, and did not whenever the build had a second thread (the
+    worker pool's manager thread, a BLAS thread), which the kernel then gave the signal to. The
+    build waits there, so the race is run every time."""
+    tmp, out, marker = tmp_path / "tmp", tmp_path / "out", tmp_path / "created"
+    tmp.mkdir()
+    command = [sys.executable, "-c", STOPPED_AS_A_FILE_IS_CREATED, str(marker),
+               "build", str(corpus), "--out", str(out), "-q", "-w", str(workers)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "TMPDIR": str(tmp)})
+    wait_for(marker.exists, process)
+    process.send_signal(sent)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == code, stderr
+    assert "Traceback" not in stderr
+    assert leftovers(tmp, out) == []
+    assert sorted(p.name for p in out.glob("story-*.ttl")) == ["story-0.ttl", "story-1.ttl"]  # finished ones stay
+
+
+CUT_OFF = """
+import sys
+import kg.cli.app
+from kg.core.files import atomic_output
+from kg.core.scratch import TemporaryFolder
+
+def stopped():  # an interrupt cut these off from the code that would have removed them
+    global kept
+    kept = atomic_output(sys.argv[1])
+    kept.__enter__().write("half")
+    TemporaryFolder("corpus")
+    raise SystemExit(143)
+
+cli = sys.modules["kg.cli.app"]  # the module (kg.cli.app is the Typer app kg.cli exports)
+cli.app = stopped
+cli.main()
+"""
+
+
+def test_cleanup_by_the_cli_of_what_an_interrupt_cut_off(tmp_path):
+    """A stopped command leaves through ``os._exit``, which skips the exit hooks: the CLI removes
+    the temporary files and folders still registered first."""
+    tmp, out = tmp_path / "tmp", tmp_path / "out"
+    tmp.mkdir()
+    done = subprocess.run([sys.executable, "-c", CUT_OFF, str(out / "news.trig")], capture_output=True, text=True,
+                          env={**os.environ, "TMPDIR": str(tmp)}, timeout=60)
+    assert done.returncode == 143, done.stderr
+    assert leftovers(tmp, out) == [] and list(out.iterdir()) == []
+
+
 def test_cleanup_of_a_killed_build_by_the_next(corpus, tmp_path):
     tmp, out = tmp_path / "tmp", tmp_path / "out"
     tmp.mkdir()
