@@ -120,6 +120,13 @@ class KG(DefinedNamespace):
     rowText: URIRef
     rowSentence: URIRef
     rowArticle: URIRef
+    # where an entity's evidence and timeline rows are (kg.rdf.summary, `row_blocks`)
+    evidenceIn: URIRef
+    TimelineStart: URIRef
+    startOf: URIRef
+    startArticle: URIRef
+    startDate: URIRef
+    startReported: URIRef
 
 
 RELATIONS = {

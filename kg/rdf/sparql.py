@@ -128,14 +128,29 @@ def with_values(text: str, bindings: Mapping[str, Term | tuple[Term, ...]]) -> s
     choices = [value if isinstance(value, tuple) else (value,) for value in (bindings[n] for n in names)]
     rows = " ".join(f"({' '.join(str(term) for term in row)})" for row in product(*choices))
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}"
+    if VALUES_MARK.search(text):
+        return VALUES_MARK.sub(lambda mark: mark.group(1) + block.lstrip(), text)
     at = _where_brace(text)
     return text[:at] + block + text[at:]
+
+
+VALUES_MARK = re.compile(r"^([ \t]*)#[ \t]*values[ \t]*$", re.MULTILINE)
+"""Comment lines ``# values`` where a query wants its parameters bound, each of them, instead of
+its first WHERE pattern: a pattern that starts from the parameters in a subquery which picks a
+page, and again outside it (queries/summary/evidence.rq)."""
 
 
 PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page[ \t]*$", re.MULTILINE)
 """A comment line ``# page`` where a query wants its page taken: in a subquery that orders the
 rows' keys, before the rest of each row is read (queries/proposals.rq). Without one, the page
 is the query's last clause."""
+
+
+UPTO_MARK = re.compile(r"^([ \t]*)#[ \t]*upto[ \t]*$", re.MULTILINE)
+"""A comment line ``# upto`` in a subquery that picks the blocks of rows (an article's, say)
+the page can come from: it takes as many blocks as the page ends after (offset + limit), each of
+which gives at least one row, in the rows' order; the page itself is the query's last clause,
+taken from the rows of those blocks only (queries/summary/evidence.rq)."""
 
 
 def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
@@ -157,6 +172,8 @@ def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
     mark = PAGE_MARK.search(text)
     if mark is not None:
         return text[:mark.start()] + clause + text[mark.end():]
+    if limit and UPTO_MARK.search(text):  # the subquery keeps what comes before the page's end
+        text = UPTO_MARK.sub(lambda upto: f"{upto.group(1)}LIMIT {int(limit) + int(offset)}", text)
     if re.search(r"\b(LIMIT|OFFSET|VALUES)\b", _tail(text), re.IGNORECASE):
         raise QueryError("the query ends with its own LIMIT, OFFSET or VALUES; drop --limit and --offset, "
                          "or edit the query's own")

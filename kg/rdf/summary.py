@@ -44,7 +44,7 @@ from . import ranks
 from .counting import NODE_TYPES
 from .namespace import ARTICLE, BASE, KG, MERGES_GRAPH, SCHEMA, SUMMARY_GRAPH, short_hash
 
-VERSION = 2
+VERSION = 3
 """The summary's layout; a summary of another version is built again."""
 GRAPH = ox.NamedNode(SUMMARY_GRAPH)
 MERGES = ox.NamedNode(MERGES_GRAPH)
@@ -177,6 +177,46 @@ _EDGES = _PREFIXES + """SELECT ?node ?p ?o ?title ?of (COUNT(DISTINCT ?fact) AS 
 } GROUP BY ?node ?p ?o ?title ?of"""
 
 
+# The articles where a node has a row of queries/evidence.rq (a fact of it, as subject or object,
+# with a sentence and its offsets), found as queries/summary/evidence.rq finds them; and for
+# queries/timeline.rq, each such article's first row in the timeline's order (its date and the
+# day reported, as summary/timeline.rq computes them), which Oxigraph orders here as it does there.
+# A page of either question is then read from the articles whose rows come first (`kg:evidenceIn`,
+# `kg:TimelineStart`), not from every fact of the entity.
+_FACTS = """
+  { GRAPH ?article { ?fact rdf:subject ?node ; rdf:object ?object } BIND (?node AS ?subject) }
+  UNION
+  { GRAPH ?article { ?fact rdf:object ?node ; rdf:subject ?subject } BIND (?node AS ?object) }
+  GRAPH ?article { ?fact rdf:predicate ?predicate ; kg:evidence ?ev . ?ev kg:sentence ?sentence ; kg:startOffset ?start . """
+_EVIDENCE_ARTICLES = _PREFIXES + "SELECT DISTINCT ?node ?article WHERE { VALUES ?node { %s }" + _FACTS + """
+  ?ev kg:endOffset ?end } }"""
+_TIMELINE_STARTS = _PREFIXES + "SELECT ?node ?article ?date ?reportedOn WHERE { VALUES ?node { %s }" + _FACTS + """ }
+  OPTIONAL { GRAPH ?article { ?fact kg:happenedOn ?happenedOn } }
+  OPTIONAL { GRAPH ?article { ?fact kg:timeText ?timeText } }
+  OPTIONAL { GRAPH ?article { ?fact kg:reportedOn ?reportedOn } }
+  BIND (BOUND(?happenedOn) && BOUND(?timeText) && CONTAINS(?sentence, ?timeText) AS ?said)
+  BIND (IF(?said, ?happenedOn, ?reportedOn) AS ?date)
+} ORDER BY ?node ?article (!BOUND(?date)) ?date ?reportedOn"""
+
+
+def row_blocks(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
+    """The nodes' ``kg:evidenceIn`` articles and `kg:TimelineStart` of each article."""
+    quads = [ox.Quad(row["node"], _kg("evidenceIn"), row["article"], GRAPH)
+             for row in _solutions(store, _EVIDENCE_ARTICLES, nodes)]
+    seen = set()
+    for row in _solutions(store, _TIMELINE_STARTS, nodes):
+        node, article = row["node"], row["article"]
+        if (node, article) in seen:  # ordered: the first row of each article is its start
+            continue
+        seen.add((node, article))
+        iri = ox.NamedNode(f"{BASE}summary/start/{short_hash(str(node), str(article))}")
+        triples = [(RDF_TYPE, _kg("TimelineStart")), (_kg("startOf"), node), (_kg("startArticle"), article)]
+        triples += [(_kg(term), row[name]) for term, name in (("startDate", "date"), ("startReported", "reportedOn"))
+                    if row[name] is not None]
+        quads += [ox.Quad(iri, p, o, GRAPH) for p, o in triples]
+    return quads
+
+
 def _integer(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=XSD_INTEGER)
 
@@ -229,6 +269,7 @@ def summary_quads(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
         triples += [(_kg("edgeTitle"), title)] if title is not None else []
         quads += [ox.Quad(iri, p, o, GRAPH) for p, o in triples]
     quotations = [node for node in nodes if QUOTATION in attributes[node].get(RDF_TYPE, ())]
+    quads += row_blocks(store, nodes)
     return quads + (ranks.quote_row_quads(store, quotations) if quotations else [])
 
 
@@ -266,6 +307,8 @@ def refresh(store: ox.Store) -> int:
                 old += store.quads_for_pattern(edge.subject, None, None, GRAPH)
             for row in ranks.quote_rows_of(store, node):
                 old += store.quads_for_pattern(row, None, None, GRAPH)
+            for start in store.quads_for_pattern(None, _kg("startOf"), node, GRAPH):
+                old += store.quads_for_pattern(start.subject, None, None, GRAPH)
         for quad in old:
             store.remove(quad)
         store.extend(summary_quads(store, chunk))

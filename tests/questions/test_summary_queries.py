@@ -177,7 +177,7 @@ def test_summary_queries_pages_are_slices_of_every_row(plain, summarised, propos
 
 def test_summary_queries_listings_and_co_mentions_have_a_page():
     assert set(PAGED) == {"people", "countries", "organizations", "proposals", "quotes", "roles", "meetings",
-                          "co-mentions"}
+                          "co-mentions", "entity", "evidence", "timeline"}
     assert load_query("co-mentions").page == 100 and load_query("people").page == 50
 
 
@@ -311,3 +311,19 @@ def test_summary_queries_kg_timeline_reads_the_summary_text_and_gives_the_same_e
     summary: the same entries as from the article graphs, for a name in any case and an IRI."""
     entries = timeline(summarised, name)
     assert entries == timeline(plain, name) and len(entries) > 10
+
+
+@pytest.mark.parametrize("name", ["evidence", "timeline"])
+def test_summary_queries_an_entity_page_read_from_its_first_articles_is_a_slice_of_every_row(summarised, name):
+    """A page of evidence or timeline reads only the articles whose rows come first
+    (kg:evidenceIn, kg:TimelineStart): every page, for an entity of one node or a name of several
+    ("Trump"), is the slice of every row, and the pages together are every row."""
+    query = load_query(name)
+    for entity in [*ENTITIES, "Trump"]:
+        values = {"entity": entity}
+        every = run(summarised, query, values, limit=0)
+        assert every, entity
+        size = max(1, len(every) // 6)
+        pages = [run(summarised, query, values, limit=size, offset=at) for at in range(0, len(every) + size, size)]
+        assert [row for page in pages for row in page] == every, entity
+        assert all(len(page) == size for page in pages[:len(every) // size]), entity
