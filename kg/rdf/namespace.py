@@ -120,13 +120,12 @@ class KG(DefinedNamespace):
     rowText: URIRef
     rowSentence: URIRef
     rowArticle: URIRef
-    # where an entity's evidence and timeline rows are (kg.rdf.summary, `row_blocks`)
-    evidenceIn: URIRef
-    TimelineStart: URIRef
+    # where a node's evidence and timeline rows begin, article by article (kg.rdf.starts)
+    RowStart: URIRef
     startOf: URIRef
     startArticle: URIRef
-    startDate: URIRef
-    startReported: URIRef
+    evidenceBefore: URIRef
+    timelineBefore: URIRef
 
 
 RELATIONS = {

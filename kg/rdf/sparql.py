@@ -146,15 +146,19 @@ rows' keys, before the rest of each row is read (queries/proposals.rq). Without 
 is the query's last clause."""
 
 
-UPTO_MARK = re.compile(r"^([ \t]*)#[ \t]*upto[ \t]*$", re.MULTILINE)
-"""A comment line ``# upto`` in a subquery that picks the blocks of rows (an article's, say)
-the page can come from: it takes as many blocks as the page ends after (offset + limit), each of
-which gives at least one row, in the rows' order; the page itself is the query's last clause,
-taken from the rows of those blocks only (queries/summary/evidence.rq)."""
+UPTO_MARK = re.compile(r"^([ \t]*)\}[ \t]*#[ \t]*upto[ \t]+\?(\w+)[ \t]*$", re.MULTILINE)
+"""A subquery's closing brace followed by ``# upto ?before``, in a subquery that picks the blocks
+of rows (an article's, say) the page can come from, ``?before`` being how many rows come before
+a block's first, each block of one value of the parameters another number: for a page, it keeps
+the blocks with fewer rows before them than the page ends after (offset + limit), at most that
+many for each value (``spread`` values: Oxigraph plans the rest of the query from so few blocks
+only when their number is written as a LIMIT); the page itself is the query's last clause, taken
+from the rows of those blocks only (queries/summary/evidence.rq)."""
 
 
-def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
-    """The query with at most ``limit`` rows (None or 0: all of them) after skipping ``offset``.
+def with_page(text: str, limit: int | None = None, offset: int = 0, spread: int = 1) -> str:
+    """The query with at most ``limit`` rows (None or 0: all of them) after skipping ``offset``;
+    ``spread``, how many values its parameters are bound to (an ``# upto`` line's blocks).
 
     >>> with_page("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", 10, 20)
     'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 10 OFFSET 20\\n'
@@ -173,7 +177,9 @@ def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
     if mark is not None:
         return text[:mark.start()] + clause + text[mark.end():]
     if limit and UPTO_MARK.search(text):  # the subquery keeps what comes before the page's end
-        text = UPTO_MARK.sub(lambda upto: f"{upto.group(1)}LIMIT {int(limit) + int(offset)}", text)
+        end = int(limit) + int(offset)
+        text = UPTO_MARK.sub(lambda upto: f"{upto.group(1)}FILTER (?{upto.group(2)} < {end}) }} LIMIT {end * max(1, int(spread))}",
+                             text)
     if re.search(r"\b(LIMIT|OFFSET|VALUES)\b", _tail(text), re.IGNORECASE):
         raise QueryError("the query ends with its own LIMIT, OFFSET or VALUES; drop --limit and --offset, "
                          "or edit the query's own")

@@ -40,11 +40,11 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from . import ranks
+from . import ranks, starts
 from .counting import NODE_TYPES
 from .namespace import ARTICLE, BASE, KG, MERGES_GRAPH, SCHEMA, SUMMARY_GRAPH, short_hash
 
-VERSION = 3
+VERSION = 4
 """The summary's layout; a summary of another version is built again."""
 GRAPH = ox.NamedNode(SUMMARY_GRAPH)
 MERGES = ox.NamedNode(MERGES_GRAPH)
@@ -177,46 +177,6 @@ _EDGES = _PREFIXES + """SELECT ?node ?p ?o ?title ?of (COUNT(DISTINCT ?fact) AS 
 } GROUP BY ?node ?p ?o ?title ?of"""
 
 
-# The articles where a node has a row of queries/evidence.rq (a fact of it, as subject or object,
-# with a sentence and its offsets), found as queries/summary/evidence.rq finds them; and for
-# queries/timeline.rq, each such article's first row in the timeline's order (its date and the
-# day reported, as summary/timeline.rq computes them), which Oxigraph orders here as it does there.
-# A page of either question is then read from the articles whose rows come first (`kg:evidenceIn`,
-# `kg:TimelineStart`), not from every fact of the entity.
-_FACTS = """
-  { GRAPH ?article { ?fact rdf:subject ?node ; rdf:object ?object } BIND (?node AS ?subject) }
-  UNION
-  { GRAPH ?article { ?fact rdf:object ?node ; rdf:subject ?subject } BIND (?node AS ?object) }
-  GRAPH ?article { ?fact rdf:predicate ?predicate ; kg:evidence ?ev . ?ev kg:sentence ?sentence ; kg:startOffset ?start . """
-_EVIDENCE_ARTICLES = _PREFIXES + "SELECT DISTINCT ?node ?article WHERE { VALUES ?node { %s }" + _FACTS + """
-  ?ev kg:endOffset ?end } }"""
-_TIMELINE_STARTS = _PREFIXES + "SELECT ?node ?article ?date ?reportedOn WHERE { VALUES ?node { %s }" + _FACTS + """ }
-  OPTIONAL { GRAPH ?article { ?fact kg:happenedOn ?happenedOn } }
-  OPTIONAL { GRAPH ?article { ?fact kg:timeText ?timeText } }
-  OPTIONAL { GRAPH ?article { ?fact kg:reportedOn ?reportedOn } }
-  BIND (BOUND(?happenedOn) && BOUND(?timeText) && CONTAINS(?sentence, ?timeText) AS ?said)
-  BIND (IF(?said, ?happenedOn, ?reportedOn) AS ?date)
-} ORDER BY ?node ?article (!BOUND(?date)) ?date ?reportedOn"""
-
-
-def row_blocks(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
-    """The nodes' ``kg:evidenceIn`` articles and `kg:TimelineStart` of each article."""
-    quads = [ox.Quad(row["node"], _kg("evidenceIn"), row["article"], GRAPH)
-             for row in _solutions(store, _EVIDENCE_ARTICLES, nodes)]
-    seen = set()
-    for row in _solutions(store, _TIMELINE_STARTS, nodes):
-        node, article = row["node"], row["article"]
-        if (node, article) in seen:  # ordered: the first row of each article is its start
-            continue
-        seen.add((node, article))
-        iri = ox.NamedNode(f"{BASE}summary/start/{short_hash(str(node), str(article))}")
-        triples = [(RDF_TYPE, _kg("TimelineStart")), (_kg("startOf"), node), (_kg("startArticle"), article)]
-        triples += [(_kg(term), row[name]) for term, name in (("startDate", "date"), ("startReported", "reportedOn"))
-                    if row[name] is not None]
-        quads += [ox.Quad(iri, p, o, GRAPH) for p, o in triples]
-    return quads
-
-
 def _integer(n: int) -> ox.Literal:
     return ox.Literal(str(n), datatype=XSD_INTEGER)
 
@@ -231,7 +191,8 @@ def _solutions(store: ox.Store, query: str, nodes: list[ox.NamedNode]):
     return store.query(query % " ".join(str(node) for node in nodes))
 
 
-def summary_quads(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
+def summary_quads(store: ox.Store, nodes: list[ox.NamedNode],
+                  row_starts: dict[ox.NamedNode, list[ox.Quad]] | None = None) -> list[ox.Quad]:
     """The nodes' part of the summary, computed from the article graphs: each node's own
     statistics, and one `kg:EdgeSummary` per relation and object it is the subject of (and per
     title and holder of a role object)."""
@@ -269,7 +230,9 @@ def summary_quads(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
         triples += [(_kg("edgeTitle"), title)] if title is not None else []
         quads += [ox.Quad(iri, p, o, GRAPH) for p, o in triples]
     quotations = [node for node in nodes if QUOTATION in attributes[node].get(RDF_TYPE, ())]
-    quads += row_blocks(store, nodes)
+    if row_starts is None:
+        row_starts = starts.row_start_quads(store, nodes)
+    quads += [quad for node in nodes for quad in row_starts.get(node, ())]
     return quads + (ranks.quote_row_quads(store, quotations) if quotations else [])
 
 
@@ -288,7 +251,8 @@ def build(store: ox.Store) -> int:
     if store.contains_named_graph(GRAPH):
         store.remove_graph(GRAPH)
     nodes = sorted(nodes_in(store), key=str)
-    store.bulk_extend(quad for chunk in _batches(nodes) for quad in summary_quads(store, chunk))
+    row_starts = starts.row_start_quads(store, nodes)  # read at once: every fact of the store
+    store.bulk_extend(quad for chunk in _batches(nodes) for quad in summary_quads(store, chunk, row_starts))
     ranks.rank(store)
     store.extend([ox.Quad(GRAPH, RDF_TYPE, _kg("Summary"), GRAPH),
                   ox.Quad(GRAPH, _kg("summaryVersion"), _integer(VERSION), GRAPH)])
@@ -299,6 +263,7 @@ def refresh(store: ox.Store) -> int:
     """Compute again the part of every pending node, then clear their marks, then write the
     positions again (`kg.rdf.ranks.rank`); returns how many nodes."""
     pending = sorted({q.object for q in store.quads_for_pattern(GRAPH, _kg("pendingNode"), None, GRAPH)}, key=str)
+    row_starts = starts.row_start_quads(store, pending)  # read at once (every fact, when they are many)
     for chunk in _batches(pending):
         old = []
         for node in chunk:
@@ -307,11 +272,11 @@ def refresh(store: ox.Store) -> int:
                 old += store.quads_for_pattern(edge.subject, None, None, GRAPH)
             for row in ranks.quote_rows_of(store, node):
                 old += store.quads_for_pattern(row, None, None, GRAPH)
-            for start in store.quads_for_pattern(None, _kg("startOf"), node, GRAPH):
-                old += store.quads_for_pattern(start.subject, None, None, GRAPH)
+            for start in starts.starts_of(store, node):
+                old += store.quads_for_pattern(start, None, None, GRAPH)
         for quad in old:
             store.remove(quad)
-        store.extend(summary_quads(store, chunk))
+        store.extend(summary_quads(store, chunk, row_starts))
         for node in chunk:
             store.remove(ox.Quad(GRAPH, _kg("pendingNode"), node, GRAPH))
     if ranks.is_pending(store):
