@@ -274,9 +274,12 @@ def refresh(store: ox.Store) -> int:
                 old += store.quads_for_pattern(row, None, None, GRAPH)
             for start in starts.starts_of(store, node):
                 old += store.quads_for_pattern(start, None, None, GRAPH)
-        for quad in old:
+        # only what changed is written: after a few new articles, most of a node's part (its
+        # edges, the starts of its articles before the new ones) is as it was
+        new = set(summary_quads(store, chunk, row_starts))
+        for quad in set(old) - new:
             store.remove(quad)
-        store.extend(summary_quads(store, chunk, row_starts))
+        store.extend(new.difference(old))
         for node in chunk:
             store.remove(ox.Quad(GRAPH, _kg("pendingNode"), node, GRAPH))
     if ranks.is_pending(store):
