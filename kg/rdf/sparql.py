@@ -147,13 +147,13 @@ is the query's last clause."""
 
 
 UPTO_MARK = re.compile(r"^([ \t]*)\}[ \t]*#[ \t]*upto[ \t]+\?(\w+)[ \t]*$", re.MULTILINE)
-"""A subquery's closing brace followed by ``# upto ?before``, in a subquery that picks the blocks
-of rows (an article's, say) the page can come from, ``?before`` being how many rows come before
-a block's first, each block of one value of the parameters another number: for a page, it keeps
-the blocks with fewer rows before them than the page ends after (offset + limit), at most that
-many for each value (``spread`` values: Oxigraph plans the rest of the query from so few blocks
-only when their number is written as a LIMIT); the page itself is the query's last clause, taken
-from the rows of those blocks only (queries/summary/evidence.rq)."""
+"""The closing brace of a subquery that picks the blocks of rows (an article's, say) a page can
+come from, followed by ``# upto ?before``, ``?before`` being how many rows come before a block's
+first: for a page, the subquery keeps the blocks with fewer rows before them than the page ends
+after (offset + limit), and says so as its LIMIT (at most that many blocks for each of the
+``spread`` values its parameters are bound to), which Oxigraph needs to plan the rest of the
+query from those blocks. The page itself is the query's last clause, taken from the rows of
+those blocks only (queries/summary/evidence.rq)."""
 
 
 def with_page(text: str, limit: int | None = None, offset: int = 0, spread: int = 1) -> str:
@@ -178,8 +178,8 @@ def with_page(text: str, limit: int | None = None, offset: int = 0, spread: int 
         return text[:mark.start()] + clause + text[mark.end():]
     if limit and UPTO_MARK.search(text):  # the subquery keeps what comes before the page's end
         end = int(limit) + int(offset)
-        text = UPTO_MARK.sub(lambda upto: f"{upto.group(1)}FILTER (?{upto.group(2)} < {end}) }} LIMIT {end * max(1, int(spread))}",
-                             text)
+        most = end * max(1, int(spread))
+        text = UPTO_MARK.sub(lambda upto: f"{upto.group(1)}FILTER (?{upto.group(2)} < {end}) }} LIMIT {most}", text)
     if re.search(r"\b(LIMIT|OFFSET|VALUES)\b", _tail(text), re.IGNORECASE):
         raise QueryError("the query ends with its own LIMIT, OFFSET or VALUES; drop --limit and --offset, "
                          "or edit the query's own")

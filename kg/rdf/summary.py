@@ -15,8 +15,9 @@ once and each relation once::
 
 A quotation's part also holds the rows of the ``quotes`` listing about it (`kg.rdf.ranks`); a
 node's part, where its rows of ``evidence`` and ``timeline`` begin in each of its articles
-(`kg.rdf.starts`, read from every fact at once when the nodes are many); and the summary keeps the position of each edge, proposal and quote row in the order a question
-shows them (`kg.rdf.ranks`), written again over the whole store once the nodes are.
+(`kg.rdf.starts`, read from every fact at once when the nodes are many); and the summary keeps
+the position of each edge, proposal and quote row in the order a question shows them
+(`kg.rdf.ranks`), written again over the whole store once the nodes are.
 
 The stored queries of ``queries/summary/`` read it (`kg.questions.queries`); so do the graph
 commands (`kg.questions.network.entity_graph`). It is derived data: `summary_quads` computes a
