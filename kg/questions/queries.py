@@ -35,6 +35,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
+from math import prod
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -83,11 +84,16 @@ class StoredQuery:
             QueryError: as `bindings` and `text_for` do.
         """
         text = self.text_for(source, limit=limit, offset=offset)
-        return text, bind_nodes(text, self.bindings(values, source), source)
+        bound = bind_nodes(text, self.bindings(values, source), source)
+        if value_rows(bound) > 1:  # a name borne by several nodes: a page's blocks for each
+            text = self.text_for(source, limit=limit, offset=offset, spread=value_rows(bound))
+        return text, bound
 
-    def text_for(self, source: Source | None = None, *, limit: int | None = None, offset: int = 0) -> str:
+    def text_for(self, source: Source | None = None, *, limit: int | None = None, offset: int = 0,
+                 spread: int = 1) -> str:
         """The text to run on ``source``: the summary graph's, when the source has an up-to-date
-        summary and the query a text for it; with ``limit`` rows after ``offset`` (None or 0: all).
+        summary and the query a text for it; with ``limit`` rows after ``offset`` (None or 0: all),
+        for bindings of ``spread`` rows (`value_rows`).
 
         Raises:
             QueryError: a negative limit or offset, or a query with its own LIMIT at its end.
@@ -99,7 +105,7 @@ class StoredQuery:
         wanted = self.summary_text is not None and (limit or PAGE_MARK.search(self.summary_text) is None)
         if wanted and callable(ready) and ready():
             text = self.summary_text
-        return with_page(text, limit, offset)
+        return with_page(text, limit, offset, spread)
 
     def bindings(self, values: Mapping[str, str] | None = None, source: Source | None = None) -> dict[str, Term]:
         """The RDF terms to bind: the given values, else the defaults. With a ``source``, an
@@ -211,6 +217,12 @@ def bind_nodes(text: str, bindings: Mapping[str, Term], source: Source) -> dict:
                 found = {row["e"] for row in source.query(_NODES_NAMED, {"entity": term})}
                 out[f"{param}Node"] = tuple(sorted((n for n in found if isinstance(n, ox.NamedNode)), key=str))
     return out
+
+
+def value_rows(bindings: Mapping[str, Term | tuple[Term, ...]]) -> int:
+    """How many rows the VALUES block of these bindings holds (`kg.rdf.sparql.with_values`):
+    a variable bound to several terms takes each of them."""
+    return prod(len(value) for value in bindings.values() if isinstance(value, tuple))
 
 
 def query_dir() -> Path:

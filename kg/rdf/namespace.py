@@ -120,6 +120,12 @@ class KG(DefinedNamespace):
     rowText: URIRef
     rowSentence: URIRef
     rowArticle: URIRef
+    # where a node's evidence and timeline rows begin, article by article (kg.rdf.starts)
+    RowStart: URIRef
+    startOf: URIRef
+    startArticle: URIRef
+    evidenceBefore: URIRef
+    timelineBefore: URIRef
 
 
 RELATIONS = {

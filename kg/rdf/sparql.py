@@ -128,8 +128,16 @@ def with_values(text: str, bindings: Mapping[str, Term | tuple[Term, ...]]) -> s
     choices = [value if isinstance(value, tuple) else (value,) for value in (bindings[n] for n in names)]
     rows = " ".join(f"({' '.join(str(term) for term in row)})" for row in product(*choices))
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {rows} }}"
+    if VALUES_MARK.search(text):
+        return VALUES_MARK.sub(lambda mark: mark.group(1) + block.lstrip(), text)
     at = _where_brace(text)
     return text[:at] + block + text[at:]
+
+
+VALUES_MARK = re.compile(r"^([ \t]*)#[ \t]*values[ \t]*$", re.MULTILINE)
+"""Comment lines ``# values`` where a query wants its parameters bound, each of them, instead of
+its first WHERE pattern: a pattern that starts from the parameters in a subquery which picks a
+page, and again outside it (queries/summary/evidence.rq)."""
 
 
 PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page[ \t]*$", re.MULTILINE)
@@ -138,8 +146,19 @@ rows' keys, before the rest of each row is read (queries/proposals.rq). Without 
 is the query's last clause."""
 
 
-def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
-    """The query with at most ``limit`` rows (None or 0: all of them) after skipping ``offset``.
+UPTO_MARK = re.compile(r"^([ \t]*)\}[ \t]*#[ \t]*upto[ \t]+\?(\w+)[ \t]*$", re.MULTILINE)
+"""The closing brace of a subquery that picks the blocks of rows (an article's, say) a page can
+come from, followed by ``# upto ?before``, ``?before`` being how many rows come before a block's
+first: for a page, the subquery keeps the blocks with fewer rows before them than the page ends
+after (offset + limit), and says so as its LIMIT (at most that many blocks for each of the
+``spread`` values its parameters are bound to), which Oxigraph needs to plan the rest of the
+query from those blocks. The page itself is the query's last clause, taken from the rows of
+those blocks only (queries/summary/evidence.rq)."""
+
+
+def with_page(text: str, limit: int | None = None, offset: int = 0, spread: int = 1) -> str:
+    """The query with at most ``limit`` rows (None or 0: all of them) after skipping ``offset``;
+    ``spread``, how many values its parameters are bound to (an ``# upto`` line's blocks).
 
     >>> with_page("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", 10, 20)
     'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 10 OFFSET 20\\n'
@@ -157,6 +176,10 @@ def with_page(text: str, limit: int | None = None, offset: int = 0) -> str:
     mark = PAGE_MARK.search(text)
     if mark is not None:
         return text[:mark.start()] + clause + text[mark.end():]
+    if limit and UPTO_MARK.search(text):  # the subquery keeps what comes before the page's end
+        end = int(limit) + int(offset)
+        most = end * max(1, int(spread))
+        text = UPTO_MARK.sub(lambda upto: f"{upto.group(1)}FILTER (?{upto.group(2)} < {end}) }} LIMIT {most}", text)
     if re.search(r"\b(LIMIT|OFFSET|VALUES)\b", _tail(text), re.IGNORECASE):
         raise QueryError("the query ends with its own LIMIT, OFFSET or VALUES; drop --limit and --offset, "
                          "or edit the query's own")

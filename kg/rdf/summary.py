@@ -13,9 +13,11 @@ once and each relation once::
         kg:edgePredicate kg:met ; kg:edgeObject <…/person/ben-ito> ; kg:edgeTarget <…/person/ben-ito> ;
         kg:factCount 3 ; kg:articleCount 2 ; kg:bestConfidence 0.85 .
 
-A quotation's part also holds the rows of the ``quotes`` listing about it (`kg.rdf.ranks`); and
-the summary keeps the position of each edge, proposal and quote row in the order a question
-shows them (`kg.rdf.ranks`), written again over the whole store once the nodes are.
+A quotation's part also holds the rows of the ``quotes`` listing about it (`kg.rdf.ranks`); a
+node's part, where its rows of ``evidence`` and ``timeline`` begin in each of its articles
+(`kg.rdf.starts`, read from every fact at once when the nodes are many); and the summary keeps
+the position of each edge, proposal and quote row in the order a question shows them
+(`kg.rdf.ranks`), written again over the whole store once the nodes are.
 
 The stored queries of ``queries/summary/`` read it (`kg.questions.queries`); so do the graph
 commands (`kg.questions.network.entity_graph`). It is derived data: `summary_quads` computes a
@@ -40,11 +42,11 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from . import ranks
+from . import ranks, starts
 from .counting import NODE_TYPES
 from .namespace import ARTICLE, BASE, KG, MERGES_GRAPH, SCHEMA, SUMMARY_GRAPH, short_hash
 
-VERSION = 2
+VERSION = 4
 """The summary's layout; a summary of another version is built again."""
 GRAPH = ox.NamedNode(SUMMARY_GRAPH)
 MERGES = ox.NamedNode(MERGES_GRAPH)
@@ -191,7 +193,8 @@ def _solutions(store: ox.Store, query: str, nodes: list[ox.NamedNode]):
     return store.query(query % " ".join(str(node) for node in nodes))
 
 
-def summary_quads(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
+def summary_quads(store: ox.Store, nodes: list[ox.NamedNode],
+                  row_starts: dict[ox.NamedNode, list[ox.Quad]] | None = None) -> list[ox.Quad]:
     """The nodes' part of the summary, computed from the article graphs: each node's own
     statistics, and one `kg:EdgeSummary` per relation and object it is the subject of (and per
     title and holder of a role object)."""
@@ -229,6 +232,9 @@ def summary_quads(store: ox.Store, nodes: list[ox.NamedNode]) -> list[ox.Quad]:
         triples += [(_kg("edgeTitle"), title)] if title is not None else []
         quads += [ox.Quad(iri, p, o, GRAPH) for p, o in triples]
     quotations = [node for node in nodes if QUOTATION in attributes[node].get(RDF_TYPE, ())]
+    if row_starts is None:
+        row_starts = starts.row_start_quads(store, nodes)
+    quads += [quad for node in nodes for quad in row_starts.get(node, ())]
     return quads + (ranks.quote_row_quads(store, quotations) if quotations else [])
 
 
@@ -247,7 +253,8 @@ def build(store: ox.Store) -> int:
     if store.contains_named_graph(GRAPH):
         store.remove_graph(GRAPH)
     nodes = sorted(nodes_in(store), key=str)
-    store.bulk_extend(quad for chunk in _batches(nodes) for quad in summary_quads(store, chunk))
+    row_starts = starts.row_start_quads(store, nodes)  # read at once: every fact of the store
+    store.bulk_extend(quad for chunk in _batches(nodes) for quad in summary_quads(store, chunk, row_starts))
     ranks.rank(store)
     store.extend([ox.Quad(GRAPH, RDF_TYPE, _kg("Summary"), GRAPH),
                   ox.Quad(GRAPH, _kg("summaryVersion"), _integer(VERSION), GRAPH)])
@@ -258,6 +265,7 @@ def refresh(store: ox.Store) -> int:
     """Compute again the part of every pending node, then clear their marks, then write the
     positions again (`kg.rdf.ranks.rank`); returns how many nodes."""
     pending = sorted({q.object for q in store.quads_for_pattern(GRAPH, _kg("pendingNode"), None, GRAPH)}, key=str)
+    row_starts = starts.row_start_quads(store, pending)  # read at once (every fact, when they are many)
     for chunk in _batches(pending):
         old = []
         for node in chunk:
@@ -266,9 +274,14 @@ def refresh(store: ox.Store) -> int:
                 old += store.quads_for_pattern(edge.subject, None, None, GRAPH)
             for row in ranks.quote_rows_of(store, node):
                 old += store.quads_for_pattern(row, None, None, GRAPH)
-        for quad in old:
+            for start in starts.starts_of(store, node):
+                old += store.quads_for_pattern(start, None, None, GRAPH)
+        # only what changed is written: after a few new articles, most of a node's part (its
+        # edges, the starts of its articles before the new ones) is as it was
+        new = set(summary_quads(store, chunk, row_starts))
+        for quad in set(old) - new:
             store.remove(quad)
-        store.extend(summary_quads(store, chunk))
+        store.extend(new.difference(old))
         for node in chunk:
             store.remove(ox.Quad(GRAPH, _kg("pendingNode"), node, GRAPH))
     if ranks.is_pending(store):

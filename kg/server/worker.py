@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from kg.core.errors import QueryError
-from kg.questions.queries import bind_nodes, load_query, resolve_entities
+from kg.questions.queries import bind_nodes, load_query, resolve_entities, value_rows
 from kg.rdf import summary
 from kg.rdf.sparql import dataset_options, with_values
 from kg.server.pool import GROWTH_LIMIT, READY, Job, Reply
@@ -135,7 +135,11 @@ def _query(graph_store, job: Job) -> Reply:
     if job.bindings:
         terms = {name: ox.NamedNode(value) if is_iri else ox.Literal(value)
                  for name, (is_iri, value) in job.bindings.items()}
-        text = with_values(text, bind_nodes(text, resolve_entities(terms, graph_store), graph_store))
+        bound = bind_nodes(text, resolve_entities(terms, graph_store), graph_store)
+        if job.stored is not None and value_rows(bound) > 1:  # a page's blocks for each node, as prepare() says
+            text = load_query(job.stored).text_for(graph_store, limit=job.limit, offset=job.offset,
+                                                   spread=value_rows(bound))
+        text = with_values(text, bound)
     # the protocol's default-graph-uri/named-graph-uri, else the query's FROM, else the union
     result = store.query(text, base_iri=job.base_iri, **dataset_options(text, job.default_graphs, job.named_graphs))
     graph = isinstance(result, ox.QueryTriples)

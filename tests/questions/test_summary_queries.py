@@ -25,6 +25,8 @@ from kg.questions.network import (centrality, communities, entity_graph, find_no
                                   shortest_paths, to_networkx)
 from kg.questions.queries import available, load_query, parse_query_file
 from kg.questions.timeline import timeline
+from kg.rdf import starts as row_starts
+from kg.rdf.namespace import KG, SUMMARY_GRAPH
 from kg.rdf.sparql import PAGE_MARK
 from kg.rdf.store import GraphStore
 
@@ -52,6 +54,8 @@ SELECT ?name (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?fact) AS ?
 GROUP BY ?name HAVING (COUNT(DISTINCT ?article) > 1)
 ORDER BY DESC(?articles) DESC(?stances) ?name LIMIT 3
 """
+SUMMARY = ox.NamedNode(SUMMARY_GRAPH)
+KG_START_OF, KG_START_ARTICLE = ox.NamedNode(str(KG.startOf)), ox.NamedNode(str(KG.startArticle))
 
 
 def corpus(with_summary: bool) -> GraphStore:
@@ -177,7 +181,7 @@ def test_summary_queries_pages_are_slices_of_every_row(plain, summarised, propos
 
 def test_summary_queries_listings_and_co_mentions_have_a_page():
     assert set(PAGED) == {"people", "countries", "organizations", "proposals", "quotes", "roles", "meetings",
-                          "co-mentions"}
+                          "co-mentions", "entity", "evidence", "timeline"}
     assert load_query("co-mentions").page == 100 and load_query("people").page == 50
 
 
@@ -311,3 +315,73 @@ def test_summary_queries_kg_timeline_reads_the_summary_text_and_gives_the_same_e
     summary: the same entries as from the article graphs, for a name in any case and an IRI."""
     entries = timeline(summarised, name)
     assert entries == timeline(plain, name) and len(entries) > 10
+
+
+@pytest.mark.parametrize("name", ["evidence", "timeline"])
+def test_summary_queries_an_entity_page_read_from_its_first_articles_is_a_slice_of_every_row(summarised, name):
+    """A page of evidence or timeline reads only the articles whose rows come first
+    (kg:evidenceIn, kg:TimelineStart): every page, for an entity of one node or a name of several
+    ("Trump"), is the slice of every row, and the pages together are every row."""
+    query = load_query(name)
+    for entity in [*ENTITIES, "Trump"]:
+        values = {"entity": entity}
+        every = run(summarised, query, values, limit=0)
+        assert every, entity
+        size = max(1, len(every) // 6)
+        pages = [run(summarised, query, values, limit=size, offset=at) for at in range(0, len(every) + size, size)]
+        assert [row for page in pages for row in page] == every, entity
+        assert all(len(page) == size for page in pages[:len(every) // size]), entity
+
+
+@pytest.mark.parametrize("name", ["evidence", "timeline"])
+def test_summary_queries_rows_before_an_article_are_counted_without_overshooting(summarised, name):
+    """kg:evidenceBefore and kg:timelineBefore (kg.rdf.starts) never exceed the rows that come
+    before the article's first row, for the nodes with rows in the most articles; and they are
+    exact for nearly every article (rows that differ only in a name count once)."""
+    counted = ox.NamedNode(str(KG[f"{name}Before"]))
+    starts = [quad.subject for quad in summarised.store.quads_for_pattern(None, counted, None, SUMMARY)]
+    of = {start: next(summarised.store.quads_for_pattern(start, KG_START_OF, None, SUMMARY)).object for start in starts}
+    busiest = sorted(set(of.values()), key=lambda node: (-list(of.values()).count(node), node.value))[:5]
+    exact = total = 0
+    for node in busiest:
+        every = run(summarised, load_query(name), {"entity": node.value}, limit=0)
+        column = list(summarised.query(*load_query(name).prepare(summarised, {"entity": node.value}, limit=1))
+                      .variables).index(ox.Variable("article"))
+        first: dict[str, int] = {}
+        for at, row in enumerate(every):
+            first.setdefault(row[column], at)
+        stored = {next(summarised.store.quads_for_pattern(start, KG_START_ARTICLE, None, SUMMARY)).object.value:
+                  int(next(summarised.store.quads_for_pattern(start, counted, None, SUMMARY)).object.value)
+                  for start in starts if of[start] == node}
+        assert stored.keys() == first.keys(), node
+        assert all(stored[article] <= first[article] for article in first), node
+        exact += sum(stored[article] == first[article] for article in first)
+        total += len(first)
+    assert total > 50 and exact >= 0.9 * total, (exact, total)
+
+
+def test_summary_queries_rows_before_an_article_count_as_oxigraph_orders_them(summarised):
+    """The timeline's rows counted in Python's order (kg.rdf.starts) are counted as in Oxigraph's
+    order, which a node with a date of another form is counted by."""
+    nodes = sorted({quad.object for quad in summarised.store.quads_for_pattern(None, KG_START_OF, None, SUMMARY)},
+                   key=str)[::40]
+    python = row_starts.row_start_quads(summarised.store, nodes)
+    for node in nodes:
+        counted = {quad.subject: quad.object.value for quad in python[node] if quad.predicate == row_starts.START_ARTICLE}
+        before = {counted[quad.subject]: int(quad.object.value) for quad in python[node]
+                  if quad.predicate == row_starts.TIMELINE_BEFORE}
+        assert before == row_starts._sparql_before(summarised.store, node), node
+    assert len(nodes) > 20
+
+
+def test_summary_queries_row_starts_read_from_every_fact_or_from_the_nodes_are_the_same(summarised, monkeypatch):
+    """Many nodes (a whole build) read every fact of the store once, a few read their own facts:
+    the same starts either way."""
+    nodes = sorted({quad.object for quad in summarised.store.quads_for_pattern(None, KG_START_OF, None, SUMMARY)},
+                   key=str)[::7]
+    monkeypatch.setattr(row_starts, "SCAN_FROM", 1)
+    scanned = row_starts.row_start_quads(summarised.store, nodes)
+    monkeypatch.setattr(row_starts, "SCAN_FROM", 10 ** 9)
+    looked_up = row_starts.row_start_quads(summarised.store, nodes)
+    assert {node: set(quads) for node, quads in scanned.items()} == {node: set(quads) for node, quads in looked_up.items()}
+    assert len(scanned) == len(nodes) > 100

@@ -346,7 +346,7 @@ def test_server_stored_query_pages_by_limit_and_offset(endpoint):
         response = httpx.get(f"{endpoint}/queries/people", params={"limit": limit, "offset": offset})
         assert response.status_code == 200 and response.json()["results"]["bindings"] == expected
     listed = {q["name"]: q["page"] for q in httpx.get(f"{endpoint}/queries").json()}
-    assert listed["people"] == 50 and listed["entity"] is None
+    assert listed["people"] == 50 and listed["entity"] == 100 and listed["stances"] is None
 
 
 @pytest.mark.parametrize("params", [{"limit": "ten"}, {"limit": "-1"}, {"offset": "1; DROP ALL"}, {"limit": "١"}])
