@@ -73,6 +73,7 @@ class GraphStore:
         self.read_only = read_only
         self._unflushed = 0
         self._blank_labels: set[str] = set()  # blank node labels of the files loaded so far
+        self._summary_ready: bool | None = None  # kept for a store opened read-only (`summary_ready`)
         if self.path is not None and self.path.is_dir() and any(self.path.iterdir()) and not _is_store(self.path):
             raise StoreError(f"{self.path}: not a kg store (the directory holds other files); "
                              "give a new or empty directory, or one written by `kg build --store`")
@@ -211,8 +212,16 @@ class GraphStore:
     def summary_ready(self) -> bool:
         """True when the summary graph is there and up to date, so that the questions may read it.
         A writable store whose summary has pending changes brings it up to date first; a store
-        without one (files read into memory, a store of an earlier kg) answers False."""
+        without one (files read into memory, a store of an earlier kg) answers False.
+
+        A store opened read-only sees the store as it was when opened (RocksDB), so its answer is
+        kept: looking for pending marks costs 1 ms at 1,000,000 quads, and a stored query asks
+        up to three times (`kg.questions.queries.StoredQuery.prepare`)."""
+        if self._summary_ready is not None:
+            return self._summary_ready
         current = summary.state(self.store)
+        if self.read_only and self.path is not None:
+            self._summary_ready = current == "ready"
         if current == "pending" and not self.read_only:
             summary.refresh(self.store)
             return True

@@ -16,7 +16,8 @@ taking that last worker. Long queries also run at a lower CPU priority (nice 10)
 ones keep the cores; a worker that ran one is replaced afterwards (a process cannot raise its
 priority back). This was chosen over a queue in front of the workers (a light query would still
 wait behind runaways) and over guessing a query's cost from its text (which no parser reports).
-A request whose client goes away stops its query too (`kg.server.app`).
+A request whose client goes away stops its query too (`kg.server.app`). An idle worker is taken
+last in, first out, so that one client's requests go to the worker whose caches they warmed.
 
 **No large worker is left behind.** A worker whose result hit the byte limit, or that grew by
 more than ``GROWTH_LIMIT`` while answering, says so in its reply and exits; the pool starts a
@@ -117,7 +118,11 @@ class WorkerPool:
         self.size = 1 if writable else self.long_slots + 1
         self.long_after = min(long_after, time_limit)
         self.long_running = 0
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        # last in, first out: the worker that answered last takes the next job, its caches warm
+        # (Oxigraph's and RocksDB's are each worker's own: at 1,000,000 quads a worker's first
+        # `entity` page took 50 to 60 ms, its next ones 40 ms); the others wait for a second
+        # job at once
+        self._idle: asyncio.LifoQueue[_Worker] = asyncio.LifoQueue()
         self._all: set[_Worker] = set()
         self._replacing: set[asyncio.Task] = set()
         self._closed = False
