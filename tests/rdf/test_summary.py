@@ -162,6 +162,24 @@ def test_summary_with_pending_changes_is_not_read_until_refreshed(store, tmp_pat
     assert summary_of(again) == built_whole(again)
 
 
+def test_summary_state_is_looked_up_once_by_a_read_only_store(tmp_path, monkeypatch):
+    """A read-only store sees the store as it was when opened: its answer is kept (a writable
+    one asks each time)."""
+    location = tmp_path / "store"
+    writer = GraphStore(location)
+    put(writer, ARTICLES[0])
+    writer.ensure_summary()
+    writer.flush()
+    asked = []
+    state = summary.state
+    monkeypatch.setattr(summary, "state", lambda store: asked.append(1) or state(store))
+    assert writer.summary_ready() and writer.summary_ready() and len(asked) == 2
+    del writer
+    asked.clear()
+    reader = GraphStore(location, read_only=True)
+    assert reader.summary_ready() and reader.summary_ready() and len(asked) == 1
+
+
 def test_summary_positions_not_yet_written_again_are_not_read(tmp_path, monkeypatch):
     """A build killed after computing the nodes again but before their positions (kg.rdf.ranks)."""
     location = tmp_path / "store"

@@ -57,6 +57,26 @@ def test_pool_keeps_one_worker_more_than_long_queries(store_path):
     assert run_with_pool(store_path, scenario, size=2, writable=True) == (1, 1)
 
 
+def test_pool_gives_the_next_job_to_the_worker_that_answered_last(store_path):
+    """Last in, first out: one client's requests go to the worker whose caches they warmed."""
+    async def scenario(pool):
+        taken = []
+        get = pool._idle.get
+
+        async def recording_get():
+            worker = await get()
+            taken.append(worker.process.pid)
+            return worker
+
+        pool._idle.get = recording_get
+        for _ in range(3):
+            assert (await pool.run(query(LIGHT))).status == 200
+        return taken
+
+    taken = run_with_pool(store_path, scenario, size=2)
+    assert len(taken) == 3 and len(set(taken)) == 1
+
+
 def test_pool_light_queries_are_answered_while_long_queries_fill_their_slots(store_path):
     async def scenario(pool):
         runaways = [asyncio.ensure_future(pool.run(query(CROSS))) for _ in range(2)]
