@@ -228,8 +228,9 @@ def _subject_for_complement(verb: Token) -> list[Token]:
 def displacing_verb(verb: Token) -> Token | None:
     """The verb whose displaced infinitive (`displaced_infinitive`) ``verb`` is."""
     for ancestor in verb.ancestors:
-        if ancestor.pos_ == "VERB" and ancestor.dep_ != "advcl" and displaced_infinitive(ancestor) is not None:
-            return ancestor if displaced_infinitive(ancestor).i == verb.i else None
+        displaced = displaced_infinitive(ancestor) if ancestor.pos_ == "VERB" and ancestor.dep_ != "advcl" else None
+        if displaced is not None:
+            return ancestor if displaced.i == verb.i else None
     return None
 
 

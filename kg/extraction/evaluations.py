@@ -108,7 +108,7 @@ def judgement(rel: ProposalFacts, verb: Token) -> None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
     complements = [c for c in verb.children if c.dep_ in SMALL_CLAUSE]
     if lemma in LABELLING_VERBS and not complements:  # "called the plan "reckless"", parsed as its modifier
-        labels = [(o, quoted_label(o)) for o in objects if quoted_label(o) is not None]
+        labels = [(o, label) for o in objects if (label := quoted_label(o)) is not None]
         for theme, label in labels[:1]:
             _add_verdict(rel, agents, theme, stance_of_words(_predicate_words(label), labelling=True), verb)
     for complement in complements:

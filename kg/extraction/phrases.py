@@ -169,10 +169,11 @@ def bare_definite(head: Token) -> bool:
 def quoted_label(noun: Token) -> Token | None:
     """A word in quotation marks after a noun that the parser took for the noun's modifier:
     "called the reform "reckless"" is a verdict on the reform, not a "reform reckless"."""
-    for child in noun.children:
-        if child.dep_ == "amod" and child.i > noun.i and child.doc[child.i - 1].is_quote:
-            return child
-    return None
+    return next((c for c in noun.children if _quoted_after(c, noun)), None)
+
+
+def _quoted_after(child: Token, noun: Token) -> bool:
+    return child.dep_ == "amod" and child.i > noun.i and child.doc[child.i - 1].is_quote
 
 
 def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
@@ -214,7 +215,7 @@ def label_tokens(head: Token, ctx: ArticleContext) -> list[Token]:
             drop = True  # "announced the measure [at the daily briefing]": where it was said
         if child.text == "-" and not child.whitespace_ and not child.nbor(-1).whitespace_:
             drop = False  # "cease-fire": the hyphen of a compound is part of the word
-        if child.dep_ == "amod" and not clause and child.i > head.i and child.doc[child.i - 1].is_quote:
+        if not clause and _quoted_after(child, head):
             drop = True  # "called the reform "reckless"": a verdict on it, not part of its name
         if drop:
             excluded.update(t.i for t in child.subtree)

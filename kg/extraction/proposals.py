@@ -315,6 +315,10 @@ class ProposalRegistry:
                 return candidate.key
         return self._add(person, tokens)
 
+    def head_lemma(self, key: str) -> str:
+        """The lemma of the noun (or verb) heading the proposal's first phrase."""
+        return self._get(key).head
+
     def heads_of(self, key: str) -> set[int]:
         """The tokens heading the phrases that name a proposal."""
         return self._get(key).heads

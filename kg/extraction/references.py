@@ -30,6 +30,7 @@ PAIR_NOUNS = {"man": "Person", "woman": "Person", "leader": "Person", "president
 RANKS = {"vice", "deputy", "assistant", "under", "associate", "co", "sub", "lieutenant", "junior", "shadow"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}
+STATING_VERBS = {"announce", "confirm", "warn", "insist", "vow", "pledge", "threaten", "decide"}
 DIPLOMATIC_WORDS = ("foreign", "ambassador", "envoy", "secretary of state", "diplomat")
 SALIENCE_SENTENCES = 4  # how far back a pronoun looks for its antecedent
 SHARED_OFFICES = {"minister", "senator", "sen.", "ambassador", "envoy", "special envoy", "congressman",
@@ -149,8 +150,9 @@ def _reporting_body(ctx: ArticleContext, pronoun: Token) -> str | None:
     """The country or organisation a subject "it" or "they" stands for in what that body says of
     itself: "Chile said it would sign", "the union announced they would strike"."""
     verb = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in (
-            speech_verbs() | {"announce", "confirm", "warn", "insist", "vow", "pledge", "threaten", "decide"}):
+    said = verb.head.lemma_.lower()
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" or (
+            said not in speech_verbs() and said not in STATING_VERBS):
         return None
     subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     keys = ctx.refers_to(subjects[0]) if subjects else []

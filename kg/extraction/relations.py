@@ -439,7 +439,7 @@ def proposal_facts(ctx: ArticleContext, registry: ProposalRegistry, quotes: list
             relations.add(key, "concerns", entity, token, 0.7)
         home = _home_country(ctx, registry.proposers.get(key, set()), roles)
         places = {e for e, _ in concerned if ctx.entities[e].type in ("Country", "Place")}
-        law = registry._get(key).head in LEGISLATIVE_NOUNS
+        law = registry.head_lemma(key) in LEGISLATIVE_NOUNS
         if home is not None and home not in places and (not places or law):
             # "the prime minister of Chile signed a decree banning X": a measure of a country's
             # own government, naming no other place, is about that country; its laws are, whatever
